@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+/** One answer in the file: a bare value, a value with a note, or "not applicable" with a reason. */
+export const answerSchema = z.union(
+  [
+    scalar,
+    z.null().describe('Not answered yet.'),
+    z.strictObject({ value: scalar, note: z.string().optional() }),
+    // The reason is checked by the answers rules, so that a missing one gets its own message.
+    z.strictObject({ na: z.string().nullable().describe('Why the question does not apply.'), note: z.string().optional() }),
+  ],
+  { error: 'not a valid answer — write one of the question\'s values, a number for a percent, { value: ..., note: ... } or { na: "why it does not apply" }' },
+);
+
+export const answersFileSchema = z.strictObject({
+  bank: z
+    .string()
+    .regex(/^[a-z0-9-_]+@\d+$/, { message: 'bank must be "id@version" — write the bank it was answered against, e.g. "service-readiness@1"' })
+    .describe('The bank id@version the answers were given against.'),
+  organization: z.string().optional(),
+  respondent: z.string().optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD — write the day the audit was taken, e.g. 2026-11-22' })
+    .optional()
+    .describe('When the audit was taken; reports use this date.'),
+  answers: z.record(z.string(), answerSchema).nullable().default({}),
+});
+
+export type AnswersInput = z.output<typeof answersFileSchema>;
+
+/** One answer after validation. */
+export interface Answer {
+  /** The option value (scale, choice, yes/no) or the percent. Absent when not applicable. */
+  value?: string | number;
+  /** Set when the question does not apply; the reason given. */
+  na?: string;
+  note?: string;
+}
+
+/** A validated answers file. */
+export interface Answers {
+  bank: string;
+  organization?: string;
+  respondent?: string;
+  date?: string;
+  /** By question id, in file order. Unanswered questions are absent. */
+  answers: Record<string, Answer>;
+}

@@ -1,0 +1,33 @@
+import type { Answer } from '../answers/schema.js';
+import type { Area, Element, Question } from '../bank/schema.js';
+
+/** Where a question stands in the audit, for the position line the user always sees. */
+export interface AskContext {
+  area: Area;
+  element: Element;
+  question: Question;
+  /** 1-based position among the questions of this audit run. */
+  index: number;
+  total: number;
+  /** The saved answer, offered as the default (review, or a question asked again). */
+  previous?: Answer;
+}
+
+/** An answer given at the prompt: an option value or percent, or "not applicable". */
+export type Reply = { kind: 'value'; value: string | number } | { kind: 'na' };
+
+/**
+ * Every question goes through this interface. The Inquirer adapter is one implementation;
+ * tests use a scripted one. Implementations throw InterruptedError on Ctrl+C.
+ */
+export interface Asker {
+  say(text: string): void;
+  ask(ctx: AskContext): Promise<Reply>;
+  /** Why the question does not apply (never empty). */
+  reason(ctx: AskContext): Promise<string>;
+  /** An optional note; empty means none. */
+  note(ctx: AskContext): Promise<string>;
+  confirm(message: string, defaultValue: boolean): Promise<boolean>;
+  /** A free-text answer to a side question (e.g. the organization's name); may be empty. */
+  text(message: string): Promise<string>;
+}

@@ -1,0 +1,58 @@
+import { confirm, input } from '@inquirer/prompts';
+import { InterruptedError } from '../errors.js';
+import type { Asker, AskContext, Reply } from './asker.js';
+import { answerPrompt, NOT_APPLICABLE } from './prompt.js';
+
+interface Streams {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream & { columns?: number };
+}
+
+/** Turns Inquirer's "user pressed Ctrl+C" into our InterruptedError; everything else passes. */
+async function guard<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (e) {
+    if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) throw new InterruptedError();
+    throw e;
+  }
+}
+
+/** The Asker that talks to a person through Inquirer prompts. */
+export function inquirerAsker(streams: Streams): Asker {
+  const context = { input: streams.input, output: streams.output, clearPromptOnDone: false };
+  return {
+    say: (text) => void streams.output.write(`${text}\n`),
+    async ask(ctx: AskContext): Promise<Reply> {
+      const prev = ctx.previous;
+      const value = await guard(
+        answerPrompt(
+          {
+            header: `${ctx.area.title} › ${ctx.element.title}${ctx.element.concept ? ` (${ctx.element.concept})` : ''} · question ${ctx.index} of ${ctx.total}`,
+            message: ctx.question.text,
+            help: ctx.question.help,
+            ...(ctx.question.options && { options: ctx.question.options }),
+            ...(prev && { default: prev.na !== undefined ? NOT_APPLICABLE : prev.value! }),
+            width: streams.output.columns ?? 80,
+          },
+          context,
+        ),
+      );
+      return value === NOT_APPLICABLE ? { kind: 'na' } : { kind: 'value', value };
+    },
+    reason: (ctx) =>
+      guard(
+        input(
+          {
+            message: 'Why does it not apply?',
+            ...(ctx.previous?.na && { default: ctx.previous.na }),
+            validate: (v) => (v.trim() ? true : 'Please give a short reason; it appears in the report.'),
+          },
+          context,
+        ),
+      ).then((v) => v.trim()),
+    note: (ctx) => guard(input({ message: 'Note (optional, Enter to skip):', ...(ctx.previous?.note && { default: ctx.previous.note }) }, context)),
+    text: (message) => guard(input({ message }, context)),
+    confirm: (message, defaultValue) => guard(confirm({ message, default: defaultValue }, context)),
+  };
+}

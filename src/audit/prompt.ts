@@ -1,0 +1,115 @@
+import { createPrompt, isDownKey, isEnterKey, isUpKey, makeTheme, useKeypress, usePrefix, useState, type Status } from '@inquirer/core';
+import { styleText } from 'node:util';
+import { wrap } from '../text/wrap.js';
+
+export const NOT_APPLICABLE: unique symbol = Symbol('not applicable');
+
+export interface AnswerPromptConfig {
+  /** The position line: area › element · n of N. */
+  header: string;
+  message: string;
+  help: string;
+  /** The options of a scale, choice or yes/no question; absent for a percent question. */
+  options?: readonly { value: string; label: string }[];
+  /** The saved answer, offered as the default. */
+  default?: string | number | typeof NOT_APPLICABLE;
+  width?: number;
+}
+
+export type AnswerValue = string | number | typeof NOT_APPLICABLE;
+
+const PERCENT_ERROR = 'Type a number from 0 to 100 (or "na" if it does not apply), then Enter.';
+
+/** Parses what was typed at a percent question. */
+export function parsePercent(input: string): AnswerValue | undefined {
+  const t = input.trim().toLowerCase().replace(/%$/, '');
+  if (t === 'na' || t === 'n/a') return NOT_APPLICABLE;
+  if (!/^\d+(\.\d+)?$/.test(t)) return undefined;
+  const n = Number(t);
+  return n >= 0 && n <= 100 ? n : undefined;
+}
+
+/**
+ * One audit question: options by arrow keys or number keys (or a percent typed in),
+ * "not applicable" as the last choice, and the help text toggled with "?".
+ */
+export const answerPrompt = createPrompt<AnswerValue, AnswerPromptConfig>((config, done) => {
+  const theme = makeTheme({});
+  const [status, setStatus] = useState<Status>('idle');
+  const prefix = usePrefix({ status, theme });
+  const items: { value: AnswerValue; label: string }[] = [...(config.options ?? []), { value: NOT_APPLICABLE, label: 'Not applicable' }];
+  const initial = config.default === undefined ? 0 : Math.max(0, items.findIndex((i) => i.value === config.default));
+  const [active, setActive] = useState(initial);
+  const [showHelp, setShowHelp] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [typed, setTyped] = useState(config.options ? '' : config.default === undefined ? '' : config.default === NOT_APPLICABLE ? 'na' : String(config.default));
+  const [answer, setAnswer] = useState('');
+  const percent = !config.options;
+
+  useKeypress((key, rl) => {
+    setError(undefined);
+    if (percent) {
+      if (isEnterKey(key)) {
+        const input = typed || rl.line;
+        const value = parsePercent(input);
+        if (value === undefined) {
+          rl.write(input);
+          setError(PERCENT_ERROR);
+          return;
+        }
+        setAnswer(value === NOT_APPLICABLE ? 'Not applicable' : `${value}%`);
+        setStatus('done');
+        done(value);
+        return;
+      }
+      if (rl.line === '?') {
+        rl.clearLine(0);
+        setShowHelp(!showHelp);
+      }
+      setTyped(rl.line);
+      return;
+    }
+    if (isEnterKey(key)) {
+      const item = items[active]!;
+      setAnswer(item.label);
+      setStatus('done');
+      done(item.value);
+    } else if (isUpKey(key) || isDownKey(key)) {
+      rl.clearLine(0);
+      setActive((active + (isUpKey(key) ? items.length - 1 : 1)) % items.length);
+    } else if (key.name === '?' || rl.line.endsWith('?') || key.name === 'h') {
+      rl.clearLine(0);
+      setShowHelp(!showHelp);
+    } else if (/^[1-9]$/.test(key.name)) {
+      rl.clearLine(0);
+      const n = Number(key.name) - 1;
+      if (n < items.length) {
+        const item = items[n]!;
+        setActive(n);
+        setAnswer(item.label);
+        setStatus('done');
+        done(item.value);
+      } else setError(`Choose 1 to ${items.length}.`);
+    } else rl.clearLine(0);
+  });
+
+  const width = Math.max(40, (config.width ?? 80) - 4);
+  const message = theme.style.message(config.message, status);
+  if (status === 'done') return `${prefix} ${message} ${theme.style.answer(answer)}`;
+
+  const lines = [styleText('dim', config.header), `${prefix} ${wrap(config.message, width).join('\n  ')}`];
+  if (showHelp) lines.push(...wrap(config.help, width).map((l) => styleText('cyan', `  ${l}`)));
+  if (percent) {
+    lines.push(`  Percent (0-100): ${typed}`);
+    if (error) lines.push(theme.style.error(error));
+    lines.push(styleText('dim', '  type a number, "na" if not applicable, ? help · Enter confirm · Ctrl+C stop (answers are saved)'));
+    return lines.join('\n');
+  }
+  items.forEach((item, i) => {
+    const line = `${i + 1}. ${item.label}`;
+    lines.push(i === active ? theme.style.highlight(`❯ ${line}`) : `  ${line}`);
+  });
+  if (error) lines.push(theme.style.error(error));
+  lines.push(styleText('dim', `  ↑↓ move · 1-${items.length} choose · ? help · Enter confirm · Ctrl+C stop (answers are saved)`));
+  return lines.join('\n');
+});

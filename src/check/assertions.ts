@@ -1,0 +1,100 @@
+import type { ReportModel, ReportWeakness } from '../report/schema.js';
+import type { Assertion, Level } from './config.js';
+
+/** The outcome of one assertion, as every check format reports it. */
+export interface AssertionResult {
+  name: string;
+  subject: string;
+  operator: '>=' | '<=';
+  expected: number;
+  actual: number | null;
+  passed: boolean;
+  level: Level;
+  message: string;
+  /** The weakest answers behind a failed score, with their recommendations. */
+  weaknesses: ReportWeakness[];
+  /** Question ids behind the result, e.g. the unanswered ones. */
+  questions: string[];
+}
+
+/** Operators are a table, not branches: what they compare, and the words for pass and fail. */
+const OPERATORS = {
+  minScore: { operator: '>=', pass: '≥', fail: '<', what: 'score', test: (a: number, e: number) => a >= e },
+  max: { operator: '<=', pass: '≤', fail: '>', what: 'count', test: (a: number, e: number) => a <= e },
+} as const;
+
+interface Subject {
+  subject: string;
+  actual: number | null;
+  /** Why a null actual is acceptable (e.g. every question not applicable). */
+  nullPasses?: string;
+  weaknesses: ReportWeakness[];
+  questions: string[];
+}
+
+/** What an assertion measures in the report: one subject, or one per area/element. */
+function subjectsOf(a: Assertion, m: ReportModel): Subject[] {
+  const element = (e: ReportModel['elements'][number]): Subject => ({
+    subject: `element ${e.id}`,
+    actual: e.score,
+    ...(e.score === null && e.unanswered === 0 && { nullPasses: 'every question not applicable' }),
+    weaknesses: e.weaknesses,
+    questions: e.weaknesses.map((w) => w.questionId),
+  });
+  const area = (ar: ReportModel['areas'][number]): Subject => {
+    const weaknesses = m.elements
+      .filter((e) => e.area === ar.id)
+      .flatMap((e) => e.weaknesses)
+      .sort((x, y) => y.pointsToGain - x.pointsToGain);
+    return { subject: `area ${ar.id}`, actual: ar.score, weaknesses, questions: weaknesses.map((w) => w.questionId) };
+  };
+  switch (a.kind) {
+    case 'overall':
+      return [{ subject: 'overall', actual: m.overall.score, weaknesses: m.priorities, questions: m.priorities.map((w) => w.questionId) }];
+    case 'areas':
+      return m.areas.map(area);
+    case 'area':
+      return m.areas.filter((x) => x.id === a.target).map(area);
+    case 'elements':
+      return m.elements.map(element);
+    case 'element':
+      return m.elements.filter((x) => x.id === a.target).map(element);
+    case 'unanswered':
+      return [{ subject: 'unanswered questions', actual: m.unanswered.length, weaknesses: [], questions: m.unanswered }];
+    case 'notApplicable':
+      return [{ subject: 'not-applicable answers', actual: m.notApplicable.length, weaknesses: [], questions: m.notApplicable.map((n) => n.questionId) }];
+  }
+}
+
+/** Evaluates assertions against a report model. Pure: data in, results out. */
+export function evaluate(assertions: readonly Assertion[], m: ReportModel): AssertionResult[] {
+  return assertions.flatMap((a) => {
+    const key = a.minScore !== undefined ? 'minScore' : 'max';
+    const op = OPERATORS[key];
+    const expected = (a.minScore ?? a.max)!;
+    return subjectsOf(a, m).map((s): AssertionResult => {
+      const passed = s.actual === null ? s.nullPasses !== undefined : op.test(s.actual, expected);
+      const actualText = s.actual === null ? (s.nullPasses ?? 'nothing answered') : `${op.what} ${s.actual}`;
+      const message = s.actual === null ? `${s.subject}: ${actualText}` : `${s.subject}: ${actualText} ${passed ? op.pass : op.fail} ${expected}`;
+      return {
+        name: a.name,
+        subject: s.subject,
+        operator: op.operator,
+        expected,
+        actual: s.actual,
+        passed,
+        level: a.level,
+        message: passed ? message : `${message} (${a.level})`,
+        weaknesses: passed ? [] : s.weaknesses.slice(0, 3),
+        questions: passed ? [] : s.questions,
+      };
+    });
+  });
+}
+
+/** Counts failures by level; only errors fail the check. */
+export function summarise(results: readonly AssertionResult[]) {
+  const errors = results.filter((r) => !r.passed && r.level === 'error').length;
+  const warnings = results.filter((r) => !r.passed && r.level === 'warn').length;
+  return { passed: errors === 0, errors, warnings, ok: results.filter((r) => r.passed).length };
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import type { RuleProblem } from '../bank/rules.js';
+import type { Bank } from '../bank/schema.js';
+import type { Problem } from '../errors.js';
+import { closest } from '../text/closest.js';
+import { validateYaml } from '../yaml/validate.js';
+
+const level = z.enum(['error', 'warn']).default('error').describe('error fails the check (exit 1); warn is only printed.');
+const scoreAssertion = z.strictObject({ minScore: z.number().min(0).max(100), level });
+const countAssertion = z.strictObject({ max: z.number().int().min(0), level });
+
+export const configSchema = z.strictObject({
+  bank: z.string().min(1).optional().describe('The question bank to use (default: the built-in bank).'),
+  answers: z.string().min(1).optional().describe('The default answers file for --answers.'),
+  assertions: z
+    .object({
+      overall: scoreAssertion.optional().describe('The overall score.'),
+      areas: scoreAssertion.optional().describe('Every area.'),
+      elements: scoreAssertion.optional().describe('Every element.'),
+      unanswered: countAssertion.optional().describe('How many questions may be left unanswered.'),
+      notApplicable: countAssertion.optional().describe('How many questions may be marked not applicable.'),
+    })
+    .catchall(scoreAssertion.describe('"area:<id>" or "element:<area>.<element>": one area or element.'))
+    .default({}),
+});
+
+export type Config = z.output<typeof configSchema>;
+export type Level = 'error' | 'warn';
+
+/** One assertion to evaluate: a target, an operator from the table, the expected value and a level. */
+export interface Assertion {
+  name: string;
+  kind: 'overall' | 'areas' | 'elements' | 'area' | 'element' | 'unanswered' | 'notApplicable';
+  target?: string;
+  minScore?: number;
+  max?: number;
+  level: Level;
+}
+
+const FIXED = ['overall', 'areas', 'elements', 'unanswered', 'notApplicable'];
+
+/** Rules that need the bank: `area:` and `element:` keys must name real areas and elements. */
+function assertionKeys(bank: Bank) {
+  const areas = bank.areas.map((a) => a.id);
+  const elements = bank.areas.flatMap((a) => a.elements.map((e) => e.id));
+  return (config: Config): RuleProblem[] => {
+    const out: RuleProblem[] = [];
+    for (const key of Object.keys(config.assertions)) {
+      if (FIXED.includes(key)) continue;
+      const [kind, id] = key.split(/:(.*)/s) as [string, string | undefined];
+      const path = ['assertions', key];
+      if (kind === 'area' && id !== undefined) {
+        if (!areas.includes(id)) out.push({ path, key: true, message: `unknown area "${id}"`, fix: closest(id, areas) ? `did you mean "area:${closest(id, areas)}"?` : `use one of: ${areas.map((a) => `area:${a}`).join(', ')}` });
+      } else if (kind === 'element' && id !== undefined) {
+        if (!elements.includes(id)) out.push({ path, key: true, message: `unknown element "${id}"`, fix: closest(id, elements) ? `did you mean "element:${closest(id, elements)}"?` : 'name it as area.element, e.g. element:dna.processes (`service-audit bank` lists them)' });
+      } else {
+        const near = closest(key, FIXED);
+        out.push({ path, key: true, message: `unknown assertion "${key}"`, fix: near ? `did you mean "${near}"?` : `use ${FIXED.join(', ')}, area:<id> or element:<area>.<element>` });
+      }
+    }
+    return out;
+  };
+}
+
+/** Validates a config file's text (against the bank it will be used with). Pure. */
+export function parseConfig(file: string, source: string, bank?: Bank): { config?: Config; problems: Problem[] } {
+  const { data, problems } = validateYaml(file, source, configSchema, bank ? [assertionKeys(bank)] : []);
+  return data ? { config: data, problems } : { problems };
+}
+
+/** The config's assertions plus command-line flags (flags win), as a flat list. */
+export function assertionsFrom(config: Config | undefined, flags: { minScore?: number; minElementScore?: number }): Assertion[] {
+  const entries = { ...(config?.assertions ?? {}) } as Record<string, { minScore?: number; max?: number; level: Level }>;
+  if (flags.minScore !== undefined) entries.overall = { minScore: flags.minScore, level: 'error' };
+  if (flags.minElementScore !== undefined) entries.elements = { minScore: flags.minElementScore, level: 'error' };
+  // With nothing asserted, `check` asserts that the answers are complete.
+  if (Object.keys(entries).length === 0) entries.unanswered = { max: 0, level: 'error' };
+  return Object.entries(entries).map(([name, a]) => {
+    const [kind, target] = name.includes(':') ? (name.split(/:(.*)/s) as [Assertion['kind'], string]) : [name as Assertion['kind'], undefined];
+    return { name, kind, ...(target !== undefined && { target }), ...(a.minScore !== undefined && { minScore: a.minScore }), ...(a.max !== undefined && { max: a.max }), level: a.level };
+  });
+}

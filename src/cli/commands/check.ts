@@ -1,0 +1,71 @@
+import { appendFileSync, statSync } from 'node:fs';
+import { summarise, evaluate } from '../../check/assertions.js';
+import { assertionsFrom, type Config } from '../../check/config.js';
+import { CHECK_FORMATS, type CheckFormat, type CheckOutcome } from '../../check/formats.js';
+import { EXIT } from '../../errors.js';
+import { renderMarkdown } from '../../report/markdown.js';
+import { buildReport } from '../../report/model.js';
+import { scoreAudit } from '../../score/score.js';
+import { fileExists } from '../files.js';
+import type { Io } from '../io.js';
+import { loadAnswers, loadBank, loadConfig, type LoadedBank } from '../load.js';
+import type { Opts } from '../main.js';
+import { emit, styleFor } from '../output.js';
+
+const DEFAULT_CONFIG = '.service-audit.yaml';
+const DEFAULT_ANSWERS = 'service-audit-answers.yaml';
+/** GitHub rejects a step summary over 1 MiB. */
+const STEP_SUMMARY_LIMIT = 1024 * 1024 - 1024;
+
+export default function checkCommand(io: Io, opts: Opts): number {
+  const configFile = (opts.config as string | undefined) ?? (fileExists(io.cwd, DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
+  let config: Config | undefined;
+  let loaded: LoadedBank;
+  if (configFile) ({ config, bank: loaded } = loadConfig(io, configFile, opts.bank as string | undefined));
+  else loaded = loadBank(io, opts.bank as string | undefined);
+
+  const answersFile = (opts.answers as string | undefined) ?? config?.answers ?? DEFAULT_ANSWERS;
+  const answers = loadAnswers(io, answersFile, loaded.bank);
+  const report = buildReport(scoreAudit(loaded.bank, answers.answers), {
+    toolVersion: io.version,
+    bank: loaded.bank,
+    bankSha256: loaded.sha256,
+    answers: answers.answers,
+    answersFile: answers.file,
+    answersSha256: answers.sha256,
+  });
+  const assertions = assertionsFrom(config, {
+    ...(opts.minScore !== undefined && { minScore: opts.minScore as number }),
+    ...(opts.minElementScore !== undefined && { minElementScore: opts.minElementScore as number }),
+  });
+  const outcome: CheckOutcome = {
+    results: evaluate(assertions, report),
+    report,
+    answersFile: answers.file,
+    positions: answers.positions,
+    anchor: answers.anchor,
+  };
+
+  const format = (opts.format as CheckFormat | undefined) ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'terminal');
+  const out = opts.out as string | undefined;
+  const text = (CHECK_FORMATS[format] as (o: CheckOutcome, x?: object) => string)(outcome, { style: styleFor(io, opts, out !== undefined), width: 80 });
+  emit(io, text, out, `check results (${format})`);
+  if (out) io.stdout.write(CHECK_FORMATS.terminal(outcome, { style: styleFor(io, opts) }).split('\n').filter(Boolean).pop()! + '\n');
+
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (format === 'github' && summaryFile) appendStepSummary(summaryFile, renderMarkdown(report));
+  return summarise(outcome.results).passed ? EXIT.ok : EXIT.fellShort;
+}
+
+/** Appends the report to the job summary, keeping the file under GitHub's 1 MiB limit. */
+function appendStepSummary(file: string, markdown: string): void {
+  let size = 0;
+  try {
+    size = statSync(file).size;
+  } catch {
+    /* not there yet: GitHub creates it, but a missing file just starts empty */
+  }
+  const room = STEP_SUMMARY_LIMIT - size;
+  const text = Buffer.byteLength(markdown) <= room ? markdown : `${Buffer.from(markdown).subarray(0, Math.max(0, room - 200)).toString('utf8').replace(/\uFFFD*$/, '')}\n\n_Report cut to fit the 1 MiB job summary; see the full report in the artifacts._\n`;
+  if (room > 200) appendFileSync(file, text);
+}

@@ -1,0 +1,92 @@
+import type { Answers } from '../../answers/schema.js';
+import { renderAnswersFile } from '../../answers/write.js';
+import { auditQuestions, runAudit } from '../../audit/engine.js';
+import { bankRef } from '../../bank/load.js';
+import { EXIT, InterruptedError, UsageError } from '../../errors.js';
+import { buildReport } from '../../report/model.js';
+import { renderMarkdown } from '../../report/markdown.js';
+import { renderTerminal } from '../../report/terminal.js';
+import { scoreAudit } from '../../score/score.js';
+import { closest } from '../../text/closest.js';
+import { backupFile, fileExists, readUserFile, writeAtomic } from '../files.js';
+import type { Io } from '../io.js';
+import { loadAnswers, loadBank } from '../load.js';
+import type { Opts } from '../main.js';
+import { styleFor } from '../output.js';
+import { schemaPathFor } from '../schema-path.js';
+
+const NO_TTY =
+  'the interactive audit needs a terminal, and standard input is not one (a pipe, CI or </dev/null). ' +
+  'Score a saved answers file instead: service-audit report --answers FILE, or gate CI with: service-audit check --answers FILE';
+
+export default async function runCommand(io: Io, opts: Opts): Promise<number> {
+  // Inquirer does not guard this itself: without a TTY it would wait for input forever.
+  if (!io.stdin.isTTY) throw new UsageError(NO_TTY);
+  const file = opts.answers as string;
+  const loaded = loadBank(io, opts.bank as string | undefined);
+  const { bank } = loaded;
+  const areas = opts.area as string[] | undefined;
+  for (const a of areas ?? []) {
+    const ids = bank.areas.map((x) => x.id);
+    if (!ids.includes(a)) throw new UsageError(`--area ${a}: no such area${closest(a, ids) ? ` (did you mean ${closest(a, ids)}?)` : ''}; the areas are ${ids.join(', ')}`);
+  }
+
+  const { inquirerAsker } = await import('../../audit/inquirer-asker.js');
+  const asker = inquirerAsker({ input: io.stdin, output: io.stdout as NodeJS.WritableStream & { columns?: number } });
+  const style = styleFor(io, opts);
+  const exists = fileExists(io.cwd, file);
+  let answers: Answers = { bank: bankRef(bank), answers: {} };
+  let saved = 0;
+
+  try {
+    if (exists && opts.restart) {
+      if (!(await asker.confirm(`Start over? ${file} will be backed up first.`, false))) {
+        io.stdout.write('Nothing changed.\n');
+        return EXIT.ok;
+      }
+      io.stdout.write(`Old answers kept in ${backupFile(io.cwd, file)}\n`);
+      writeAtomic(io.cwd, file, renderAnswersFile(bank, answers, schemaPathFor(io, 'answers', file)));
+    } else if (exists) {
+      // An invalid file stops here with its problems: we never overwrite answers we cannot read.
+      answers = loadAnswers(io, file, bank).answers;
+    }
+
+    const total = auditQuestions(bank, areas).length;
+    if (!exists || opts.restart) {
+      io.stdout.write(
+        [
+          style.bold(bank.title),
+          `${total} questions on ${bank.areas.filter((a) => !areas || areas.includes(a.id)).map((a) => a.title).join(', ')}; about ten minutes.`,
+          'Choose with the arrow keys or number keys; press ? for why a question matters.',
+          `Every answer is saved at once in ${file}. Stop any time with Ctrl+C and run the same command to continue.`,
+          '',
+        ].join('\n'),
+      );
+    }
+    saved = Object.keys(answers.answers).length;
+    if (!exists || opts.restart) {
+      const organization = (await asker.text('Organization (optional, shown on reports):')).trim();
+      if (organization) answers = { ...answers, organization };
+    }
+    const save = (next: Answers) => {
+      answers = { ...next, date: io.today() };
+      writeAtomic(io.cwd, file, renderAnswersFile(bank, answers, schemaPathFor(io, 'answers', file)));
+      saved = Object.keys(answers.answers).length;
+    };
+    answers = await runAudit({ bank, answers, ...(areas && { areas }), review: opts.review === true, asker, save });
+
+    const { sha256 } = readUserFile(io.cwd, file, 'answers file', 'run the audit again');
+    const model = buildReport(scoreAudit(bank, answers), { toolVersion: io.version, bank, bankSha256: loaded.sha256, answers, answersFile: file, answersSha256: sha256 });
+    io.stdout.write(`\n${renderTerminal(model, { style, width: (io.stdout.columns ?? 80) })}\nAnswers saved in ${file}\n`);
+    let reportFile = opts.report as string | undefined;
+    if (!reportFile && (await asker.confirm('Write a markdown report too?', false))) reportFile = 'service-audit-report.md';
+    if (reportFile) io.stdout.write(`Markdown report written to ${writeAtomic(io.cwd, reportFile, renderMarkdown(model))}\n`);
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof InterruptedError) {
+      const again = ['npx service-audit', ...(file !== 'service-audit-answers.yaml' ? ['--answers', file] : []), ...(opts.bank ? ['--bank', opts.bank as string] : []), ...(areas ?? []).flatMap((a) => ['--area', a])].join(' ');
+      throw new InterruptedError(`\nStopped. ${saved} answer${saved === 1 ? '' : 's'} saved in ${file}. Continue with: ${again}`);
+    }
+    throw e;
+  }
+}

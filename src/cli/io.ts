@@ -1,0 +1,14 @@
+/** Everything a command may touch of the outside world, injected so tests can run commands in-process. */
+export interface Io {
+  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** The program's version, from package.json at build time. */
+  version: string;
+  /** Absolute path of the built-in question bank. */
+  builtinBank: string;
+  /** Today's date as YYYY-MM-DD (the clock lives at the edge). */
+  today(): string;
+}

@@ -1,0 +1,51 @@
+import { parseAnswers, type ParsedAnswers } from '../answers/parse.js';
+import { parseBank } from '../bank/load.js';
+import type { Bank } from '../bank/schema.js';
+import { dirname, resolve } from 'node:path';
+import { parseConfig, type Config } from '../check/config.js';
+import { InputError, type Problem } from '../errors.js';
+import { readUserFile } from './files.js';
+import type { Io } from './io.js';
+
+export interface LoadedBank {
+  bank: Bank;
+  file: string;
+  sha256: string;
+}
+
+/** Reads and validates the bank the user chose (or the built-in one); throws InputError. */
+export function loadBank(io: Io, file?: string): LoadedBank {
+  const path = file ?? io.builtinBank;
+  const shown = file ?? 'built-in bank';
+  const { text, sha256 } = readUserFile(io.cwd, path, 'bank file', 'check the path given to --bank');
+  const { bank, problems } = parseBank(file ?? path, text);
+  if (!bank) throw new InputError(problems);
+  return { bank, file: shown, sha256 };
+}
+
+export interface LoadedAnswers extends ParsedAnswers {
+  file: string;
+  sha256: string;
+}
+
+/** Reads and validates an answers file against a bank; throws InputError. */
+export function loadAnswers(io: Io, file: string, bank: Bank): LoadedAnswers {
+  const { text, sha256 } = readUserFile(io.cwd, file, 'answers file', 'check the path, or create one with `service-audit init` or the interactive audit');
+  const { parsed, problems } = parseAnswers(file, text, bank);
+  if (!parsed) throw new InputError(problems);
+  return { ...parsed, file, sha256 };
+}
+
+/** Reads a check config; paths inside it are relative to the config's folder. Throws InputError. */
+export function loadConfig(io: Io, file: string, bankFlag?: string): { config: Config; bank: LoadedBank; problems: Problem[] } {
+  const { text } = readUserFile(io.cwd, file, 'config file', 'check the path given to --config');
+  const first = parseConfig(file, text);
+  if (!first.config) throw new InputError(first.problems);
+  const base = dirname(resolve(io.cwd, file));
+  const bankPath = bankFlag ?? (first.config.bank ? resolve(base, first.config.bank) : undefined);
+  const bank = loadBank(io, bankPath);
+  const { config, problems } = parseConfig(file, text, bank.bank);
+  if (!config) throw new InputError(problems);
+  if (first.config.answers) config.answers = resolve(base, first.config.answers) === resolve(io.cwd, first.config.answers) ? first.config.answers : resolve(base, first.config.answers);
+  return { config, bank, problems };
+}

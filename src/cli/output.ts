@@ -1,0 +1,20 @@
+import { colorLevel, type Style } from '../report/style.js';
+import { writeAtomic } from './files.js';
+import type { Io } from './io.js';
+import type { Opts } from './main.js';
+import { Chalk } from 'chalk';
+
+/** The style for terminal output: colour only on a TTY, honouring --no-color, NO_COLOR and FORCE_COLOR. */
+export function styleFor(io: Io, opts: Opts, forFile = false): Style {
+  const level = forFile ? 0 : colorLevel({ flag: opts.color !== false, env: io.env, isTTY: io.stdout.isTTY === true });
+  const c = new Chalk({ level });
+  return { bold: c.bold, dim: c.dim, red: c.red, yellow: c.yellow, green: c.green, cyan: c.cyan };
+}
+
+/** Writes output to `--out` (atomically, then says where on stderr) or to stdout. */
+export function emit(io: Io, text: string, out: string | undefined, what: string): void {
+  if (out) {
+    const path = writeAtomic(io.cwd, out, text);
+    io.stderr.write(`${what} written to ${path}\n`);
+  } else io.stdout.write(text);
+}

@@ -1,0 +1,42 @@
+/** One thing wrong with a file the user gave us, with where it is and how to fix it. */
+export interface Problem {
+  file: string;
+  line: number;
+  col: number;
+  message: string;
+  fix: string;
+}
+
+/** Formats a problem as the one-line `FILE:LINE:COL  what — fix` that every command prints. */
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}:${p.col}  ${p.message} — ${p.fix}`;
+}
+
+/** A bank, answers or config file that cannot be used; carries every problem found. Exit code 2. */
+export class InputError extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'InputError';
+    this.problems = problems;
+  }
+}
+
+/** The command line itself is wrong (unknown option, missing file argument…). Exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** The user pressed Ctrl+C or closed the terminal. Exit code 130. */
+export class InterruptedError extends Error {
+  constructor(message = 'interrupted') {
+    super(message);
+    this.name = 'InterruptedError';
+  }
+}
+
+/** Exit codes, documented in the README; only the bin hands them to `process`. */
+export const EXIT = { ok: 0, fellShort: 1, input: 2, interrupted: 130 } as const;

@@ -1,0 +1,13 @@
+import type { ReportModel } from './schema.js';
+import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
+import { renderTerminal, type TerminalOptions } from './terminal.js';
+
+/** One renderer per format, each a function of the model; adding a format is one entry. */
+export const REPORT_FORMATS = {
+  terminal: (m: ReportModel, o: TerminalOptions) => renderTerminal(m, o),
+  markdown: (m: ReportModel) => renderMarkdown(m),
+  json: (m: ReportModel) => renderJson(m),
+} as const;
+
+export type ReportFormat = keyof typeof REPORT_FORMATS;

@@ -1,0 +1,6 @@
+import type { ReportModel } from './schema.js';
+
+/** The report model as stable, pretty JSON: same model, same bytes. */
+export function renderJson(m: ReportModel): string {
+  return `${JSON.stringify(m, null, 2)}\n`;
+}

@@ -1,0 +1,99 @@
+import { wrap } from '../text/wrap.js';
+import type { ReportModel } from './schema.js';
+import { weakestFirst } from './terminal.js';
+
+const WIDTH = 80;
+const para = (text: string) => wrap(text, WIDTH).join('\n');
+const fmt = (score: number | null) => (score === null ? 'n/a' : score.toFixed(1));
+/** Escapes text for a table cell or inline markdown. */
+const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/([*_`<>[\]])/g, '\\$1');
+const quote = (text: string) => text.replace(/"/g, "'");
+
+/** Renders the report as GitHub-flavoured markdown that passes markdownlint. Pure. */
+export function renderMarkdown(m: ReportModel): string {
+  const label = (id: string | null) => (id === null ? 'no answers' : (m.bands.find((b) => b.id === id)?.label ?? id));
+  const areaTitle = (id: string) => m.areas.find((a) => a.id === id)?.title ?? id;
+  const blocks: string[] = [];
+  const heading = m.answers.organization ? `${m.bank.title}: ${m.answers.organization}` : m.bank.title;
+  blocks.push(`# ${cell(heading)}`);
+
+  const meta = [`Date: ${m.answers.date ?? 'undated'}`];
+  if (m.answers.respondent) meta.push(`Respondent: ${cell(m.answers.respondent)}`);
+  meta.push(`Bank: ${m.bank.id}@${m.bank.version}`);
+  blocks.push(meta.join('  \n'));
+
+  const c = m.completeness;
+  const missing = c.unanswered > 0 ? ` ${c.unanswered} unanswered: ${Math.round((100 * c.unanswered) / c.questions)}% of the audit is missing.` : '';
+  blocks.push(para(`**Overall: ${fmt(m.overall.score)} / 100 (${label(m.overall.band)}).** Answered ${c.answered} of ${c.questions} questions, ${c.notApplicable} not applicable.${missing}`));
+
+  blocks.push('## Summary');
+  const rows = ['| Area | Element | Score | Band |', '| --- | --- | ---: | --- |'];
+  for (const e of m.elements) rows.push(`| ${cell(areaTitle(e.area))} | ${cell(e.title)} | ${fmt(e.score)} | ${label(e.band)} |`);
+  for (const a of m.areas) rows.push(`| **${cell(a.title)}** | all elements | ${fmt(a.score)} | ${label(a.band)} |`);
+  blocks.push(rows.join('\n'));
+
+  const charted = m.elements.filter((e) => e.score !== null);
+  if (charted.length > 0) {
+    blocks.push(
+      [
+        '```mermaid',
+        'xychart-beta',
+        '  title "Element scores (0-100)"',
+        `  x-axis [${charted.map((e) => `"${quote(e.title)}"`).join(', ')}]`,
+        '  y-axis "Score" 0 --> 100',
+        `  bar [${charted.map((e) => fmt(e.score)).join(', ')}]`,
+        '```',
+      ].join('\n'),
+    );
+  }
+
+  blocks.push('## Fix first');
+  if (m.priorities.length === 0) blocks.push('Nothing to fix: every answered question earned full credit.');
+  else
+    blocks.push(
+      m.priorities
+        .map((p) => wrap(`${cell(p.text)} (\`${p.questionId}\`, +${p.pointsToGain.toFixed(1)} points): ${cell(p.recommendation)}`, WIDTH - 6).map((l, i) => (i === 0 ? `- [ ] ${l}` : `      ${l}`)).join('\n'))
+        .join('\n'),
+    );
+
+  blocks.push('## Elements');
+  for (const e of weakestFirst(m.elements)) {
+    blocks.push(`### ${cell(areaTitle(e.area))}: ${cell(e.title)}${e.concept ? ` (${cell(e.concept)})` : ''}`);
+    const counts = `Score ${fmt(e.score)} (${label(e.band)}); ${e.answered} answered, ${e.notApplicable} not applicable, ${e.unanswered} unanswered.`;
+    blocks.push(para(counts));
+    if (e.weaknesses.length === 0) blocks.push(e.answered > 0 ? 'No weak answers.' : 'No answers yet.');
+    else
+      blocks.push(
+        e.weaknesses
+          .map((w) => {
+            const lines = wrap(`**${cell(w.text)}** Answer: ${cell(String(w.answer))} (credit ${w.credit.toFixed(2)}, +${w.pointsToGain.toFixed(1)} points). ${cell(w.recommendation)}`, WIDTH - 2).map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`));
+            return lines.join('\n');
+          })
+          .join('\n'),
+      );
+    if (e.notes.length > 0) blocks.push(e.notes.map((n) => wrap(`Note on \`${n.questionId}\`: ${cell(n.note)}`, WIDTH - 2).map((l) => `> ${l}`).join('\n')).join('\n>\n'));
+  }
+
+  const bench = m.elements.filter((e) => e.benchmark);
+  if (bench.length > 0) {
+    blocks.push('## Engagement vs benchmarks');
+    const t = ['| Statement | Yours | Poll | Difference |', '| --- | ---: | ---: | ---: |'];
+    for (const e of bench) {
+      const b = e.benchmark!;
+      t.push(`| ${cell(b.statement)} | ${b.yours === null ? 'not answered' : `${b.yours}%`} | ${b.value}% | ${b.delta === null ? 'n/a' : (b.delta >= 0 ? '+' : '') + b.delta.toFixed(1)} |`);
+    }
+    blocks.push(t.join('\n'));
+    blocks.push(para(`Source: ${cell(bench[0]!.benchmark!.source)}.`));
+  }
+
+  if (m.unanswered.length > 0) {
+    blocks.push('## Unanswered');
+    blocks.push(m.unanswered.map((id) => `- \`${id}\``).join('\n'));
+  }
+  if (m.notApplicable.length > 0) {
+    blocks.push('## Not applicable');
+    blocks.push(m.notApplicable.map((n) => wrap(`\`${n.questionId}\`: ${cell(n.reason)}`, WIDTH - 2).map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`)).join('\n')).join('\n'));
+  }
+  blocks.push(para(`Generated by service-audit ${m.tool.version}.`));
+  return `${blocks.join('\n\n')}\n`;
+}

@@ -1,0 +1,73 @@
+import type { Answers } from '../answers/schema.js';
+import type { Bank } from '../bank/schema.js';
+import { round1, type Scores, type Weakness } from '../score/score.js';
+import type { ReportModel, ReportWeakness } from './schema.js';
+
+/** Where the inputs came from; hashed at the edge so the model stays pure. */
+export interface ReportInputs {
+  toolVersion: string;
+  bank: Bank;
+  bankSha256: string;
+  answers: Answers;
+  answersFile: string;
+  answersSha256: string;
+  explain?: boolean;
+}
+
+const weakness = (w: Weakness): ReportWeakness => ({
+  questionId: w.questionId,
+  element: w.elementId,
+  text: w.text,
+  answer: w.value,
+  credit: w.credit,
+  pointsToGain: round1(w.pointsToGain),
+  recommendation: w.recommendation,
+  ...(w.note && { note: w.note }),
+});
+
+/** Builds the one report model every renderer draws from. Pure. */
+export function buildReport(scores: Scores, i: ReportInputs): ReportModel {
+  return {
+    schemaVersion: 1,
+    tool: { name: 'service-audit', version: i.toolVersion },
+    bank: { id: i.bank.id, version: i.bank.version, title: i.bank.title, sha256: i.bankSha256 },
+    answers: {
+      file: i.answersFile,
+      sha256: i.answersSha256,
+      date: i.answers.date ?? null,
+      organization: i.answers.organization ?? null,
+      respondent: i.answers.respondent ?? null,
+    },
+    bands: i.bank.bands.map(({ id, label, min }) => ({ id, label, min })),
+    overall: { score: scores.overall.score, band: scores.overall.band?.id ?? null },
+    completeness: scores.totals,
+    areas: scores.areas.map((a) => ({ id: a.id, title: a.title, score: a.score, band: a.band?.id ?? null })),
+    elements: scores.elements.map((e) => ({
+      id: e.element.id,
+      title: e.element.title,
+      ...(e.element.concept && { concept: e.element.concept }),
+      area: e.areaId,
+      weight: e.element.weight,
+      score: e.score,
+      band: e.band?.id ?? null,
+      answered: e.answered,
+      unanswered: e.unanswered,
+      notApplicable: e.notApplicable,
+      ...(e.benchmark && { benchmark: e.benchmark }),
+      weaknesses: e.weaknesses.map(weakness),
+      notes: e.results.filter((r) => r.note).map((r) => ({ questionId: r.question.id, note: r.note! })),
+      ...(i.explain && {
+        explain: e.results.map((r) => ({
+          questionId: r.question.id,
+          status: r.status,
+          answer: r.value ?? null,
+          weight: r.question.weight,
+          credit: r.credit ?? null,
+        })),
+      }),
+    })),
+    priorities: scores.priorities.map(weakness),
+    unanswered: scores.unanswered,
+    notApplicable: scores.notApplicable,
+  };
+}

@@ -1,0 +1,96 @@
+import { hang } from '../text/wrap.js';
+import type { ReportElement, ReportModel } from './schema.js';
+import { bandPaint, plain, type Style } from './style.js';
+
+export interface TerminalOptions {
+  style?: Style;
+  width?: number;
+}
+
+const fmt = (score: number | null) => (score === null ? '  n/a' : score.toFixed(1).padStart(5));
+const BAR = 16;
+
+function bar(score: number | null): string {
+  if (score === null) return '·'.repeat(BAR);
+  const full = Math.round((score / 100) * BAR);
+  return '█'.repeat(full) + '░'.repeat(BAR - full);
+}
+
+const fit = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s.padEnd(n));
+
+/** Weakest first; elements with no answers last. Ties keep bank order. */
+export function weakestFirst(elements: readonly ReportElement[]): ReportElement[] {
+  return [...elements].sort((a, b) => (a.score ?? Infinity) - (b.score ?? Infinity));
+}
+
+/** Renders the report for a person at a terminal (80 columns by default). Pure. */
+export function renderTerminal(m: ReportModel, o: TerminalOptions = {}): string {
+  const s = o.style ?? plain;
+  const width = Math.min(o.width ?? 80, 100);
+  const bandIds = m.bands.map((b) => b.id);
+  const label = (id: string | null) => (id === null ? 'no answers' : (m.bands.find((b) => b.id === id)?.label ?? id));
+  const paint = (id: string | null) => bandPaint(s, bandIds, id);
+  const out: string[] = [];
+  const who = [m.answers.organization, m.answers.date ?? 'undated'].filter(Boolean).join(', ');
+
+  out.push(s.bold(`${m.bank.title}`) + s.dim(` — ${who}`));
+  out.push(`Overall ${s.bold(fmt(m.overall.score).trim())} / 100  ${paint(m.overall.band)(label(m.overall.band))}`);
+  const c = m.completeness;
+  const missing = c.unanswered > 0 ? s.yellow(`, ${c.unanswered} unanswered (${Math.round((100 * c.unanswered) / c.questions)}% of the audit missing)`) : '';
+  out.push(s.dim(`Answered ${c.answered} of ${c.questions}`) + s.dim(c.notApplicable ? `, ${c.notApplicable} not applicable` : '') + missing);
+  out.push('');
+
+  out.push(s.bold('Areas'));
+  for (const a of m.areas) out.push(`  ${fit(a.title, 30)} ${fmt(a.score)}  ${paint(a.band)(label(a.band))}`);
+  out.push('');
+
+  out.push(s.bold('Elements, weakest first'));
+  for (const e of weakestFirst(m.elements)) {
+    const p = paint(e.band);
+    out.push(`  ${fit(e.title, 34)} ${p(bar(e.score))} ${fmt(e.score)}  ${p(label(e.band))}`);
+    for (const x of e.explain ?? []) {
+      const detail = x.status === 'answered' ? `weight ${x.weight} × credit ${x.credit!.toFixed(2)}  (${String(x.answer)})` : x.status === 'na' ? 'not applicable, left out' : 'unanswered, left out';
+      out.push(s.dim(`      ${fit(x.questionId, 30)} ${detail}`));
+    }
+    if (e.explain) {
+      const used = e.explain.filter((x) => x.status === 'answered');
+      const sw = used.reduce((t, x) => t + x.weight, 0);
+      const swc = used.reduce((t, x) => t + x.weight * x.credit!, 0);
+      out.push(s.dim(`      score = 100 × ${+swc.toFixed(4)} / ${+sw.toFixed(4)} = ${fmt(e.score).trim()}`));
+    }
+  }
+  out.push('');
+
+  if (m.priorities.length > 0) {
+    out.push(s.bold('Fix first'));
+    m.priorities.forEach((p, i) => {
+      const head = `  ${i + 1}. `;
+      out.push(...hang(`${p.text} (${p.questionId}: ${String(p.answer)}, +${p.pointsToGain.toFixed(1)} points)`, width, head));
+      out.push(...hang(p.recommendation, width, `${' '.repeat(head.length)}→ `).map((l) => s.cyan(l)));
+    });
+    out.push('');
+  }
+
+  const bench = m.elements.filter((e) => e.benchmark);
+  if (bench.length > 0) {
+    out.push(s.bold('Engagement vs the poll'));
+    for (const e of bench) {
+      const b = e.benchmark!;
+      const yours = b.yours === null ? s.dim('not answered') : `yours ${b.yours}%`;
+      const delta = b.delta === null ? '' : b.delta >= 0 ? s.green(` (+${b.delta})`) : s.red(` (${b.delta})`);
+      out.push(`  ${fit(e.title, 38)} ${yours} vs ${b.value}%${delta}`);
+    }
+    out.push(...hang(`Source: ${bench[0]!.benchmark!.source}`, width, '  ').map(s.dim));
+    out.push('');
+  }
+
+  if (m.unanswered.length > 0) {
+    out.push(s.yellow(`Not answered (${m.unanswered.length}):`));
+    out.push(...hang(m.unanswered.join(', '), width, '  '));
+  }
+  if (m.notApplicable.length > 0) {
+    out.push(s.dim(`Not applicable (${m.notApplicable.length}):`));
+    for (const n of m.notApplicable) out.push(...hang(`${n.questionId} — ${n.reason}`, width, '  ').map(s.dim));
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
