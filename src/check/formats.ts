@@ -29,9 +29,9 @@ export function renderCheckTerminal(o: CheckOutcome, opts: FormatOptions = {}): 
     out.push((r.level === 'error' ? s.red('✗ ') : s.yellow('! ')) + r.message);
     for (const w of r.weaknesses) {
       out.push(...hang(`${w.questionId} = ${String(w.answer)} (+${w.pointsToGain.toFixed(1)} points): ${w.text}`, width, '    '));
-      out.push(...hang(w.recommendation, width, '      → ').map(s.cyan));
+      out.push(...hang(w.recommendation, width, '      → ').map((l) => s.cyan(l)));
     }
-    if (r.weaknesses.length === 0 && r.questions.length > 0) out.push(...hang(r.questions.join(', '), width, '    ').map(s.dim));
+    if (r.weaknesses.length === 0 && r.questions.length > 0) out.push(...hang(r.questions.join(', '), width, '    ').map((l) => s.dim(l)));
   }
   for (const r of o.results.filter((x) => x.passed)) out.push(s.green('✓ ') + s.dim(r.message));
   const sum = summarise(o.results);

@@ -47,7 +47,7 @@ export function renderTerminal(m: ReportModel, o: TerminalOptions = {}): string 
   out.push(s.bold('Elements, weakest first'));
   for (const e of weakestFirst(m.elements)) {
     const p = paint(e.band);
-    out.push(`  ${fit(e.title, 34)} ${p(bar(e.score))} ${fmt(e.score)}  ${p(label(e.band))}`);
+    out.push(`  ${fit(e.title, 36)} ${p(bar(e.score))} ${fmt(e.score)}  ${p(label(e.band))}`);
     for (const x of e.explain ?? []) {
       const detail = x.status === 'answered' ? `weight ${x.weight} × credit ${x.credit!.toFixed(2)}  (${String(x.answer)})` : x.status === 'na' ? 'not applicable, left out' : 'unanswered, left out';
       out.push(s.dim(`      ${fit(x.questionId, 30)} ${detail}`));
@@ -80,7 +80,7 @@ export function renderTerminal(m: ReportModel, o: TerminalOptions = {}): string 
       const delta = b.delta === null ? '' : b.delta >= 0 ? s.green(` (+${b.delta})`) : s.red(` (${b.delta})`);
       out.push(`  ${fit(e.title, 38)} ${yours} vs ${b.value}%${delta}`);
     }
-    out.push(...hang(`Source: ${bench[0]!.benchmark!.source}`, width, '  ').map(s.dim));
+    out.push(...hang(`Source: ${bench[0]!.benchmark!.source}`, width, '  ').map((l) => s.dim(l)));
     out.push('');
   }
 
@@ -90,7 +90,7 @@ export function renderTerminal(m: ReportModel, o: TerminalOptions = {}): string 
   }
   if (m.notApplicable.length > 0) {
     out.push(s.dim(`Not applicable (${m.notApplicable.length}):`));
-    for (const n of m.notApplicable) out.push(...hang(`${n.questionId} — ${n.reason}`, width, '  ').map(s.dim));
+    for (const n of m.notApplicable) out.push(...hang(`${n.questionId} — ${n.reason}`, width, '  ').map((l) => s.dim(l)));
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -15,7 +15,6 @@ export interface PositionedDoc {
 const MAX_ALIAS_COUNT = 100;
 
 const YAML_FIXES: Record<string, string> = {
-  DUPLICATE_KEY: 'remove or rename one of the two keys',
   BAD_INDENT: 'indent this line like the other keys at its level (spaces only)',
   TAB_AS_INDENT: 'indent with spaces, not tabs',
   MISSING_CHAR: 'add the missing closing character',
@@ -36,8 +35,10 @@ function oneLine(message: string): string {
  */
 export function parseYaml(file: string, source: string): { doc?: PositionedDoc; problems: Problem[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: true });
-  const problems: Problem[] = doc.errors.map((e) => {
+  // Duplicate keys are found below, with both positions; yaml's own check names neither key.
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: false, prettyErrors: true });
+  // One syntax error often sets off a cascade of others; the first is the one to fix.
+  const problems: Problem[] = doc.errors.slice(0, 1).map((e) => {
     const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
     return {
       file,
@@ -47,7 +48,8 @@ export function parseYaml(file: string, source: string): { doc?: PositionedDoc; 
       fix: YAML_FIXES[e.code] ?? 'fix the YAML syntax here',
     };
   });
-  if (problems.length > 0) return { problems };
+  problems.push(...duplicateKeys(doc, lineCounter, file));
+  if (problems.length > 0) return { problems: problems.sort((a, b) => a.line - b.line || a.col - b.col) };
 
   let data: unknown;
   try {
@@ -89,6 +91,28 @@ export function parseYaml(file: string, source: string): { doc?: PositionedDoc; 
       },
     },
   };
+}
+
+/** Every key that repeats an earlier key of the same mapping, with where the first one stands. */
+function duplicateKeys(doc: Document, lc: LineCounter, file: string): Problem[] {
+  const out: Problem[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Map<string, number>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key) || !pair.key.range) continue;
+        const name = String(pair.key.value);
+        const first = seen.get(name);
+        if (first === undefined) {
+          seen.set(name, pair.key.range[0]);
+          continue;
+        }
+        const pos = lc.linePos(pair.key.range[0]);
+        out.push({ file, line: pos.line, col: pos.col, message: `duplicate key "${name}" (first at line ${lc.linePos(first).line})`, fix: 'remove or rename one of the two keys' });
+      }
+    },
+  });
+  return out;
 }
 
 function firstAliasOffset(doc: Document): number {

@@ -44,7 +44,7 @@ export function allowedKeys(schema: AnySchema, path: readonly PropertyKey[]): st
 }
 
 function describe(v: unknown): string {
-  if (v === null) return 'empty';
+  if (v === null || v === undefined) return 'empty';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
   if (typeof v === 'string') return `the text "${v.length > 30 ? `${v.slice(0, 27)}...` : v}"`;
@@ -52,7 +52,7 @@ function describe(v: unknown): string {
 }
 
 const TYPE_WORDS: Record<string, string> = {
-  string: 'text',
+  string: 'some text',
   number: 'a number',
   int: 'a whole number',
   boolean: 'true or false',
