@@ -11,7 +11,7 @@ const quote = (text: string) => text.replace(/"/g, "'");
 
 /** Renders the report as GitHub-flavoured markdown that passes markdownlint. Pure. */
 export function renderMarkdown(m: ReportModel): string {
-  const label = (id: string | null) => (id === null ? 'no answers' : (m.bands.find((b) => b.id === id)?.label ?? id));
+  const label = (id: string | null) => (id === null ? 'not scored' : (m.bands.find((b) => b.id === id)?.label ?? id));
   const areaTitle = (id: string) => m.areas.find((a) => a.id === id)?.title ?? id;
   const blocks: string[] = [];
   const heading = m.answers.organization ? `${m.bank.title}: ${m.answers.organization}` : m.bank.title;

@@ -28,7 +28,7 @@ export function renderTerminal(m: ReportModel, o: TerminalOptions = {}): string 
   const s = o.style ?? plain;
   const width = Math.min(o.width ?? 80, 100);
   const bandIds = m.bands.map((b) => b.id);
-  const label = (id: string | null) => (id === null ? 'no answers' : (m.bands.find((b) => b.id === id)?.label ?? id));
+  const label = (id: string | null) => (id === null ? 'not scored' : (m.bands.find((b) => b.id === id)?.label ?? id));
   const paint = (id: string | null) => bandPaint(s, bandIds, id);
   const out: string[] = [];
   const who = [m.answers.organization, m.answers.date ?? 'undated'].filter(Boolean).join(', ');

@@ -1,0 +1,138 @@
+import Ajv from 'ajv';
+import { lint } from 'markdownlint/promise';
+import { describe, expect, test } from 'vitest';
+import { parseAnswers } from '../../src/answers/parse.js';
+import { parseBank } from '../../src/bank/load.js';
+import { jsonSchema } from '../../src/cli/commands/schema.js';
+import { renderJson } from '../../src/report/json.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { buildReport } from '../../src/report/model.js';
+import { renderTerminal } from '../../src/report/terminal.js';
+import { colorLevel, type Style } from '../../src/report/style.js';
+import { scoreAudit } from '../../src/score/score.js';
+import { MINI_BANK } from '../helpers.js';
+
+const bank = parseBank('mini.yaml', MINI_BANK).bank!;
+const ANSWERS = `bank: mini@1
+organization: Acme | Support
+date: 2026-11-22
+answers:
+  c.one: { value: partly, note: "Only | for *new* customers" }
+  c.two: yes
+  d.one: { na: "we have no delivery" }
+  t.share: 45
+`;
+const model = (explain = false) => {
+  const answers = parseAnswers('answers.yaml', ANSWERS, bank).parsed!.answers;
+  return buildReport(scoreAudit(bank, answers), { toolVersion: '1.2.3', bank, bankSha256: 'a'.repeat(64), answers, answersFile: 'answers.yaml', answersSha256: 'b'.repeat(64), explain });
+};
+
+/** markdownlint's defaults, with long table rows and code lines allowed (a table row cannot wrap). */
+export const MARKDOWNLINT_CONFIG = { default: true, MD013: { line_length: 80, tables: false, code_blocks: false } };
+
+async function lintMarkdown(md: string): Promise<string[]> {
+  const results = await lint({ strings: { report: md }, config: MARKDOWNLINT_CONFIG });
+  return results.report!.map((r) => `${r.lineNumber}: ${r.ruleNames.join('/')} ${r.ruleDescription} ${r.errorDetail ?? ''}`);
+}
+
+describe('the report model', () => {
+  test('holds the scores with one decimal and the contract fields', () => {
+    const m = model();
+    expect(m.schemaVersion).toBe(1);
+    expect(m.overall).toEqual({ score: 56.7, band: 'low' }); // (2×62.5 + 45) / 3
+    expect(m.elements.map((e) => [e.id, e.score, e.answered, e.notApplicable, e.unanswered])).toEqual([
+      ['dna.customer', 62.5, 2, 0, 0],
+      ['dna.delivery', null, 0, 1, 0],
+      ['eng.trust', 45, 1, 0, 0],
+    ]);
+    expect(m.notApplicable).toEqual([{ questionId: 'd.one', reason: 'we have no delivery' }]);
+    expect(m.elements[0]!.notes).toEqual([{ questionId: 'c.one', note: 'Only | for *new* customers' }]);
+    expect(m.elements[0]!.explain).toBeUndefined();
+    expect(model(true).elements[0]!.explain).toEqual([
+      { questionId: 'c.one', status: 'answered', answer: 'partly', weight: 3, credit: 0.5 },
+      { questionId: 'c.two', status: 'answered', answer: 'yes', weight: 1, credit: 1 },
+    ]);
+  });
+
+  test('as JSON validates against the published report schema and is byte-identical run to run', () => {
+    const ajv = new Ajv({ strict: false });
+    const validate = ajv.compile(JSON.parse(jsonSchema('report')));
+    for (const m of [model(), model(true)]) {
+      const ok = validate(JSON.parse(renderJson(m)));
+      expect(validate.errors ?? []).toEqual([]);
+      expect(ok).toBe(true);
+    }
+    expect(renderJson(model())).toBe(renderJson(model()));
+  });
+});
+
+describe('the terminal renderer', () => {
+  const text = renderTerminal(model());
+  test('leads with the overall score, then elements weakest first, then what to fix first', () => {
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('Mini bank — Acme | Support, 2026-11-22');
+    expect(lines[1]).toBe('Overall 56.7 / 100  Low');
+    expect(lines[2]).toBe('Answered 3 of 4, 1 not applicable');
+    const order = ['Trust', 'The Customer', 'The Delivery'].map((t) => lines.findIndex((l) => l.startsWith(`  ${t}`)));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(text).toContain('  2. What share trusts it? (t.share: 45, +18.3 points)\n     → Build trust.');
+    expect(text).toContain('  Trust                                  yours 45% vs 20% (+25)');
+    expect(text).toContain('  d.one — we have no delivery');
+  });
+
+  test('fits 80 columns and has no colour codes without a style', () => {
+    for (const l of renderTerminal(model(true)).split('\n')) expect(l.length, l).toBeLessThanOrEqual(80);
+    expect(text).not.toMatch(/\u001b\[/);
+  });
+
+  test('--explain shows the arithmetic', () => {
+    expect(renderTerminal(model(true))).toContain('      score = 100 × 2.5 / 4 = 62.5');
+  });
+
+  test('colours through the style it is given', () => {
+    const tag = (t: string) => (s: string) => `<${t}>${s}</${t}>`;
+    const style: Style = { bold: tag('b'), dim: tag('d'), red: tag('r'), yellow: tag('y'), green: tag('g'), cyan: tag('c') };
+    expect(renderTerminal(model(), { style })).toContain('<r>Low</r>');
+  });
+});
+
+describe('colour decisions', () => {
+  test.each([
+    [{ flag: true, env: {}, isTTY: true }, 1],
+    [{ flag: true, env: {}, isTTY: false }, 0],
+    [{ flag: false, env: {}, isTTY: true }, 0],
+    [{ flag: true, env: { NO_COLOR: '1' }, isTTY: true }, 0],
+    [{ flag: true, env: { NO_COLOR: '' }, isTTY: true }, 1],
+    [{ flag: true, env: { FORCE_COLOR: '1' }, isTTY: false }, 1],
+    [{ flag: true, env: { FORCE_COLOR: '3' }, isTTY: false }, 3],
+    [{ flag: true, env: { FORCE_COLOR: '0' }, isTTY: true }, 0],
+    [{ flag: false, env: { FORCE_COLOR: '1' }, isTTY: true }, 0],
+    [{ flag: true, env: { TERM: 'dumb' }, isTTY: true }, 0],
+  ])('%o → level %i', (input, level) => {
+    expect(colorLevel(input)).toBe(level);
+  });
+});
+
+describe('the markdown renderer', () => {
+  const md = renderMarkdown(model());
+  test('passes markdownlint', async () => {
+    expect(await lintMarkdown(md)).toEqual([]);
+    expect(await lintMarkdown(renderMarkdown(model(true)))).toEqual([]);
+  });
+
+  test('has the title, summary table, chart, checklist, benchmarks and lists', () => {
+    expect(md.startsWith('# Mini bank: Acme \\| Support\n')).toBe(true);
+    expect(md).toContain('| Area | Element | Score | Band |\n| --- | --- | ---: | --- |\n| DNA | The Customer | 62.5 | High |');
+    expect(md).toContain('```mermaid\nxychart-beta\n');
+    expect(md).toContain('  x-axis ["The Customer", "Trust"]\n  y-axis "Score" 0 --> 100\n  bar [62.5, 45.0]');
+    expect(md).toContain('- [ ] What share trusts it? (`t.share`, +18.3 points): Build trust.');
+    expect(md).toContain('| I trust it. | 45% | 20% | +25.0 |');
+    expect(md).toContain('Source: A poll.');
+    expect(md).toContain('> Note on `c.one`: Only \\| for \\*new\\* customers');
+    expect(md).toContain('## Not applicable\n\n- `d.one`: we have no delivery');
+  });
+
+  test('the linter really catches broken markdown', async () => {
+    expect(await lintMarkdown('# A\n# A\n')).not.toEqual([]);
+  });
+});
