@@ -77,7 +77,8 @@ export const answerPrompt = createPrompt<AnswerValue, AnswerPromptConfig>((confi
     } else if (isUpKey(key) || isDownKey(key)) {
       rl.clearLine(0);
       setActive((active + (isUpKey(key) ? items.length - 1 : 1)) % items.length);
-    } else if (key.name === '?' || rl.line.endsWith('?') || key.name === 'h') {
+    } else if (rl.line.endsWith('?')) {
+      // "?" has no key name; readline has already put it in the line.
       rl.clearLine(0);
       setShowHelp(!showHelp);
     } else if (/^[1-9]$/.test(key.name)) {

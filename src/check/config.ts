@@ -52,7 +52,7 @@ function assertionKeys(bank: Bank) {
       if (kind === 'area' && id !== undefined) {
         if (!areas.includes(id)) out.push({ path, key: true, message: `unknown area "${id}"`, fix: closest(id, areas) ? `did you mean "area:${closest(id, areas)}"?` : `use one of: ${areas.map((a) => `area:${a}`).join(', ')}` });
       } else if (kind === 'element' && id !== undefined) {
-        if (!elements.includes(id)) out.push({ path, key: true, message: `unknown element "${id}"`, fix: closest(id, elements) ? `did you mean "element:${closest(id, elements)}"?` : 'name it as area.element, e.g. element:dna.processes (`service-audit bank` lists them)' });
+        if (!elements.includes(id)) out.push({ path, key: true, message: `unknown element "${id}"`, fix: closest(id, elements) ? `did you mean "element:${closest(id, elements)}"?` : `name an element as area.element, e.g. element:${elements[0]} (\`service-audit bank\` lists them)` });
       } else {
         const near = closest(key, FIXED);
         out.push({ path, key: true, message: `unknown assertion "${key}"`, fix: near ? `did you mean "${near}"?` : `use ${FIXED.join(', ')}, area:<id> or element:<area>.<element>` });

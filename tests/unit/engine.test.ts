@@ -1,0 +1,101 @@
+import { describe, expect, test } from 'vitest';
+import type { Answers } from '../../src/answers/schema.js';
+import type { Asker, AskContext, Reply } from '../../src/audit/asker.js';
+import { runAudit } from '../../src/audit/engine.js';
+import { parseBank } from '../../src/bank/load.js';
+import { InterruptedError } from '../../src/errors.js';
+import { MINI_BANK } from '../helpers.js';
+
+const bank = parseBank('mini.yaml', MINI_BANK).bank!;
+
+type Step = Reply | { kind: 'interrupt' };
+
+/** An Asker that plays a script and records what it was asked. */
+function scripted(steps: Record<string, Step>, extra: { reasons?: Record<string, string>; notes?: Record<string, string> } = {}) {
+  const asked: AskContext[] = [];
+  const said: string[] = [];
+  const asker: Asker = {
+    say: (t) => void said.push(t),
+    async ask(ctx) {
+      asked.push(ctx);
+      const step = steps[ctx.question.id];
+      if (!step) throw new Error(`unscripted question ${ctx.question.id}`);
+      if (step.kind === 'interrupt') throw new InterruptedError();
+      return step;
+    },
+    reason: async (ctx) => extra.reasons?.[ctx.question.id] ?? 'no reason scripted',
+    note: async (ctx) => extra.notes?.[ctx.question.id] ?? '',
+    confirm: async () => true,
+    text: async () => '',
+  };
+  return { asker, asked, said };
+}
+
+const start: Answers = { bank: 'mini@1', answers: {} };
+
+describe('the audit engine', () => {
+  test('asks every question in bank order with its position, saving after each answer', async () => {
+    const { asker, asked } = scripted({ 'c.one': { kind: 'value', value: 'yes' }, 'c.two': { kind: 'value', value: 'no' }, 'd.one': { kind: 'na' }, 't.share': { kind: 'value', value: 30 } }, { reasons: { 'd.one': 'no deliveries' }, notes: { 'c.two': 'since May' } });
+    const saves: Answers[] = [];
+    const final = await runAudit({ bank, answers: start, asker, save: (a) => saves.push(a) });
+    expect(asked.map((c) => [c.question.id, c.index, c.total, c.element.id])).toEqual([
+      ['c.one', 1, 4, 'dna.customer'],
+      ['c.two', 2, 4, 'dna.customer'],
+      ['d.one', 3, 4, 'dna.delivery'],
+      ['t.share', 4, 4, 'eng.trust'],
+    ]);
+    expect(final.answers).toEqual({ 'c.one': { value: 'yes' }, 'c.two': { value: 'no', note: 'since May' }, 'd.one': { na: 'no deliveries' }, 't.share': { value: 30 } });
+    // One save per answer, plus one for the note.
+    expect(saves.map((s) => Object.keys(s.answers).length)).toEqual([1, 2, 2, 3, 4]);
+    expect(saves.at(-1)).toEqual(final);
+  });
+
+  test('an interruption keeps every answer already saved', async () => {
+    const { asker } = scripted({ 'c.one': { kind: 'value', value: 'yes' }, 'c.two': { kind: 'interrupt' } });
+    const saves: Answers[] = [];
+    await expect(runAudit({ bank, answers: start, asker, save: (a) => saves.push(a) })).rejects.toBeInstanceOf(InterruptedError);
+    expect(saves.at(-1)!.answers).toEqual({ 'c.one': { value: 'yes' } });
+  });
+
+  test('resumes at the first unanswered question and says so', async () => {
+    const { asker, asked, said } = scripted({ 'd.one': { kind: 'value', value: 'always' }, 't.share': { kind: 'value', value: 10 } });
+    const saved: Answers = { bank: 'mini@1', answers: { 'c.one': { value: 'no' }, 'c.two': { value: 'yes' } } };
+    const final = await runAudit({ bank, answers: saved, asker, save: () => {} });
+    expect(asked.map((c) => c.question.id)).toEqual(['d.one', 't.share']);
+    expect(said).toEqual(['2 of 4 answered — continuing at question 3.']);
+    expect(Object.keys(final.answers)).toEqual(['c.one', 'c.two', 'd.one', 't.share']);
+  });
+
+  test('asks questions skipped in the middle too', async () => {
+    const { asker, asked } = scripted({ 'c.two': { kind: 'value', value: 'yes' } });
+    const saved: Answers = { bank: 'mini@1', answers: { 'c.one': { value: 'no' }, 'd.one': { value: 'never' }, 't.share': { value: 1 } } };
+    await runAudit({ bank, answers: saved, asker, save: () => {} });
+    expect(asked.map((c) => c.question.id)).toEqual(['c.two']);
+  });
+
+  test('review asks everything again with the saved answers as defaults', async () => {
+    const { asker, asked } = scripted({ 'c.one': { kind: 'value', value: 'partly' }, 'c.two': { kind: 'value', value: 'yes' }, 'd.one': { kind: 'value', value: 'often' }, 't.share': { kind: 'value', value: 50 } });
+    const saved: Answers = { bank: 'mini@1', answers: { 'c.one': { value: 'no', note: 'old note' }, 't.share': { na: 'unknown' } } };
+    await runAudit({ bank, answers: saved, asker, save: () => {}, review: true });
+    expect(asked.map((c) => [c.question.id, c.previous])).toEqual([
+      ['c.one', { value: 'no', note: 'old note' }],
+      ['c.two', undefined],
+      ['d.one', undefined],
+      ['t.share', { na: 'unknown' }],
+    ]);
+  });
+
+  test('the area filter limits the questions and the count', async () => {
+    const { asker, asked } = scripted({ 't.share': { kind: 'value', value: 50 } });
+    await runAudit({ bank, answers: start, asker, save: () => {}, areas: ['eng'] });
+    expect(asked.map((c) => [c.question.id, c.index, c.total])).toEqual([['t.share', 1, 1]]);
+  });
+
+  test('a finished audit asks nothing and says how to change answers', async () => {
+    const { asker, asked, said } = scripted({});
+    const done: Answers = { bank: 'mini@1', answers: { 'c.one': { value: 'no' }, 'c.two': { value: 'yes' }, 'd.one': { value: 'never' }, 't.share': { value: 1 } } };
+    await runAudit({ bank, answers: done, asker, save: () => {} });
+    expect(asked).toEqual([]);
+    expect(said[0]).toMatch(/^All 4 questions are answered\. Use --review/);
+  });
+});
