@@ -1,5 +1,6 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, InputError, InterruptedError, UsageError, formatProblem } from '../errors.js';
+import { closest } from '../text/closest.js';
 import type { Io } from './io.js';
 
 /** Options every command may read: the global ones plus its own. */
@@ -101,6 +102,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   program.addHelpText('after', '\nExit codes: 0 ok, 1 the check fell short, 2 usage, input or bank error, 130 interrupted.\nRun `service-audit <command> --help` for a command\'s options.');
 
   try {
+    // `run` is the default command, so commander would read a mistyped command as its argument.
+    const first = argv[0];
+    const names = [...program.commands.map((c) => c.name()), 'help'];
+    if (first !== undefined && !first.startsWith('-') && !names.includes(first)) {
+      const near = closest(first, names);
+      throw new UsageError(`unknown command '${first}'${near ? ` (did you mean ${near}?)` : ''}; run service-audit --help to see the commands`);
+    }
     await program.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (e) {

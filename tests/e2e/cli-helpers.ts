@@ -1,0 +1,22 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../dist/service-audit.js', import.meta.url));
+export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built binary as a user would, with a clean environment (no colour, not on GitHub). */
+export function cli(args: string[], o: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Run {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...o.env };
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: o.cwd ?? ROOT, env, input: o.input ?? '', encoding: 'utf8', timeout: 20_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A user error never shows a stack trace. */
+export const NO_STACK = /^\s+at .+[:(]\d+/m;

@@ -1,0 +1,117 @@
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { MINI_BANK, tempDir } from '../helpers.js';
+import { cli, FIXTURES, NO_STACK, ROOT } from './cli-helpers.js';
+
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+let tmp: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  tmp = tempDir();
+});
+afterEach(() => tmp.cleanup());
+
+describe('service-audit basics', () => {
+  test('--version prints the package version', () => {
+    expect(cli(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+  });
+
+  test('--help lists every command and the exit codes', () => {
+    const r = cli(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of ['run', 'bank', 'validate', 'schema', 'report', 'check', 'init', 'compare']) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
+    expect(r.stdout).toContain('Exit codes: 0 ok, 1 the check fell short, 2 usage, input or bank error, 130 interrupted.');
+  });
+
+  test.each(['bank', 'validate', 'report', 'check', 'init', 'compare', 'schema', 'run'])('%s --help works', (c) => {
+    const r = cli([c, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Usage: service-audit ${c}`);
+  });
+
+  test.each([
+    [['frobnicate'], "error: unknown command 'frobnicate'; run service-audit --help to see the commands"],
+    [['reprot'], "error: unknown command 'reprot' (did you mean report?); run service-audit --help to see the commands"],
+    [['report'], "error: required option '--answers <file>' not specified"],
+    [['bank', '--format', 'yaml'], "error: option '--format <format>' argument 'yaml' is invalid. Allowed choices are text, json."],
+    [['bank', '--formt', 'json'], "error: unknown option '--formt'\n(Did you mean --format?)"],
+    [['check', '--min-score', '120', '--answers', 'x.yaml'], "error: option '--min-score <n>' argument '120' is invalid. write a score from 0 to 100."],
+  ])('usage error %j → exit 2 with one clear message, no stack trace', (args, message) => {
+    const r = cli(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim()).toBe(message);
+  });
+});
+
+describe('bank', () => {
+  test('prints an outline of the built-in bank', () => {
+    const r = cli(['bank']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Service readiness audit (service-readiness@1, built-in bank)');
+    expect(r.stdout).toContain('  Processes — Set Employees Up for Success');
+    expect(r.stdout).toMatch(/Clear understanding of goals and why +3 questions +weight 1, benchmark 37%/);
+  });
+
+  test('prints the normalised bank as JSON in its stable shape', () => {
+    const r = cli(['bank', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const bank = JSON.parse(r.stdout);
+    expect(Object.keys(bank)).toEqual(['id', 'version', 'title', 'description', 'bands', 'areas']);
+    expect(bank.bands[0]).toEqual({ id: 'at-risk', label: 'At risk', min: 0 });
+    const element = bank.areas[2].elements[0];
+    expect(element).toMatchObject({ id: 'engagement.understanding', weight: 1, benchmark: { value: 37 } });
+    const percent = element.questions.find((q: { type: string }) => q.type === 'percent');
+    expect(percent).toMatchObject({ min: 0, max: 100 });
+    expect(percent.options).toBeUndefined();
+    expect(bank.areas[0].elements[0].questions[0].options[0]).toEqual({ value: 'strongly-disagree', label: 'Strongly disagree', credit: 0 });
+  });
+
+  test('--bank uses another bank', () => {
+    const file = tmp.write('mini.yaml', MINI_BANK);
+    expect(cli(['bank', '--bank', file]).stdout).toContain(`Mini bank (mini@1, ${file})`);
+  });
+});
+
+describe('validate', () => {
+  test.each([
+    ['questions/service-readiness.yaml', 'questions/service-readiness.yaml: valid (bank file)'],
+    ['tests/fixtures/complete.yaml', 'tests/fixtures/complete.yaml: valid (answers file)'],
+  ])('%s is valid', (file, out) => {
+    expect(cli(['validate', file])).toEqual({ code: 0, stdout: `${out}\n`, stderr: '' });
+  });
+
+  test('a malformed bank prints every problem with line and column, exit 2, no stack trace', () => {
+    const file = tmp.write('bad.yaml', MINI_BANK.replace('            weight: 3', '            wieght: 3').replace('credit: 0.8', 'credit: 8'));
+    const r = cli(['validate', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`${file}:24:13  unknown key "wieght" — did you mean "weight"? Rename it\n${file}:42:55  "credit" is 8 but must be at most 1 — change it to a number at most 1\n2 problems found.\n`);
+    expect(r.stderr).not.toMatch(NO_STACK);
+  });
+
+  test('a malformed bank passed with --bank stops every command the same way', () => {
+    const file = tmp.write('bad.yaml', 'id: x\nversion: 1\ntitle: [oops\n');
+    const r = cli(['report', '--bank', file, '--answers', 'tests/fixtures/complete.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^${file}:\\d+:\\d+  YAML: .+ — .+\\n$`));
+  });
+
+  test('a missing file', () => {
+    const r = cli(['validate', 'nope.yaml']);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'nope.yaml:1:1  file not found — check the path\n' });
+  });
+
+  test('a file that is neither bank, answers nor config', () => {
+    const file = tmp.write('other.yaml', 'name: x\n');
+    expect(cli(['validate', file]).stderr).toBe(`${file}:1:1  cannot tell whether this is a bank, answers or config file — pass --type bank, --type answers or --type config\n`);
+  });
+});
+
+describe('schema', () => {
+  test.each(['bank', 'answers', 'config', 'report'])('%s prints draft-07 JSON Schema equal to the kept copy', (kind) => {
+    const r = cli(['schema', kind]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).$schema).toBe('http://json-schema.org/draft-07/schema#');
+    expect(r.stdout).toBe(readFileSync(join(ROOT, 'schemas', `${kind}.schema.json`), 'utf8'));
+  });
+});
