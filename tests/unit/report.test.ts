@@ -10,7 +10,7 @@ import { buildReport } from '../../src/report/model.js';
 import { renderTerminal } from '../../src/report/terminal.js';
 import { colorLevel, type Style } from '../../src/report/style.js';
 import { scoreAudit } from '../../src/score/score.js';
-import { MINI_BANK } from '../helpers.js';
+import { MARKDOWNLINT_CONFIG, MINI_BANK } from '../helpers.js';
 
 const bank = parseBank('mini.yaml', MINI_BANK).bank!;
 const ANSWERS = `bank: mini@1
@@ -27,8 +27,6 @@ const model = (explain = false) => {
   return buildReport(scoreAudit(bank, answers), { toolVersion: '1.2.3', bank, bankSha256: 'a'.repeat(64), answers, answersFile: 'answers.yaml', answersSha256: 'b'.repeat(64), explain });
 };
 
-/** markdownlint's defaults, with long table rows and code lines allowed (a table row cannot wrap). */
-export const MARKDOWNLINT_CONFIG = { default: true, MD013: { line_length: 80, tables: false, code_blocks: false } };
 
 async function lintMarkdown(md: string): Promise<string[]> {
   const results = await lint({ strings: { report: md }, config: MARKDOWNLINT_CONFIG });

@@ -1,0 +1,160 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { lint } from 'markdownlint/promise';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { MARKDOWNLINT_CONFIG, MINI_BANK, tempDir } from '../helpers.js';
+import { cli, FIXTURES, NO_STACK } from './cli-helpers.js';
+
+let tmp: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  tmp = tempDir();
+});
+afterEach(() => tmp.cleanup());
+
+const fixture = (name: string) => join(FIXTURES, name);
+
+describe('report', () => {
+  test.each([
+    ['complete.yaml', 57, 'Answered 49 of 49'],
+    ['partial.yaml', 66.3, 'Answered 30 of 49, 19 unanswered (39% of the audit missing)'],
+    ['with-na.yaml', 54.9, 'Answered 47 of 49, 2 not applicable'],
+  ])('terminal report of %s', (file, overall, completeness) => {
+    const r = cli(['report', '--answers', fixture(file)]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('Service readiness audit — Acme Support, 2026-11-22');
+    expect(lines[1]).toMatch(new RegExp(`^Overall ${overall.toFixed(1)} / 100  Developing$`));
+    expect(lines[2]).toBe(completeness);
+    expect(r.stdout).toContain('Fix first\n  1. ');
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(80);
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  test.each(['complete.yaml', 'partial.yaml', 'with-na.yaml'])('markdown report of %s passes markdownlint', async (file) => {
+    const r = cli(['report', '--answers', fixture(file), '--format', 'markdown']);
+    expect(r.code).toBe(0);
+    const results = await lint({ strings: { report: r.stdout }, config: MARKDOWNLINT_CONFIG });
+    expect(results.report).toEqual([]);
+    expect(r.stdout).toContain('# Service readiness audit: Acme Support');
+    expect(r.stdout).toContain('## Engagement vs benchmarks');
+  });
+
+  test('json report is the versioned model, byte-identical run to run', () => {
+    const a = cli(['report', '--answers', fixture('with-na.yaml'), '--format', 'json']);
+    const b = cli(['report', '--answers', fixture('with-na.yaml'), '--format', 'json']);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const m = JSON.parse(a.stdout);
+    expect(m).toMatchObject({ schemaVersion: 1, tool: { name: 'service-audit' }, bank: { id: 'service-readiness', version: 1 }, overall: { score: 54.9, band: 'developing' } });
+    expect(m.answers.sha256).toBe(createHash('sha256').update(readFileSync(fixture('with-na.yaml'))).digest('hex'));
+    expect(m.notApplicable).toEqual([
+      { questionId: 'environment.premises', reason: 'We serve customers online only' },
+      { questionId: 'linkedin.introductions', reason: 'We sell through partners' },
+    ]);
+    expect(m.elements.find((e: { id: string }) => e.id === 'engagement.understanding').benchmark).toMatchObject({ value: 37, yours: 10, delta: -27 });
+  });
+
+  test('an unknown question id stops the report with exit 2, naming the line', () => {
+    const r = cli(['report', '--answers', fixture('unknown-id.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`${fixture('unknown-id.yaml')}:11:3  unknown question id "customer.conveneince" — did you mean "customer.convenience"?\n`);
+    expect(r.stderr).not.toMatch(NO_STACK);
+  });
+
+  test('--out writes the file atomically and says where', () => {
+    const r = cli(['report', '--answers', fixture('complete.yaml'), '--format', 'markdown', '--out', 'report.md'], { cwd: tmp.dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`markdown report written to ${join(tmp.dir, 'report.md')}\n`);
+    expect(readFileSync(join(tmp.dir, 'report.md'), 'utf8')).toMatch(/^# Service readiness audit: Acme Support\n/);
+    expect(readdirSync(tmp.dir)).toEqual(['report.md']);
+  });
+
+  test('--out into a folder that does not exist', () => {
+    const r = cli(['report', '--answers', fixture('complete.yaml'), '--out', 'no/such/dir/r.txt'], { cwd: tmp.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('no/such/dir/r.txt:1:1  cannot write the file (ENOENT) — choose a path in a folder that exists and that you may write to\n');
+  });
+
+  test('--explain shows the arithmetic behind each element score', () => {
+    const r = cli(['report', '--answers', fixture('complete.yaml'), '--explain']);
+    expect(r.stdout).toMatch(/ {6}customer\.convenience +weight 2 × credit 0\.75 +\(agree\)/);
+    expect(r.stdout).toContain('score = 100 × ');
+  });
+
+  test.each([
+    [{ FORCE_COLOR: '1' }, [], true],
+    [{ FORCE_COLOR: '1' }, ['--no-color'], false],
+    [{ NO_COLOR: '1' }, [], false],
+    [{}, [], false],
+  ])('colour with env %o and flags %o: %s', (env, flags, coloured) => {
+    const r = cli(['report', '--answers', fixture('complete.yaml'), ...flags], { env });
+    expect(/\u001b\[/.test(r.stdout)).toBe(coloured);
+  });
+});
+
+describe('init', () => {
+  test('writes a valid, empty answers template, and never overwrites without --force', () => {
+    const first = cli(['init'], { cwd: tmp.dir });
+    expect(first.code).toBe(0);
+    const file = join(tmp.dir, 'service-audit-answers.yaml');
+    const text = readFileSync(file, 'utf8');
+    expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.*schemas\/answers\.schema\.json$/);
+    expect(text).toContain('  #   values: strongly-disagree | disagree | neutral | agree | strongly-agree\n  customer.convenience:\n');
+    expect((text.match(/^  [a-z-]+\.[a-z-]+:$/gm) ?? []).length).toBe(49);
+    expect(cli(['validate', 'service-audit-answers.yaml'], { cwd: tmp.dir }).code).toBe(0);
+
+    const again = cli(['init'], { cwd: tmp.dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe('error: service-audit-answers.yaml already exists; nothing was written. Pass --force to overwrite it, or --out another file.\n');
+    expect(cli(['init', '--force'], { cwd: tmp.dir }).code).toBe(0);
+  });
+
+  test('the template says what is missing when checked', () => {
+    cli(['init', '--out', 'a.yaml'], { cwd: tmp.dir });
+    const r = cli(['check', '--answers', 'a.yaml'], { cwd: tmp.dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^✗ unanswered questions: count 49 > 0 \(error\)\n/);
+  });
+});
+
+describe('compare', () => {
+  test('reports hand-computed score changes, improvements, regressions and changed answers', () => {
+    const bank = tmp.write('mini.yaml', MINI_BANK);
+    // old: customer 62.5, delivery 80, trust 45, overall 62.5, dna 68.3
+    tmp.write('old.yaml', 'bank: mini@1\ndate: 2026-08-01\nanswers:\n  c.one: partly\n  c.two: yes\n  d.one: often\n  t.share: 45\n');
+    // new: customer 100, delivery 0, trust 45; overall (200 + 0 + 45) / 4 = 61.25 → 61.3; dna 200 / 3 = 66.7
+    tmp.write('new.yaml', 'bank: mini@1\ndate: 2026-11-01\nanswers:\n  c.one: yes\n  c.two: yes\n  d.one: never\n  t.share: 45\n');
+    const r = cli(['compare', 'old.yaml', 'new.yaml', '--bank', bank, '--format', 'json'], { cwd: tmp.dir });
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.stdout);
+    expect(c.overall).toEqual({ id: 'overall', title: 'Overall', old: 62.5, new: 61.3, delta: -1.2 });
+    expect(c.areas.map((a: { id: string; delta: number }) => [a.id, a.delta])).toEqual([['dna', -1.6], ['eng', 0]]);
+    expect(c.improvements.map((e: { id: string; delta: number }) => [e.id, e.delta])).toEqual([['dna.customer', 37.5]]);
+    expect(c.regressions.map((e: { id: string; delta: number }) => [e.id, e.delta])).toEqual([['dna.delivery', -80]]);
+    expect(c.changedAnswers).toEqual([
+      { questionId: 'c.one', text: 'Question one?', old: 'partly', new: 'yes' },
+      { questionId: 'd.one', text: 'Question three?', old: 'often', new: 'never' },
+    ]);
+    const t = cli(['compare', 'old.yaml', 'new.yaml', '--bank', bank], { cwd: tmp.dir });
+    expect(t.stdout).toContain('Regressions (1)\n  The Delivery                             80.0 →    0.0   -80.0');
+    const md = cli(['compare', 'old.yaml', 'new.yaml', '--bank', bank, '--format', 'markdown'], { cwd: tmp.dir });
+    expect(md.stdout).toContain('| The Customer | 62.5 | 100.0 | +37.5 |');
+  });
+});
+
+describe('the interactive audit without a terminal', () => {
+  test('exits 2 at once with a pointer to report and check, never hanging', () => {
+    const started = Date.now();
+    const r = cli([], { cwd: tmp.dir });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: the interactive audit needs a terminal.*service-audit report --answers FILE.*service-audit check --answers FILE\n$/);
+    expect(readdirSync(tmp.dir)).toEqual([]);
+  });
+});
+
+
