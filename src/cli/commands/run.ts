@@ -19,6 +19,12 @@ const NO_TTY =
   'the interactive audit needs a terminal, and standard input is not one (a pipe, CI or </dev/null). ' +
   'Score a saved answers file instead: service-audit report --answers FILE, or gate CI with: service-audit check --answers FILE';
 
+/** About twelve seconds a question, the pace of a team lead who knows the team. */
+const minutes = (questions: number) => {
+  const m = Math.max(1, Math.round((questions * 12) / 60));
+  return m === 1 ? 'a minute' : `${m} minutes`;
+};
+
 export default async function runCommand(io: Io, opts: Opts): Promise<number> {
   // Inquirer does not guard this itself: without a TTY it would wait for input forever.
   if (!io.stdin.isTTY) throw new UsageError(NO_TTY);
@@ -56,7 +62,7 @@ export default async function runCommand(io: Io, opts: Opts): Promise<number> {
       io.stdout.write(
         [
           style.bold(bank.title),
-          `${total} questions on ${bank.areas.filter((a) => !areas || areas.includes(a.id)).map((a) => a.title).join(', ')}; about ten minutes.`,
+          `${total} questions on ${bank.areas.filter((a) => !areas || areas.includes(a.id)).map((a) => a.title).join(', ')}; about ${minutes(total)}.`,
           'Choose with the arrow keys or number keys; press ? for why a question matters.',
           `Every answer is saved at once in ${file}. Stop any time with Ctrl+C and run the same command to continue.`,
           '',

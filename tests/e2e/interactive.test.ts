@@ -1,0 +1,191 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { MINI_BANK, tempDir } from '../helpers.js';
+import { cli } from './cli-helpers.js';
+import { KEY, Terminal } from './pty-driver.js';
+
+interface Q {
+  id: string;
+  type: string;
+  options?: { value: string }[];
+}
+let questions: { id: string; area: string; q: Q }[];
+beforeAll(() => {
+  const bank = JSON.parse(cli(['bank', '--format', 'json']).stdout);
+  questions = bank.areas.flatMap((a: { id: string; elements: { questions: Q[] }[] }) => a.elements.flatMap((e) => e.questions.map((q) => ({ id: q.id, area: a.id, q }))));
+});
+
+let tmp: ReturnType<typeof tempDir>;
+let term: Terminal | undefined;
+beforeEach(() => {
+  tmp = tempDir();
+});
+afterEach(() => {
+  term?.kill();
+  tmp.cleanup();
+});
+
+/** The answer the tests give to question i: a rotating option by number key, or a percent. */
+const planned = (q: Q, i: number): { keys: string; value: string | number } =>
+  q.type === 'percent' ? { keys: `${(i * 7) % 101}\r`, value: (i * 7) % 101 } : { keys: String((i % q.options!.length) + 1), value: q.options![i % q.options!.length]!.value };
+
+const answersIn = (file: string) => parse(readFileSync(file, 'utf8')) as { bank: string; date: string; organization?: string; answers: Record<string, unknown> };
+
+/** Answers the questions in `list`, each followed by an empty note. */
+async function answer(t: Terminal, list: typeof questions, total: number, offset = 0) {
+  for (const [i, { q }] of list.entries()) {
+    await t.waitFor(`question ${offset + i + 1} of ${total}`);
+    t.type(planned(q, offset + i).keys);
+    await t.waitFor('Note (optional');
+    t.type(KEY.enter);
+  }
+}
+
+describe('the interactive audit in a real terminal', () => {
+  test('answering every question of the built-in bank saves each answer and ends with the report', async () => {
+    term = new Terminal(['--report', 'report.md'], tmp.dir);
+    const intro = await term.waitFor('Organization');
+    expect(intro).toContain('49 questions on DNA of Service Excellence, Sales tools, Employee engagement; about 10 minutes.');
+    expect(intro).toContain('Stop any time with Ctrl+C');
+    term.type('Acme Support\r');
+    await answer(term, questions, questions.length);
+    await term.waitFor('Markdown report written to');
+    expect(await term.exited).toBe(0);
+
+    const screen = term.text();
+    expect(screen).toMatch(/Overall \d+\.\d \/ 100/);
+    expect(screen).toContain('Elements, weakest first');
+    expect(screen).toContain('Answers saved in service-audit-answers.yaml');
+
+    const file = answersIn(join(tmp.dir, 'service-audit-answers.yaml'));
+    expect(file.bank).toBe('service-readiness@1');
+    expect(file.organization).toBe('Acme Support');
+    expect(file.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(file.answers).toEqual(Object.fromEntries(questions.map(({ id, q }, i) => [id, planned(q, i).value])));
+    // The saved file is valid and scores to the same report the screen showed.
+    const report = cli(['report', '--answers', 'service-audit-answers.yaml', '--format', 'json'], { cwd: tmp.dir });
+    expect(report.code).toBe(0);
+    expect(screen).toContain(`Overall ${JSON.parse(report.stdout).overall.score.toFixed(1)} / 100`);
+    expect(readFileSync(join(tmp.dir, 'report.md'), 'utf8')).toMatch(/^# Service readiness audit: Acme Support\n/);
+    expect(readdirSync(tmp.dir).sort()).toEqual(['report.md', 'service-audit-answers.yaml']);
+  });
+
+  test('Ctrl+C halfway exits 130 with every answer saved; the same command resumes and finishes', async () => {
+    const engagement = questions.filter((x) => x.area === 'engagement');
+    const total = engagement.length;
+    const half = Math.floor(total / 2);
+    term = new Terminal(['--area', 'engagement'], tmp.dir);
+    await term.waitFor('Organization');
+    term.type(KEY.enter);
+    await answer(term, engagement.slice(0, half), total);
+    await term.waitFor(`question ${half + 1} of ${total}`);
+    term.type(KEY.ctrlC);
+    expect(await term.exited).toBe(130);
+    expect(term.text().trimEnd().split('\n').at(-1)).toBe(`Stopped. ${half} answers saved in service-audit-answers.yaml. Continue with: npx service-audit --area engagement`);
+    expect(term.text()).not.toMatch(/^\s+at /m);
+    const saved = answersIn(join(tmp.dir, 'service-audit-answers.yaml'));
+    expect(Object.keys(saved.answers).filter((k) => saved.answers[k] !== null)).toEqual(engagement.slice(0, half).map((x) => x.id));
+    expect(readdirSync(tmp.dir)).toEqual(['service-audit-answers.yaml']);
+
+    term = new Terminal(['--area', 'engagement'], tmp.dir);
+    expect(await term.waitFor(`question ${half + 1} of ${total}`)).toContain(`${half} of ${total} answered — continuing at question ${half + 1}.`);
+    term.type(planned(engagement[half]!.q, half).keys);
+    await term.waitFor('Note (optional');
+    term.type(KEY.enter);
+    await answer(term, engagement.slice(half + 1), total, half + 1);
+    await term.waitFor('Write a markdown report too?');
+    term.type('y\r');
+    await term.waitFor('Markdown report written to');
+    expect(await term.exited).toBe(0);
+    const done = answersIn(join(tmp.dir, 'service-audit-answers.yaml'));
+    expect(done.answers).toMatchObject(Object.fromEntries(engagement.map(({ id, q }, i) => [id, planned(q, i).value])));
+    expect(existsSync(join(tmp.dir, 'service-audit-report.md'))).toBe(true);
+  });
+
+  test('help on demand, not applicable with a reason, a note, and percent validation', async () => {
+    const bank = tmp.write('mini.yaml', MINI_BANK);
+    term = new Terminal(['--bank', bank], tmp.dir);
+    await term.waitFor('Organization');
+    term.type(KEY.enter);
+    await term.waitFor('question 1 of 4');
+    term.type('?');
+    await term.waitFor('Why one matters.');
+    term.type('4'); // not applicable
+    await term.waitFor('Why does it not apply?');
+    term.type(KEY.enter); // an empty reason is refused
+    await term.waitFor('Please give a short reason');
+    term.type('No such process\r');
+    await term.waitFor('Note (optional');
+    term.type('Ask again next quarter\r');
+    await term.waitFor('question 2 of 4');
+    term.type(KEY.down + KEY.enter); // No
+    await term.waitFor('Note (optional');
+    term.type(KEY.enter);
+    await term.waitFor('question 3 of 4');
+    term.type('3');
+    await term.waitFor('Note (optional');
+    term.type(KEY.enter);
+    await term.waitFor('question 4 of 4');
+    term.type('250\r');
+    await term.waitFor('Type a number from 0 to 100');
+    term.type('\u007f\u007f\u007f45\r');
+    await term.waitFor('Note (optional');
+    term.type(KEY.enter);
+    await term.waitFor('Write a markdown report too?');
+    term.type('n\r');
+    expect(await term.exited).toBe(0);
+    expect(answersIn(join(tmp.dir, 'service-audit-answers.yaml')).answers).toEqual({
+      'c.one': { na: 'No such process', note: 'Ask again next quarter' },
+      'c.two': 'no',
+      'd.one': 'always',
+      't.share': 45,
+    });
+  });
+
+  test('--restart asks first and keeps a backup; --review offers the saved answers', async () => {
+    const bank = tmp.write('mini.yaml', MINI_BANK);
+    const original = 'bank: mini@1\nanswers:\n  c.one: yes\n  c.two: yes\n  d.one: never\n  t.share: 10\n';
+    tmp.write('service-audit-answers.yaml', original);
+
+    term = new Terminal(['--bank', bank, '--restart'], tmp.dir);
+    await term.waitFor('Start over?');
+    term.type('n\r');
+    expect(await term.exited).toBe(0);
+    expect(readFileSync(join(tmp.dir, 'service-audit-answers.yaml'), 'utf8')).toBe(original);
+
+    term = new Terminal(['--bank', bank, '--review'], tmp.dir);
+    expect(await term.waitFor('question 1 of 4')).toContain('Reviewing all 4 questions; press Enter to keep a saved answer.');
+    // The saved answer (Agree, option 3) is where the cursor starts.
+    await term.waitFor(/❯ 3\. Agree\s+4\. Not applicable/);
+    term.type(KEY.enter); // keep
+    await term.waitFor('Note (optional');
+    term.type(KEY.ctrlC);
+    expect(await term.exited).toBe(130);
+
+    // The review saved the kept answer again, in the tool's own layout.
+    const beforeRestart = readFileSync(join(tmp.dir, 'service-audit-answers.yaml'), 'utf8');
+    expect(answersIn(join(tmp.dir, 'service-audit-answers.yaml')).answers).toMatchObject({ 'c.one': 'yes', 'c.two': 'yes', 'd.one': 'never', 't.share': 10 });
+    term = new Terminal(['--bank', bank, '--restart'], tmp.dir);
+    await term.waitFor('Start over?');
+    term.type('y\r');
+    await term.waitFor('Old answers kept in');
+    await term.waitFor('Organization');
+    term.type(KEY.enter);
+    await term.waitFor('question 1 of 4');
+    term.type(KEY.ctrlC);
+    expect(await term.exited).toBe(130);
+    expect(readFileSync(join(tmp.dir, 'service-audit-answers.yaml.bak'), 'utf8')).toBe(beforeRestart);
+    expect(answersIn(join(tmp.dir, 'service-audit-answers.yaml')).answers).toEqual({ 'c.one': null, 'c.two': null, 'd.one': null, 't.share': null });
+  });
+
+  test('an answers file it cannot read is reported, never overwritten', async () => {
+    const broken = 'bank: service-readiness@1\nanswers:\n  customer.convenience: maybe\n';
+    tmp.write('service-audit-answers.yaml', broken);
+    term = new Terminal([], tmp.dir);
+    expect(await term.exited).toBe(2);
+    expect(term.text()).toContain('service-audit-answers.yaml:3:25  "maybe" is not an answer to customer.convenience');
+    expect(readFileSync(join(tmp.dir, 'service-audit-answers.yaml'), 'utf8')).toBe(broken);
+  });
+});
