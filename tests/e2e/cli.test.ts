@@ -1,8 +1,8 @@
-import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { MINI_BANK, tempDir } from '../helpers.js';
-import { cli, FIXTURES, NO_STACK, ROOT } from './cli-helpers.js';
+import { cli, NO_STACK, ROOT } from './cli-helpers.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 let tmp: ReturnType<typeof tempDir>;

@@ -1,4 +1,4 @@
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { lint } from 'markdownlint/promise';
 import { describe, expect, test } from 'vitest';
 import { parseAnswers } from '../../src/answers/parse.js';
