@@ -19,5 +19,6 @@ await build({
   // Some bundled dependencies are CommonJS and call require(); give ESM output one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   legalComments: 'linked',
+  minify: true,
   logLevel: 'warning',
 });

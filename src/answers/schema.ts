@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -6,10 +6,10 @@ const scalar = z.union([z.string(), z.number(), z.boolean()]);
 export const answerSchema = z.union(
   [
     scalar,
-    z.null().describe('Not answered yet.'),
-    z.strictObject({ value: scalar, note: z.string().optional() }),
+    z.null().check(z.describe('Not answered yet.')),
+    z.strictObject({ value: scalar, note: z.optional(z.string()) }),
     // The reason is checked by the answers rules, so that a missing one gets its own message.
-    z.strictObject({ na: z.string().nullable().describe('Why the question does not apply.'), note: z.string().optional() }),
+    z.strictObject({ na: z.nullable(z.string()).check(z.describe('Why the question does not apply.')), note: z.optional(z.string()) }),
   ],
   { error: 'not a valid answer — write one of the question\'s values, a number for a percent, { value: ..., note: ... } or { na: "why it does not apply" }' },
 );
@@ -17,16 +17,21 @@ export const answerSchema = z.union(
 export const answersFileSchema = z.strictObject({
   bank: z
     .string()
-    .regex(/^[a-z0-9-_]+@\d+$/, { message: 'bank must be "id@version" — write the bank it was answered against, e.g. "service-readiness@1"' })
-    .describe('The bank id@version the answers were given against.'),
-  organization: z.string().optional(),
-  respondent: z.string().optional(),
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD — write the day the audit was taken, e.g. 2026-11-22' })
-    .optional()
-    .describe('When the audit was taken; reports use this date.'),
-  answers: z.record(z.string(), answerSchema).nullable().default({}),
+    .check(
+      z.regex(/^[a-z0-9-_]+@\d+$/, { message: 'bank must be "id@version" — write the bank it was answered against, e.g. "service-readiness@1"' }),
+      z.describe('The bank id@version the answers were given against.'),
+    ),
+  organization: z.optional(z.string()),
+  respondent: z.optional(z.string()),
+  date: z.optional(
+    z
+      .string()
+      .check(
+        z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD — write the day the audit was taken, e.g. 2026-11-22' }),
+        z.describe('When the audit was taken; reports use this date.'),
+      ),
+  ),
+  answers: z._default(z.nullable(z.record(z.string(), answerSchema)), {}),
 });
 
 export type AnswersInput = z.output<typeof answersFileSchema>;

@@ -1,27 +1,31 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { RuleProblem } from '../bank/rules.js';
 import type { Bank } from '../bank/schema.js';
 import type { Problem } from '../errors.js';
 import { closest } from '../text/closest.js';
 import { validateYaml } from '../yaml/validate.js';
 
-const level = z.enum(['error', 'warn']).default('error').describe('error fails the check (exit 1); warn is only printed.');
-const scoreAssertion = z.strictObject({ minScore: z.number().min(0).max(100), level });
-const countAssertion = z.strictObject({ max: z.number().int().min(0), level });
+const described = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description)) as T;
+const level = described(z._default(z.enum(['error', 'warn']), 'error'), 'error fails the check (exit 1); warn is only printed.');
+const scoreAssertion = z.strictObject({ minScore: z.number().check(z.gte(0), z.lte(100)), level });
+const countAssertion = z.strictObject({ max: z.int().check(z.gte(0)), level });
 
 export const configSchema = z.strictObject({
-  bank: z.string().min(1).optional().describe('The question bank to use (default: the built-in bank).'),
-  answers: z.string().min(1).optional().describe('The default answers file for --answers.'),
-  assertions: z
-    .object({
-      overall: scoreAssertion.optional().describe('The overall score.'),
-      areas: scoreAssertion.optional().describe('Every area.'),
-      elements: scoreAssertion.optional().describe('Every element.'),
-      unanswered: countAssertion.optional().describe('How many questions may be left unanswered.'),
-      notApplicable: countAssertion.optional().describe('How many questions may be marked not applicable.'),
-    })
-    .catchall(scoreAssertion.describe('"area:<id>" or "element:<area>.<element>": one area or element.'))
-    .default({}),
+  bank: z.optional(described(z.string().check(z.minLength(1)), 'The question bank to use (default: the built-in bank).')),
+  answers: z.optional(described(z.string().check(z.minLength(1)), 'The default answers file for --answers.')),
+  assertions: z._default(
+    z.catchall(
+      z.object({
+        overall: z.optional(described(scoreAssertion, 'The overall score.')),
+        areas: z.optional(described(scoreAssertion, 'Every area.')),
+        elements: z.optional(described(scoreAssertion, 'Every element.')),
+        unanswered: z.optional(described(countAssertion, 'How many questions may be left unanswered.')),
+        notApplicable: z.optional(described(countAssertion, 'How many questions may be marked not applicable.')),
+      }),
+      described(scoreAssertion, '"area:<id>" or "element:<area>.<element>": one area or element.'),
+    ),
+    {},
+  ),
 });
 
 export type Config = z.output<typeof configSchema>;

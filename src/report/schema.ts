@@ -1,32 +1,32 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 // The report model is a versioned contract: `report --format json` prints exactly this.
 // Only types are imported from here at run time, so rendering never loads zod.
 
-const score = z.number().min(0).max(100).nullable().describe('0-100 with one decimal; null when nothing was answered.');
-const band = z.string().nullable().describe('The id of the band the score falls in.');
+const score = z.nullable(z.number().check(z.gte(0), z.lte(100))).check(z.describe('0-100 with one decimal; null when nothing was answered.'));
+const band = z.nullable(z.string()).check(z.describe('The id of the band the score falls in.'));
 
 const weaknessSchema = z.strictObject({
   questionId: z.string(),
   element: z.string(),
   text: z.string(),
   answer: z.union([z.string(), z.number()]),
-  credit: z.number().min(0).max(1),
-  pointsToGain: z.number().min(0).describe('Overall points gained by bringing this answer to full credit.'),
+  credit: z.number().check(z.gte(0), z.lte(1)),
+  pointsToGain: z.number().check(z.gte(0), z.describe('Overall points gained by bringing this answer to full credit.')),
   recommendation: z.string(),
-  note: z.string().optional(),
+  note: z.optional(z.string()),
 });
 
 export const reportSchema = z.strictObject({
   schemaVersion: z.literal(1),
   tool: z.strictObject({ name: z.literal('service-audit'), version: z.string() }),
-  bank: z.strictObject({ id: z.string(), version: z.number(), title: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  bank: z.strictObject({ id: z.string(), version: z.number(), title: z.string(), sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)) }),
   answers: z.strictObject({
     file: z.string(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    date: z.string().nullable(),
-    organization: z.string().nullable(),
-    respondent: z.string().nullable(),
+    sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+    date: z.nullable(z.string()),
+    organization: z.nullable(z.string()),
+    respondent: z.nullable(z.string()),
   }),
   bands: z.array(z.strictObject({ id: z.string(), label: z.string(), min: z.number() })),
   overall: z.strictObject({ score, band }),
@@ -36,38 +36,39 @@ export const reportSchema = z.strictObject({
     z.strictObject({
       id: z.string(),
       title: z.string(),
-      concept: z.string().optional(),
+      concept: z.optional(z.string()),
       area: z.string(),
       weight: z.number(),
       score,
       band,
-      answered: z.number().int(),
-      unanswered: z.number().int(),
-      notApplicable: z.number().int(),
-      benchmark: z
-        .strictObject({
+      answered: z.int(),
+      unanswered: z.int(),
+      notApplicable: z.int(),
+      benchmark: z.optional(
+        z.strictObject({
           value: z.number(),
-          yours: z.number().nullable(),
-          delta: z.number().nullable(),
+          yours: z.nullable(z.number()),
+          delta: z.nullable(z.number()),
           statement: z.string(),
           question: z.string(),
           source: z.string(),
-        })
-        .optional(),
+        }),
+      ),
       weaknesses: z.array(weaknessSchema),
       notes: z.array(z.strictObject({ questionId: z.string(), note: z.string() })),
-      explain: z
-        .array(
-          z.strictObject({
-            questionId: z.string(),
-            status: z.enum(['answered', 'na', 'unanswered']),
-            answer: z.union([z.string(), z.number()]).nullable(),
-            weight: z.number(),
-            credit: z.number().nullable(),
-          }),
-        )
-        .optional()
-        .describe('Present with --explain: every question behind the score.'),
+      explain: z.optional(
+        z
+          .array(
+            z.strictObject({
+              questionId: z.string(),
+              status: z.enum(['answered', 'na', 'unanswered']),
+              answer: z.nullable(z.union([z.string(), z.number()])),
+              weight: z.number(),
+              credit: z.nullable(z.number()),
+            }),
+          )
+          .check(z.describe('Present with --explain: every question behind the score.')),
+      ),
     }),
   ),
   priorities: z.array(weaknessSchema),

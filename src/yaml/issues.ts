@@ -1,10 +1,10 @@
-import type { z } from 'zod';
+import type * as core from 'zod/v4/core';
 import type { Problem } from '../errors.js';
 import type { PositionedDoc } from './document.js';
 import { closest } from '../text/closest.js';
 
-type Issue = z.core.$ZodIssue;
-type AnySchema = z.core.$ZodType;
+type Issue = core.$ZodIssue;
+type AnySchema = core.$ZodType;
 
 /** The value at `path` inside plain data (undefined when a step is missing). */
 export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Problem } from '../errors.js';
 import type { RuleProblem } from '../bank/rules.js';
 import { parseYaml, type PositionedDoc } from './document.js';
@@ -16,7 +16,7 @@ export function placeProblems(doc: PositionedDoc, found: readonly RuleProblem[])
  * The pipeline shared by banks, answers files and configs: parse YAML with positions,
  * check the zod schema, then run cross-field rules. Collects every problem; pure.
  */
-export function validateYaml<S extends z.ZodType>(
+export function validateYaml<S extends z.ZodMiniType>(
   file: string,
   source: string,
   schema: S,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { answersFileSchema } from '../../answers/schema.js';
 import { bankSchema } from '../../bank/schema.js';
 import { configSchema } from '../../check/config.js';
