@@ -75,7 +75,7 @@ export function parseAnswers(file: string, source: string, bank: Bank): { parsed
     }
     return out;
   };
-  const { data, doc, problems } = validateYaml(file, source, answersFileSchema, [againstBank]);
+  const { data, doc, problems } = validateYaml(file, source, answersFileSchema(), [againstBank]);
   if (!data || !doc) return { problems };
   const positions: ParsedAnswers['positions'] = {};
   for (const id of Object.keys(result)) positions[id] = doc.keyPositionOf(['answers', id]);

@@ -14,7 +14,9 @@ export const answerSchema = z.union(
   { error: 'not a valid answer — write one of the question\'s values, a number for a percent, { value: ..., note: ... } or { na: "why it does not apply" }' },
 );
 
-export const answersFileSchema = z.strictObject({
+let answersFileSchemaCache: ReturnType<typeof buildAnswersFileSchema> | undefined;
+function buildAnswersFileSchema() {
+  return z.strictObject({
   bank: z
     .string()
     .check(
@@ -33,8 +35,11 @@ export const answersFileSchema = z.strictObject({
   ),
   answers: z._default(z.nullable(z.record(z.string(), answerSchema)), {}),
 });
+}
+/** Built on first use: commands that never validate this kind of file never pay for it. */
+export const answersFileSchema = () => (answersFileSchemaCache ??= buildAnswersFileSchema());
 
-export type AnswersInput = z.output<typeof answersFileSchema>;
+export type AnswersInput = z.output<ReturnType<typeof answersFileSchema>>;
 
 /** One answer after validation. */
 export interface Answer {

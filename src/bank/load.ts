@@ -5,7 +5,7 @@ import { bankSchema, YES_NO, type Bank, type BankParsed, type Question } from '.
 
 /** Parses and validates a bank's YAML text; returns the normalised bank or every problem. Pure. */
 export function parseBank(file: string, source: string): { bank?: Bank; problems: Problem[] } {
-  const { data, problems } = validateYaml(file, source, bankSchema, BANK_RULES);
+  const { data, problems } = validateYaml(file, source, bankSchema(), BANK_RULES);
   return data ? { bank: normaliseBank(data), problems } : { problems };
 }
 

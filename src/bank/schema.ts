@@ -62,7 +62,9 @@ export const areaSchema = z.strictObject({
 
 export const bandSchema = z.strictObject({ id, label: text, min: z.number().check(z.gte(0), z.lte(100)) });
 
-export const bankSchema = z.strictObject({
+let bankSchemaCache: ReturnType<typeof buildBankSchema> | undefined;
+function buildBankSchema() {
+  return z.strictObject({
   id,
   version: z.int().check(z.gte(1)),
   title: text,
@@ -71,9 +73,12 @@ export const bankSchema = z.strictObject({
   scales: z.optional(z.record(z.string(), z.array(optionSchema).check(z.minLength(2)))),
   areas: z.array(areaSchema).check(z.minLength(1)),
 });
+}
+/** Built on first use: commands that never validate this kind of file never pay for it. */
+export const bankSchema = () => (bankSchemaCache ??= buildBankSchema());
 
-export type BankInput = z.input<typeof bankSchema>;
-export type BankParsed = z.output<typeof bankSchema>;
+export type BankInput = z.input<ReturnType<typeof bankSchema>>;
+export type BankParsed = z.output<ReturnType<typeof bankSchema>>;
 
 /** One answer option of a scale, choice or yes/no question. */
 export interface Option {

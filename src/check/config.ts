@@ -10,7 +10,9 @@ const level = described(z._default(z.enum(['error', 'warn']), 'error'), 'error f
 const scoreAssertion = z.strictObject({ minScore: z.number().check(z.gte(0), z.lte(100)), level });
 const countAssertion = z.strictObject({ max: z.int().check(z.gte(0)), level });
 
-export const configSchema = z.strictObject({
+let configSchemaCache: ReturnType<typeof buildConfigSchema> | undefined;
+function buildConfigSchema() {
+  return z.strictObject({
   bank: z.optional(described(z.string().check(z.minLength(1)), 'The question bank to use (default: the built-in bank).')),
   answers: z.optional(described(z.string().check(z.minLength(1)), 'The default answers file for --answers.')),
   assertions: z._default(
@@ -27,8 +29,11 @@ export const configSchema = z.strictObject({
     {},
   ),
 });
+}
+/** Built on first use: commands that never validate this kind of file never pay for it. */
+export const configSchema = () => (configSchemaCache ??= buildConfigSchema());
 
-export type Config = z.output<typeof configSchema>;
+export type Config = z.output<ReturnType<typeof configSchema>>;
 export type Level = 'error' | 'warn';
 
 /** One assertion to evaluate: a target, an operator from the table, the expected value and a level. */
@@ -68,7 +73,7 @@ function assertionKeys(bank: Bank) {
 
 /** Validates a config file's text (against the bank it will be used with). Pure. */
 export function parseConfig(file: string, source: string, bank?: Bank): { config?: Config; problems: Problem[] } {
-  const { data, problems } = validateYaml(file, source, configSchema, bank ? [assertionKeys(bank)] : []);
+  const { data, problems } = validateYaml(file, source, configSchema(), bank ? [assertionKeys(bank)] : []);
   return data ? { config: data, problems } : { problems };
 }
 

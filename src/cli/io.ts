@@ -9,6 +9,8 @@ export interface Io {
   version: string;
   /** Absolute path of the built-in question bank. */
   builtinBank: string;
+  /** The built-in bank compiled to JSON by the build, if there is one (a start-up shortcut). */
+  builtinBankCompiled?: string;
   /** Today's date as YYYY-MM-DD (the clock lives at the edge). */
   today(): string;
 }

@@ -1,6 +1,7 @@
 import { parseAnswers, type ParsedAnswers } from '../answers/parse.js';
 import { parseBank } from '../bank/load.js';
 import type { Bank } from '../bank/schema.js';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseConfig, type Config } from '../check/config.js';
 import { InputError, type Problem } from '../errors.js';
@@ -13,8 +14,34 @@ export interface LoadedBank {
   sha256: string;
 }
 
+/** The built-in bank as the build compiled it: normalised, with the hash of the YAML it came from. */
+interface CompiledBank {
+  sha256: string;
+  bank: Bank;
+}
+
+/**
+ * The built-in bank from its compiled JSON when that was built from the YAML as it is now
+ * (no YAML parsing or validation at start-up); otherwise undefined, and the YAML is parsed.
+ */
+function compiledBuiltin(io: Io, yamlText: string, sha256: string): Bank | undefined {
+  if (!io.builtinBankCompiled) return undefined;
+  let compiled: CompiledBank;
+  try {
+    compiled = JSON.parse(readFileSync(io.builtinBankCompiled, 'utf8')) as CompiledBank;
+  } catch {
+    return undefined;
+  }
+  return compiled.sha256 === sha256 && yamlText.length > 0 ? compiled.bank : undefined;
+}
+
 /** Reads and validates the bank the user chose (or the built-in one); throws InputError. */
 export function loadBank(io: Io, file?: string): LoadedBank {
+  if (file === undefined) {
+    const { text, sha256 } = readUserFile(io.cwd, io.builtinBank, 'built-in bank', 'reinstall service-audit');
+    const compiled = compiledBuiltin(io, text, sha256);
+    if (compiled) return { bank: compiled, file: 'built-in bank', sha256 };
+  }
   const path = file ?? io.builtinBank;
   const shown = file ?? 'built-in bank';
   const { text, sha256 } = readUserFile(io.cwd, path, 'bank file', 'check the path given to --bank');

@@ -11,7 +11,7 @@ const SCHEMAS = {
   bank: { schema: bankSchema, title: 'service-audit question bank', io: 'input' },
   answers: { schema: answersFileSchema, title: 'service-audit answers file', io: 'input' },
   config: { schema: configSchema, title: 'service-audit check config (.service-audit.yaml)', io: 'input' },
-  report: { schema: reportSchema, title: 'service-audit report (report --format json)', io: 'output' },
+  report: { schema: () => reportSchema, title: 'service-audit report (report --format json)', io: 'output' },
 } as const;
 
 export type SchemaKind = keyof typeof SCHEMAS;
@@ -19,7 +19,7 @@ export type SchemaKind = keyof typeof SCHEMAS;
 /** The JSON Schema (draft-07) of a file format, generated from its zod schema so it cannot drift. */
 export function jsonSchema(kind: SchemaKind): string {
   const { schema, title, io } = SCHEMAS[kind];
-  const generated = z.toJSONSchema(schema, { target: 'draft-07', io }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(schema(), { target: 'draft-07', io }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
   return `${JSON.stringify({ $schema, $id: `https://service-audit.dev/schemas/${kind}.schema.json`, title, ...rest }, null, 2)}\n`;
 }

@@ -1,0 +1,70 @@
+// Start-up benchmark: median wall time and peak memory of the main commands, each as a ratio
+// to bare `node -e 0`, measured in one run with the commands interleaved so that machine noise
+// hits them all alike. Run by hand (`npm run bench`); never part of `npm test`.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const MEMORY_RUNS = Number(process.env.BENCH_MEMORY_RUNS ?? 10);
+const bin = 'dist/service-audit.js';
+const answers = 'tests/fixtures/complete.yaml';
+
+const COMMANDS = [
+  { name: 'node -e 0', args: ['-e', '0'], target: null },
+  { name: 'service-audit --version', args: [bin, '--version'], target: { time: 1.2, mib: 45 } },
+  { name: 'service-audit check', args: [bin, 'check', '--answers', answers], target: { time: 1.5, mib: 60 } },
+  { name: 'service-audit report --format markdown', args: [bin, 'report', '--format', 'markdown', '--answers', answers], target: { time: 1.5, mib: 60 } },
+];
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+function once(c) {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, c.args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`${c.name} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+
+// GNU time reports the peak resident set size of the child (in KiB).
+const GNU_TIME = '/usr/bin/time';
+function peakMiB(c) {
+  if (!existsSync(GNU_TIME)) return NaN;
+  const r = spawnSync(GNU_TIME, ['-f', '%M', process.execPath, ...c.args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  return Number(r.stderr.trim().split('\n').pop()) / 1024;
+}
+
+for (const c of COMMANDS) for (let i = 0; i < 3; i++) once(c); // warm the file cache
+const times = COMMANDS.map(() => []);
+const mems = COMMANDS.map(() => []);
+for (let r = 0; r < RUNS; r++) {
+  // Rotate the order each round so no command always runs first.
+  for (let k = 0; k < COMMANDS.length; k++) {
+    const i = (k + r) % COMMANDS.length;
+    times[i].push(once(COMMANDS[i]));
+  }
+}
+for (let r = 0; r < MEMORY_RUNS; r++) COMMANDS.forEach((c, i) => mems[i].push(peakMiB(c)));
+
+const base = median(times[0]);
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+console.log(`Node ${process.version} on ${os.platform()} ${os.arch()}, ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);
+console.log(`${RUNS} interleaved runs per command (medians); peak memory: median of ${MEMORY_RUNS} runs (GNU time).`);
+console.log('');
+console.log('| command | median wall time | vs `node -e 0` | target | peak memory | target |');
+console.log('|---|---:|---:|---:|---:|---:|');
+COMMANDS.forEach((c, i) => {
+  const ms = median(times[i]);
+  const ratio = ms / base;
+  const mib = median(mems[i]);
+  const t = c.target;
+  const mark = (ok) => (ok ? 'met' : '**missed**');
+  const timeTarget = t ? `≤ ${t.time}× (${mark(ratio <= t.time)})` : '';
+  const memTarget = t ? `≤ ${t.mib} MiB (${mark(mib <= t.mib)})` : '';
+  console.log(`| \`${c.name}\` | ${ms.toFixed(1)} ms | ${ratio.toFixed(2)}× | ${timeTarget} | ${Number.isNaN(mib) ? 'n/a' : `${mib.toFixed(1)} MiB`} | ${memTarget} |`);
+});
