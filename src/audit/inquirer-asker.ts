@@ -1,25 +1,29 @@
 import { confirm, input } from '@inquirer/prompts';
-import { InterruptedError } from '../errors.js';
 import type { Asker, AskContext, Reply } from './asker.js';
 import { answerPrompt, NOT_APPLICABLE } from './prompt.js';
 
 interface Streams {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream & { columns?: number };
-}
-
-/** Turns Inquirer's "user pressed Ctrl+C" into our InterruptedError; everything else passes. */
-async function guard<T>(p: Promise<T>): Promise<T> {
-  try {
-    return await p;
-  } catch (e) {
-    if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) throw new InterruptedError();
-    throw e;
-  }
+  /**
+   * Makes the error for "the user pressed Ctrl+C". Passed in rather than imported because this
+   * adapter ships as a bundle of its own (loaded only by the interactive audit), and an error
+   * class imported here would not be the one the CLI checks with instanceof.
+   */
+  interrupted: () => Error;
 }
 
 /** The Asker that talks to a person through Inquirer prompts. */
 export function inquirerAsker(streams: Streams): Asker {
+  /** Turns Inquirer's "user pressed Ctrl+C" into the CLI's interruption; everything else passes. */
+  const guard = async <T>(p: Promise<T>): Promise<T> => {
+    try {
+      return await p;
+    } catch (e) {
+      if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) throw streams.interrupted();
+      throw e;
+    }
+  };
   const context = { input: streams.input, output: streams.output, clearPromptOnDone: false };
   return {
     say: (text) => void streams.output.write(`${text}\n`),

@@ -38,7 +38,7 @@ export default async function runCommand(io: Io, opts: Opts): Promise<number> {
   }
 
   const { inquirerAsker } = await import('../../audit/inquirer-asker.js');
-  const asker = inquirerAsker({ input: io.stdin, output: io.stdout as NodeJS.WritableStream & { columns?: number } });
+  const asker = inquirerAsker({ input: io.stdin, output: io.stdout as NodeJS.WritableStream & { columns?: number }, interrupted: () => new InterruptedError() });
   const style = styleFor(io, opts);
   const exists = fileExists(io.cwd, file);
   let answers: Answers = { bank: bankRef(bank), answers: {} };

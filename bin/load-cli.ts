@@ -1,0 +1,66 @@
+// Loads the bundled CLI (dist/cli.cjs) so that its compiled code is cached between runs.
+// Most of a short command's time is V8 compiling the bundle. Node 22.1+ caches that itself
+// (module.enableCompileCache); on Node 20 the same is done here with V8's code cache through
+// node:vm, the mechanism Node's own cache is built on. Any failure only means no cache.
+// V8 compiles functions when first called, and the cache holds what the run that made it
+// compiled; so each command keeps a cache of its own (a check caches the check's code).
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import module, { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import vm from 'node:vm';
+
+type Cli = typeof import('../src/cli/main.js');
+
+export interface LoadedCli {
+  cli: Cli;
+  /** Saves the code cache once the command has run well (and so compiled what it needed). */
+  saveCache(exitCode: number): void;
+}
+
+const nodeCache = module as { enableCompileCache?: () => unknown };
+
+/** Where this user's code cache lives: NODE_COMPILE_CACHE if set (as Node does), else ~/.cache. */
+function cacheDir(env: NodeJS.ProcessEnv): string {
+  if (env.NODE_COMPILE_CACHE) return join(env.NODE_COMPILE_CACHE, 'service-audit');
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'service-audit');
+}
+
+/** `command` names the cache: the first argument when it looks like a command, else the default. */
+export function loadCli(file: string, version: string, env: NodeJS.ProcessEnv, command: string | undefined): LoadedCli {
+  const require = createRequire(file);
+  const disabled = env.NODE_DISABLE_COMPILE_CACHE !== undefined && env.NODE_DISABLE_COMPILE_CACHE !== '';
+  if (nodeCache.enableCompileCache || disabled) {
+    if (!disabled) nodeCache.enableCompileCache!();
+    return { cli: require(file) as Cli, saveCache: () => {} };
+  }
+
+  const name = command && /^[a-z]{2,20}$/.test(command) ? command : 'run';
+  const cacheFile = join(cacheDir(env), `${version}-node${process.version}-${process.arch}-${name}.v8cache`);
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    /* first run of this version: no cache yet */
+  }
+  const source = readFileSync(file, 'utf8');
+  // The same wrapper Node puts around a CommonJS module, on one line so positions stay right.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, ...(cachedData && { cachedData }) });
+  const mod = { exports: {} as Cli };
+  (script.runInThisContext() as (...args: unknown[]) => void)(mod.exports, require, mod, file, dirname(file));
+  return {
+    cli: mod.exports,
+    saveCache: (exitCode) => {
+      // A mistyped command (exit 2) or a crash would cache little, under a name of no use.
+      if ((cachedData && !script.cachedDataRejected) || exitCode === 2 || exitCode === 70) return;
+      try {
+        mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
+        const tmp = `${cacheFile}.${process.pid}.tmp`;
+        writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
+        renameSync(tmp, cacheFile);
+      } catch {
+        /* a read-only home or full disk only costs speed */
+      }
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { tempDir } from '../helpers.js';
+import { FIXTURES, ROOT } from './cli-helpers.js';
+
+// The package as a user gets it: packed, installed from the tarball with no network, run with npx.
+const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+let tmp: ReturnType<typeof tempDir>;
+let app: string;
+let files: string[];
+
+const npm = (args: string[], cwd: string) => {
+  const r = spawnSync(NPM, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+beforeAll(() => {
+  tmp = tempDir();
+  // dist/ is fresh: `npm test` builds before it runs the tests.
+  const packed = JSON.parse(execFileSync(NPM, ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp.dir], { cwd: ROOT, encoding: 'utf8' }));
+  files = packed[0].files.map((f: { path: string }) => f.path).sort();
+  app = join(tmp.dir, 'app');
+  execFileSync('mkdir', [app]);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true }));
+  const r = npm(['install', '--offline', join(tmp.dir, packed[0].filename)], app);
+  if (r.code !== 0) throw new Error(`npm install --offline failed:\n${r.stderr}`);
+}, 120_000);
+afterAll(() => tmp?.cleanup());
+
+describe('the packed package', () => {
+  test('ships only dist/, the bank, its schemas, README, LICENSE and package.json', () => {
+    expect(files.filter((f) => !/^(dist\/[^/]+|questions\/service-readiness\.yaml|schemas\/[a-z]+\.schema\.json|README\.md|LICENSE|package\.json)$/.test(f))).toEqual([]);
+    expect(files).toEqual(expect.arrayContaining(['dist/service-audit.cjs', 'dist/cli.cjs', 'dist/interactive.cjs', 'dist/builtin-bank.json', 'questions/service-readiness.yaml', 'README.md', 'LICENSE', 'package.json']));
+  });
+
+  test('installs offline with no dependencies at all', () => {
+    const ls = JSON.parse(npm(['ls', '--omit=dev', '--all', '--json'], app).stdout);
+    expect(Object.keys(ls.dependencies)).toEqual(['service-audit']);
+    expect(ls.dependencies['service-audit'].dependencies).toBeUndefined();
+    expect(readdirSync(join(app, 'node_modules')).filter((d) => !d.startsWith('.'))).toEqual(['service-audit']);
+  });
+
+  const npx = (args: string[]) => spawnSync(NPM, ['exec', '--offline', '--', 'service-audit', ...args], { cwd: app, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+  test('npx service-audit --version, bank and check work from the install', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(npx(['--version']).stdout).toBe(`${pkg.version}\n`);
+    const bank = JSON.parse(npx(['bank', '--format', 'json']).stdout);
+    expect(bank).toMatchObject({ id: 'service-readiness', version: 1 });
+    const check = npx(['check', '--answers', join(FIXTURES, 'complete.yaml'), '--min-score', '50']);
+    expect(check.status).toBe(0);
+    expect(check.stdout).toContain('✓ overall: score 57 ≥ 50');
+  });
+
+  test('an edited built-in bank is read from its YAML, not from the stale compiled copy', () => {
+    const yamlFile = join(app, 'node_modules', 'service-audit', 'questions', 'service-readiness.yaml');
+    writeFileSync(yamlFile, readFileSync(yamlFile, 'utf8').replace('title: Service readiness audit', 'title: Edited audit'));
+    expect(npx(['bank']).stdout).toMatch(/^Edited audit \(service-readiness@1, built-in bank\)/);
+  });
+});
