@@ -4,7 +4,10 @@ import type { Bank } from '../bank/schema.js';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseConfig, type Config } from '../check/config.js';
-import { InputError, type Problem } from '../errors.js';
+import { InputError, UsageError, type Problem } from '../errors.js';
+import { buildReport } from '../report/model.js';
+import type { ReportModel } from '../report/schema.js';
+import { scoreAudit } from '../score/score.js';
 import { readUserFile } from './files.js';
 import type { Io } from './io.js';
 
@@ -75,4 +78,26 @@ export function loadConfig(io: Io, file: string, bankFlag?: string): { config: C
   if (!config) throw new InputError(problems);
   if (first.config.answers) config.answers = resolve(base, first.config.answers) === resolve(io.cwd, first.config.answers) ? first.config.answers : resolve(base, first.config.answers);
   return { config, bank, problems };
+}
+
+/** Scores loaded answers and builds the report model: the one place commands do this. */
+export function reportOf(io: Io, bank: LoadedBank, answers: Pick<LoadedAnswers, 'answers' | 'file' | 'sha256'>, o: { explain?: boolean; priorities?: number; areas?: readonly string[] } = {}): ReportModel {
+  const scores = scoreAudit(bank.bank, answers.answers, { ...(o.priorities !== undefined && { priorities: o.priorities }), ...(o.areas && { areas: o.areas }) });
+  return buildReport(scores, {
+    toolVersion: io.version,
+    bank: bank.bank,
+    bankSha256: bank.sha256,
+    answers: answers.answers,
+    answersFile: answers.file,
+    answersSha256: answers.sha256,
+    explain: o.explain === true,
+  });
+}
+
+/** Refuses to write a report over one of the files it was made from. */
+export function guardOutput(io: Io, out: string | undefined, inputs: readonly (string | undefined)[]): void {
+  if (out === undefined) return;
+  const target = resolve(io.cwd, out);
+  const clash = inputs.find((f) => f !== undefined && resolve(io.cwd, f) === target);
+  if (clash) throw new UsageError(`--out ${out} is the input file ${clash}; nothing was written. Choose another file for the output.`);
 }

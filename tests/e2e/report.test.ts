@@ -73,6 +73,14 @@ describe('report', () => {
     expect(readdirSync(tmp.dir)).toEqual(['report.md']);
   });
 
+  test('--out never overwrites the answers file it reports on', () => {
+    const answers = tmp.write('a.yaml', readFileSync(fixture('complete.yaml'), 'utf8'));
+    const before = readFileSync(answers, 'utf8');
+    const r = cli(['report', '--answers', 'a.yaml', '--format', 'markdown', '--out', './a.yaml'], { cwd: tmp.dir });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'error: --out ./a.yaml is the input file a.yaml; nothing was written. Choose another file for the output.\n' });
+    expect(readFileSync(answers, 'utf8')).toBe(before);
+  });
+
   test('--out into a folder that does not exist', () => {
     const r = cli(['report', '--answers', fixture('complete.yaml'), '--out', 'no/such/dir/r.txt'], { cwd: tmp.dir });
     expect(r.code).toBe(2);

@@ -4,11 +4,9 @@ import { assertionsFrom, type Config } from '../../check/config.js';
 import { CHECK_FORMATS, type CheckFormat, type CheckOutcome } from '../../check/formats.js';
 import { EXIT } from '../../errors.js';
 import { renderMarkdown } from '../../report/markdown.js';
-import { buildReport } from '../../report/model.js';
-import { scoreAudit } from '../../score/score.js';
 import { fileExists } from '../files.js';
 import type { Io } from '../io.js';
-import { loadAnswers, loadBank, loadConfig, type LoadedBank } from '../load.js';
+import { guardOutput, loadAnswers, loadBank, loadConfig, reportOf, type LoadedBank } from '../load.js';
 import type { Opts } from '../main.js';
 import { emit, styleFor } from '../output.js';
 
@@ -26,14 +24,7 @@ export default function checkCommand(io: Io, opts: Opts): number {
 
   const answersFile = (opts.answers as string | undefined) ?? config?.answers ?? DEFAULT_ANSWERS;
   const answers = loadAnswers(io, answersFile, loaded.bank);
-  const report = buildReport(scoreAudit(loaded.bank, answers.answers), {
-    toolVersion: io.version,
-    bank: loaded.bank,
-    bankSha256: loaded.sha256,
-    answers: answers.answers,
-    answersFile: answers.file,
-    answersSha256: answers.sha256,
-  });
+  const report = reportOf(io, loaded, answers);
   const assertions = assertionsFrom(config, {
     ...(opts.minScore !== undefined && { minScore: opts.minScore as number }),
     ...(opts.minElementScore !== undefined && { minElementScore: opts.minElementScore as number }),
@@ -48,6 +39,7 @@ export default function checkCommand(io: Io, opts: Opts): number {
 
   const format = (opts.format as CheckFormat | undefined) ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'terminal');
   const out = opts.out as string | undefined;
+  guardOutput(io, out, [answersFile, configFile, opts.bank as string | undefined]);
   const text = (CHECK_FORMATS[format] as (o: CheckOutcome, x?: object) => string)(outcome, { style: styleFor(io, opts, out !== undefined), width: 80 });
   emit(io, text, out, `check results (${format})`);
   if (out) io.stdout.write(CHECK_FORMATS.terminal(outcome, { style: styleFor(io, opts) }).split('\n').filter(Boolean).pop()! + '\n');

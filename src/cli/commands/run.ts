@@ -3,14 +3,12 @@ import { renderAnswersFile } from '../../answers/write.js';
 import { auditQuestions, runAudit } from '../../audit/engine.js';
 import { bankRef } from '../../bank/load.js';
 import { EXIT, InterruptedError, UsageError } from '../../errors.js';
-import { buildReport } from '../../report/model.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { renderTerminal } from '../../report/terminal.js';
-import { scoreAudit } from '../../score/score.js';
 import { closest } from '../../text/closest.js';
 import { backupFile, fileExists, readUserFile, writeAtomic } from '../files.js';
 import type { Io } from '../io.js';
-import { loadAnswers, loadBank } from '../load.js';
+import { guardOutput, loadAnswers, loadBank, reportOf } from '../load.js';
 import type { Opts } from '../main.js';
 import { styleFor } from '../output.js';
 import { schemaPathFor } from '../schema-path.js';
@@ -29,6 +27,7 @@ export default async function runCommand(io: Io, opts: Opts): Promise<number> {
   // Inquirer does not guard this itself: without a TTY it would wait for input forever.
   if (!io.stdin.isTTY) throw new UsageError(NO_TTY);
   const file = opts.answers as string;
+  guardOutput(io, opts.report as string | undefined, [file, opts.bank as string | undefined]);
   const loaded = loadBank(io, opts.bank as string | undefined);
   const { bank } = loaded;
   const areas = opts.area as string[] | undefined;
@@ -82,7 +81,7 @@ export default async function runCommand(io: Io, opts: Opts): Promise<number> {
     answers = await runAudit({ bank, answers, ...(areas && { areas }), review: opts.review === true, asker, save });
 
     const { sha256 } = readUserFile(io.cwd, file, 'answers file', 'run the audit again');
-    const model = buildReport(scoreAudit(bank, answers), { toolVersion: io.version, bank, bankSha256: loaded.sha256, answers, answersFile: file, answersSha256: sha256 });
+    const model = reportOf(io, loaded, { answers, file, sha256 }, { ...(areas && { areas }) });
     io.stdout.write(`\n${renderTerminal(model, { style, width: (io.stdout.columns ?? 80) })}\nAnswers saved in ${file}\n`);
     let reportFile = opts.report as string | undefined;
     if (!reportFile && (await asker.confirm('Write a markdown report too?', false))) reportFile = 'service-audit-report.md';
