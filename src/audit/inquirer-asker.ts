@@ -1,6 +1,6 @@
 import { confirm, input } from '@inquirer/prompts';
 import type { Asker, AskContext, Reply } from './asker.js';
-import { answerPrompt, NOT_APPLICABLE } from './prompt.js';
+import { answerPrompt, NOT_APPLICABLE, PLAIN_THEME } from './prompt.js';
 
 interface Streams {
   input: NodeJS.ReadableStream;
@@ -11,6 +11,8 @@ interface Streams {
    * class imported here would not be the one the CLI checks with instanceof.
    */
   interrupted: () => Error;
+  /** No colour (--no-color, NO_COLOR). */
+  plain: boolean;
 }
 
 /** The Asker that talks to a person through Inquirer prompts. */
@@ -25,6 +27,7 @@ export function inquirerAsker(streams: Streams): Asker {
     }
   };
   const context = { input: streams.input, output: streams.output, clearPromptOnDone: false };
+  const theme = streams.plain ? { theme: PLAIN_THEME } : {};
   return {
     say: (text) => void streams.output.write(`${text}\n`),
     async ask(ctx: AskContext): Promise<Reply> {
@@ -38,6 +41,7 @@ export function inquirerAsker(streams: Streams): Asker {
             ...(ctx.question.options && { options: ctx.question.options }),
             ...(prev && { default: prev.na !== undefined ? NOT_APPLICABLE : prev.value! }),
             width: streams.output.columns ?? 80,
+            plain: streams.plain,
           },
           context,
         ),
@@ -48,6 +52,7 @@ export function inquirerAsker(streams: Streams): Asker {
       guard(
         input(
           {
+            ...theme,
             message: 'Why does it not apply?',
             ...(ctx.previous?.na && { default: ctx.previous.na }),
             validate: (v) => (v.trim() ? true : 'Please give a short reason; it appears in the report.'),
@@ -55,8 +60,8 @@ export function inquirerAsker(streams: Streams): Asker {
           context,
         ),
       ).then((v) => v.trim()),
-    note: (ctx) => guard(input({ message: 'Note (optional, Enter to skip):', ...(ctx.previous?.note && { default: ctx.previous.note }) }, context)),
-    text: (message) => guard(input({ message }, context)),
-    confirm: (message, defaultValue) => guard(confirm({ message, default: defaultValue }, context)),
+    note: (ctx) => guard(input({ ...theme, message: 'Note (optional, Enter to skip):', ...(ctx.previous?.note && { default: ctx.previous.note }) }, context)),
+    text: (message) => guard(input({ ...theme, message }, context)),
+    confirm: (message, defaultValue) => guard(confirm({ ...theme, message, default: defaultValue }, context)),
   };
 }

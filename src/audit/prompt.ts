@@ -14,7 +14,17 @@ export interface AnswerPromptConfig {
   /** The saved answer, offered as the default. */
   default?: string | number | typeof NOT_APPLICABLE;
   width?: number;
+  /** No colour at all (--no-color, NO_COLOR): every style becomes plain text. */
+  plain?: boolean;
 }
+
+const same = (s: string) => s;
+
+/** Inquirer's theme with every style plain, for --no-color and NO_COLOR. */
+export const PLAIN_THEME = {
+  prefix: { idle: '?', done: '✔' },
+  style: { answer: same, message: same, error: (t: string) => `> ${t}`, defaultAnswer: (t: string) => `(${t})`, help: same, highlight: same, key: same },
+};
 
 export type AnswerValue = string | number | typeof NOT_APPLICABLE;
 
@@ -34,7 +44,9 @@ export function parsePercent(input: string): AnswerValue | undefined {
  * "not applicable" as the last choice, and the help text toggled with "?".
  */
 export const answerPrompt = createPrompt<AnswerValue, AnswerPromptConfig>((config, done) => {
-  const theme = makeTheme({});
+  const theme = makeTheme(config.plain ? PLAIN_THEME : {});
+  const dim = config.plain ? same : (t: string) => styleText('dim', t);
+  const cyan = config.plain ? same : (t: string) => styleText('cyan', t);
   const [status, setStatus] = useState<Status>('idle');
   const prefix = usePrefix({ status, theme });
   const items: { value: AnswerValue; label: string }[] = [...(config.options ?? []), { value: NOT_APPLICABLE, label: 'Not applicable' }];
@@ -98,12 +110,12 @@ export const answerPrompt = createPrompt<AnswerValue, AnswerPromptConfig>((confi
   const message = theme.style.message(config.message, status);
   if (status === 'done') return `${prefix} ${message} ${theme.style.answer(answer)}`;
 
-  const lines = [styleText('dim', config.header), `${prefix} ${wrap(config.message, width).join('\n  ')}`];
-  if (showHelp) lines.push(...wrap(config.help, width).map((l) => styleText('cyan', `  ${l}`)));
+  const lines = [dim(config.header), `${prefix} ${wrap(config.message, width).join('\n  ')}`];
+  if (showHelp) lines.push(...wrap(config.help, width).map((l) => cyan(`  ${l}`)));
   if (percent) {
     lines.push(`  Percent (0-100): ${typed}`);
     if (error) lines.push(theme.style.error(error));
-    lines.push(styleText('dim', '  type a number, "na" if not applicable, ? help · Enter confirm · Ctrl+C stop (answers are saved)'));
+    lines.push(dim('  type a number, "na" if not applicable, ? help · Enter confirm · Ctrl+C stop (answers are saved)'));
     return lines.join('\n');
   }
   items.forEach((item, i) => {
@@ -111,6 +123,6 @@ export const answerPrompt = createPrompt<AnswerValue, AnswerPromptConfig>((confi
     lines.push(i === active ? theme.style.highlight(`❯ ${line}`) : `  ${line}`);
   });
   if (error) lines.push(theme.style.error(error));
-  lines.push(styleText('dim', `  ↑↓ move · 1-${items.length} choose · ? help · Enter confirm · Ctrl+C stop (answers are saved)`));
+  lines.push(dim(`  ↑↓ move · 1-${items.length} choose · ? help · Enter confirm · Ctrl+C stop (answers are saved)`));
   return lines.join('\n');
 });

@@ -180,6 +180,36 @@ describe('the interactive audit in a real terminal', () => {
     expect(answersIn(join(tmp.dir, 'service-audit-answers.yaml')).answers).toEqual({ 'c.one': null, 'c.two': null, 'd.one': null, 't.share': null });
   });
 
+  test.each([
+    ['NO_COLOR=1', { NO_COLOR: '1' }, []],
+    ['--no-color', {}, ['--no-color']],
+  ])('%s: the whole audit is free of colour codes', async (_name, env, flags) => {
+    const bank = tmp.write('mini.yaml', MINI_BANK);
+    term = new Terminal(['--bank', bank, ...flags], tmp.dir, env);
+    await term.waitFor('Organization');
+    term.type(KEY.enter);
+    await term.waitFor('question 1 of 4');
+    term.type('?');
+    await term.waitFor('Why one matters.');
+    term.type('1');
+    await term.waitFor('Note (optional');
+    term.type(KEY.ctrlC);
+    expect(await term.exited).toBe(130);
+    // SGR sequences (ESC [ … m) are colours and styles; cursor movement is fine.
+    expect(term.raw()).not.toMatch(/\u001b\[[0-9;]*m/);
+  });
+
+  test('with colour by default on a terminal', async () => {
+    const bank = tmp.write('mini.yaml', MINI_BANK);
+    term = new Terminal(['--bank', bank], tmp.dir);
+    await term.waitFor('Organization');
+    term.type(KEY.enter);
+    await term.waitFor('question 1 of 4');
+    term.type(KEY.ctrlC);
+    expect(await term.exited).toBe(130);
+    expect(term.raw()).toMatch(/\u001b\[[0-9;]*m/);
+  });
+
   test('an answers file it cannot read is reported, never overwritten', async () => {
     const broken = 'bank: service-readiness@1\nanswers:\n  customer.convenience: maybe\n';
     tmp.write('service-audit-answers.yaml', broken);

@@ -11,18 +11,23 @@ export class Terminal {
   private seen = 0;
   readonly exited: Promise<number>;
 
-  constructor(args: string[], cwd: string) {
+  constructor(args: string[], cwd: string, extraEnv: Record<string, string> = {}) {
     this.pty = spawn(process.execPath, [BIN, ...args], {
       name: 'xterm-256color',
       cols: 100,
       rows: 40,
       cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TERM: 'xterm-256color', LANG: 'C.UTF-8' },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TERM: 'xterm-256color', LANG: 'C.UTF-8', ...extraEnv },
     });
     this.pty.onData((d) => {
       this.out += d;
     });
     this.exited = new Promise((resolve) => this.pty.onExit(({ exitCode }) => resolve(exitCode)));
+  }
+
+  /** All output so far, escape codes included. */
+  raw(): string {
+    return this.out;
   }
 
   /** All output so far, without escape codes. */

@@ -10,6 +10,7 @@ import { backupFile, fileExists, readUserFile, writeAtomic } from '../files.js';
 import type { Io } from '../io.js';
 import { guardOutput, loadAnswers, loadBank, reportOf } from '../load.js';
 import type { Opts } from '../main.js';
+import { colorLevel } from '../../report/style.js';
 import { styleFor } from '../output.js';
 import { schemaPathFor } from '../schema-path.js';
 
@@ -37,7 +38,7 @@ export default async function runCommand(io: Io, opts: Opts): Promise<number> {
   }
 
   const { inquirerAsker } = await import('../../audit/inquirer-asker.js');
-  const asker = inquirerAsker({ input: io.stdin, output: io.stdout as NodeJS.WritableStream & { columns?: number }, interrupted: () => new InterruptedError() });
+  const asker = inquirerAsker({ input: io.stdin, output: io.stdout as NodeJS.WritableStream & { columns?: number }, interrupted: () => new InterruptedError(), plain: colorLevel({ flag: opts.color !== false, env: io.env, isTTY: true }) === 0 });
   const style = styleFor(io, opts);
   const exists = fileExists(io.cwd, file);
   let answers: Answers = { bank: bankRef(bank), answers: {} };
