@@ -66,7 +66,7 @@ export function renderMarkdown(m: ReportModel): string {
       blocks.push(
         e.weaknesses
           .map((w) => {
-            const lines = wrap(`**${cell(w.text)}** Answer: ${cell(String(w.answer))} (credit ${w.credit.toFixed(2)}, +${w.pointsToGain.toFixed(1)} points). ${cell(w.recommendation)}`, WIDTH - 2).map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`));
+            const lines = wrap(`**${cell(w.text)}** Answer: ${cell(w.answerLabel)} (credit ${w.credit.toFixed(2)}, +${w.pointsToGain.toFixed(1)} points). ${cell(w.recommendation)}`, WIDTH - 2).map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`));
             return lines.join('\n');
           })
           .join('\n'),

@@ -19,6 +19,7 @@ const weakness = (w: Weakness): ReportWeakness => ({
   element: w.elementId,
   text: w.text,
   answer: w.value,
+  answerLabel: w.label,
   credit: w.credit,
   pointsToGain: round1(w.pointsToGain),
   recommendation: w.recommendation,

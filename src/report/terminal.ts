@@ -65,7 +65,7 @@ export function renderTerminal(m: ReportModel, o: TerminalOptions = {}): string 
     out.push(s.bold('Fix first'));
     m.priorities.forEach((p, i) => {
       const head = `  ${i + 1}. `;
-      out.push(...hang(`${p.text} (${p.questionId}: ${String(p.answer)}, +${p.pointsToGain.toFixed(1)} points)`, width, head));
+      out.push(...hang(`${p.text} (${p.answerLabel}; +${p.pointsToGain.toFixed(1)} points, ${p.questionId})`, width, head));
       out.push(...hang(p.recommendation, width, `${' '.repeat(head.length)}→ `).map((l) => s.cyan(l)));
     });
     out.push('');

@@ -17,6 +17,8 @@ export interface Weakness {
   elementId: string;
   text: string;
   value: string | number;
+  /** The answer as the person saw it: the option's label, or "45%". */
+  label: string;
   credit: number;
   /** Overall points (0-100 scale) gained by bringing this answer to full credit. */
   pointsToGain: number;
@@ -65,6 +67,11 @@ export function bandFor(bands: readonly Band[], score: number | null): Band | nu
   return found;
 }
 
+/** How an answer reads to a person: the option's label, or the percent with its sign. */
+export function labelOf(q: Question, value: string | number): string {
+  return q.type === 'percent' ? `${value}%` : (q.options!.find((o) => o.value === value)?.label ?? String(value));
+}
+
 /** The credit an answer earns: the option's credit, or value / 100 for a percent. */
 export function creditOf(q: Question, value: string | number): number {
   if (q.type === 'percent') return Number(value) / 100;
@@ -109,6 +116,7 @@ export function scoreAudit(bank: Bank, answers: Answers, options: { priorities?:
         elementId: e.element.id,
         text: r.question.text,
         value: r.value!,
+        label: labelOf(r.question, r.value!),
         credit: r.credit!,
         pointsToGain: (e.element.weight / totalWeight) * ((100 * r.question.weight * (1 - r.credit!)) / e.W),
         recommendation: r.question.recommendation,

@@ -45,6 +45,10 @@ describe('the report model', () => {
     ]);
     expect(m.notApplicable).toEqual([{ questionId: 'd.one', reason: 'we have no delivery' }]);
     expect(m.elements[0]!.notes).toEqual([{ questionId: 'c.one', note: 'Only | for *new* customers' }]);
+    expect(m.priorities.map((p) => [p.questionId, p.answer, p.answerLabel])).toEqual([
+      ['c.one', 'partly', 'Partly'],
+      ['t.share', 45, '45%'],
+    ]);
     expect(m.elements[0]!.explain).toBeUndefined();
     expect(model(true).elements[0]!.explain).toEqual([
       { questionId: 'c.one', status: 'answered', answer: 'partly', weight: 3, credit: 0.5 },
@@ -73,7 +77,7 @@ describe('the terminal renderer', () => {
     expect(lines[2]).toBe('Answered 3 of 4, 1 not applicable');
     const order = ['Trust', 'The Customer', 'The Delivery'].map((t) => lines.findIndex((l) => l.startsWith(`  ${t}`)));
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    expect(text).toContain('  2. What share trusts it? (t.share: 45, +18.3 points)\n     → Build trust.');
+    expect(text).toContain('  2. What share trusts it? (45%; +18.3 points, t.share)\n     → Build trust.');
     expect(text).toContain('  Trust                                  yours 45% vs 20% (+25)');
     expect(text).toContain('  d.one — we have no delivery');
   });
