@@ -107,8 +107,12 @@ export const answerPrompt = createPrompt<AnswerValue, AnswerPromptConfig>((confi
   });
 
   const width = Math.max(40, (config.width ?? 80) - 4);
-  const message = theme.style.message(config.message, status);
-  if (status === 'done') return `${prefix} ${message} ${theme.style.answer(answer)}`;
+  if (status === 'done') {
+    // One line per answered question, so the scroll-back reads as a list of answers.
+    const room = Math.max(20, width - answer.length - 4);
+    const short = config.message.length > room ? `${config.message.slice(0, room - 1)}…` : config.message;
+    return `${prefix} ${theme.style.message(short, status)} ${theme.style.answer(answer)}`;
+  }
 
   const lines = [dim(config.header), `${prefix} ${wrap(config.message, width).join('\n  ')}`];
   if (showHelp) lines.push(...wrap(config.help, width).map((l) => cyan(`  ${l}`)));

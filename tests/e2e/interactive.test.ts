@@ -104,6 +104,18 @@ describe('the interactive audit in a real terminal', () => {
     expect(existsSync(join(tmp.dir, 'service-audit-report.md'))).toBe(true);
   });
 
+  test('the organization is saved as soon as it is typed', async () => {
+    const bank = tmp.write('mini.yaml', MINI_BANK);
+    term = new Terminal(['--bank', bank], tmp.dir);
+    await term.waitFor('Organization');
+    term.type('Acme Support\r');
+    await term.waitFor('question 1 of 4');
+    term.type(KEY.ctrlC);
+    expect(await term.exited).toBe(130);
+    expect(term.text().trimEnd().split('\n').at(-1)).toBe(`Stopped. 0 answers saved in service-audit-answers.yaml. Continue with: npx service-audit --bank ${bank}`);
+    expect(answersIn(join(tmp.dir, 'service-audit-answers.yaml'))).toMatchObject({ bank: 'mini@1', organization: 'Acme Support' });
+  });
+
   test('help on demand, not applicable with a reason, a note, and percent validation', async () => {
     const bank = tmp.write('mini.yaml', MINI_BANK);
     term = new Terminal(['--bank', bank], tmp.dir);

@@ -6,6 +6,7 @@ import { EXIT, InterruptedError, UsageError } from '../../errors.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { renderTerminal } from '../../report/terminal.js';
 import { closest } from '../../text/closest.js';
+import { wrap } from '../../text/wrap.js';
 import { backupFile, fileExists, readUserFile, writeAtomic } from '../files.js';
 import type { Io } from '../io.js';
 import { guardOutput, loadAnswers, loadBank, reportOf } from '../load.js';
@@ -58,27 +59,25 @@ export default async function runCommand(io: Io, opts: Opts): Promise<number> {
     }
 
     const total = auditQuestions(bank, areas).length;
-    if (!exists || opts.restart) {
-      io.stdout.write(
-        [
-          style.bold(bank.title),
-          `${total} questions on ${bank.areas.filter((a) => !areas || areas.includes(a.id)).map((a) => a.title).join(', ')}; about ${minutes(total)}.`,
-          'Choose with the arrow keys or number keys; press ? for why a question matters.',
-          `Every answer is saved at once in ${file}. Stop any time with Ctrl+C and run the same command to continue.`,
-          '',
-        ].join('\n'),
-      );
-    }
-    saved = Object.keys(answers.answers).length;
-    if (!exists || opts.restart) {
-      const organization = (await asker.text('Organization (optional, shown on reports):')).trim();
-      if (organization) answers = { ...answers, organization };
-    }
+    // Every answer (and the organization's name) is written the moment it is given.
     const save = (next: Answers) => {
       answers = { ...next, date: io.today() };
       writeAtomic(io.cwd, file, renderAnswersFile(bank, answers, schemaPathFor(io, 'answers', file)));
       saved = Object.keys(answers.answers).length;
     };
+    if (!exists || opts.restart) {
+      const width = Math.min(io.stdout.columns ?? 80, 100);
+      const areaTitles = bank.areas.filter((a) => !areas || areas.includes(a.id)).map((a) => a.title);
+      const intro = [
+        `${total} questions on ${areaTitles.join(', ')}; about ${minutes(total)}.`,
+        'Choose with the arrow keys or number keys; press ? for why a question matters.',
+        `Every answer is saved at once in ${file}. Stop any time with Ctrl+C and run the same command to continue.`,
+      ];
+      io.stdout.write(`${style.bold(bank.title)}\n${intro.map((p) => wrap(p, width).join('\n')).join('\n')}\n\n`);
+      const organization = (await asker.text('Organization (optional, shown on reports):')).trim();
+      if (organization) save({ ...answers, organization });
+    }
+    saved = Object.keys(answers.answers).length;
     answers = await runAudit({ bank, answers, ...(areas && { areas }), review: opts.review === true, asker, save });
 
     const { sha256 } = readUserFile(io.cwd, file, 'answers file', 'run the audit again');
