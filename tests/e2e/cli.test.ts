@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { parseBank } from '../../src/bank/load.js';
 import { MINI_BANK, tempDir } from '../helpers.js';
 import { cli, NO_STACK, ROOT } from './cli-helpers.js';
 
@@ -65,6 +66,11 @@ describe('bank', () => {
     expect(percent).toMatchObject({ min: 0, max: 100 });
     expect(percent.options).toBeUndefined();
     expect(bank.areas[0].elements[0].questions[0].options[0]).toEqual({ value: 'strongly-disagree', label: 'Strongly disagree', credit: 0 });
+  });
+
+  test('the compiled built-in bank is exactly the YAML bank, normalised', () => {
+    const yaml = readFileSync(join(ROOT, 'questions', 'service-readiness.yaml'), 'utf8');
+    expect(JSON.parse(cli(['bank', '--format', 'json']).stdout)).toEqual(parseBank('questions/service-readiness.yaml', yaml).bank);
   });
 
   test('--bank uses another bank', () => {
