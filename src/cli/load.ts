@@ -2,9 +2,9 @@ import { parseAnswers, type ParsedAnswers } from '../answers/parse.js';
 import { parseBank } from '../bank/load.js';
 import type { Bank } from '../bank/schema.js';
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { parseConfig, type Config } from '../check/config.js';
-import { InputError, UsageError, type Problem } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { buildReport } from '../report/model.js';
 import type { ReportModel } from '../report/schema.js';
 import { scoreAudit } from '../score/score.js';
@@ -66,18 +66,18 @@ export function loadAnswers(io: Io, file: string, bank: Bank): LoadedAnswers {
   return { ...parsed, file, sha256 };
 }
 
-/** Reads a check config; paths inside it are relative to the config's folder. Throws InputError. */
-export function loadConfig(io: Io, file: string, bankFlag?: string): { config: Config; bank: LoadedBank; problems: Problem[] } {
+/** Reads a check config and the bank it names; paths inside it are relative to its folder. Throws InputError. */
+export function loadConfig(io: Io, file: string, bankFlag?: string): { config: Config; bank: LoadedBank } {
   const { text } = readUserFile(io.cwd, file, 'config file', 'check the path given to --config');
+  // Parsed twice: first to find the bank it names, then against that bank (area and element ids).
   const first = parseConfig(file, text);
   if (!first.config) throw new InputError(first.problems);
-  const base = dirname(resolve(io.cwd, file));
-  const bankPath = bankFlag ?? (first.config.bank ? resolve(base, first.config.bank) : undefined);
-  const bank = loadBank(io, bankPath);
+  const fromConfig = (p: string) => relative(io.cwd, resolve(dirname(resolve(io.cwd, file)), p));
+  const bank = loadBank(io, bankFlag ?? (first.config.bank !== undefined ? fromConfig(first.config.bank) : undefined));
   const { config, problems } = parseConfig(file, text, bank.bank);
   if (!config) throw new InputError(problems);
-  if (first.config.answers) config.answers = resolve(base, first.config.answers) === resolve(io.cwd, first.config.answers) ? first.config.answers : resolve(base, first.config.answers);
-  return { config, bank, problems };
+  if (config.answers !== undefined) config.answers = fromConfig(config.answers);
+  return { config, bank };
 }
 
 /** Scores loaded answers and builds the report model: the one place commands do this. */

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -53,6 +53,14 @@ describe('check', () => {
     const r = run([], 'bank: bank.yaml\nanswers: partial.yaml\nassertions:\n  overall: { minScore: 60 }\n');
     expect(r.stdout).toContain('✓ overall: score 66.3 ≥ 60');
     expect(r.code).toBe(0);
+  });
+
+  test('paths in a config elsewhere are relative to the config, and shown relative to the current folder', () => {
+    mkdirSync(join(tmp.dir, 'ci'));
+    tmp.write('ci/audit.yaml', 'answers: ../partial.yaml\nassertions:\n  unanswered: { max: 0 }\n');
+    const r = cli(['check', '--config', 'ci/audit.yaml', '--format', 'github'], { cwd: tmp.dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error file=partial\.yaml,line=\d+,col=1,title=service-audit%3A unanswered questions::/);
   });
 
   const FORMATS: [string, (text: string) => void][] = [

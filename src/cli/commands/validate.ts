@@ -1,7 +1,6 @@
 import { parseAnswers } from '../../answers/parse.js';
 import { parseBank } from '../../bank/load.js';
-import { parseConfig } from '../../check/config.js';
-import { EXIT, InputError } from '../../errors.js';
+import { EXIT, InputError, type Problem } from '../../errors.js';
 import { parseYaml } from '../../yaml/document.js';
 import { readUserFile } from '../files.js';
 import type { Io } from '../io.js';
@@ -9,6 +8,17 @@ import { loadBank, loadConfig } from '../load.js';
 import type { Opts } from '../main.js';
 
 type Kind = 'bank' | 'answers' | 'config';
+
+/** What each kind of file is checked with; answers and configs against their bank. */
+const VALIDATORS: Record<Kind, (io: Io, bank: string | undefined, file: string, text: string) => Problem[]> = {
+  bank: (_io, _bank, file, text) => parseBank(file, text).problems,
+  answers: (io, bank, file, text) => parseAnswers(file, text, loadBank(io, bank).bank).problems,
+  // loadConfig reads the bank the config names (unless --bank) and throws every problem.
+  config: (io, bank, file) => {
+    loadConfig(io, file, bank);
+    return [];
+  },
+};
 
 /** Guesses what a file is from its top-level keys. */
 function guessKind(data: unknown): Kind | undefined {
@@ -29,20 +39,8 @@ export default function validateCommand(io: Io, opts: Opts, args: string[]): num
     kind = guessKind(parsed.doc.data);
     if (!kind) throw new InputError([{ file, line: 1, col: 1, message: 'cannot tell whether this is a bank, answers or config file', fix: 'pass --type bank, --type answers or --type config' }]);
   }
-  const problems =
-    kind === 'bank'
-      ? parseBank(file, text).problems
-      : kind === 'answers'
-        ? parseAnswers(file, text, loadBank(io, opts.bank as string | undefined).bank).problems
-        : validateConfig(io, opts, file, text);
+  const problems = VALIDATORS[kind](io, opts.bank as string | undefined, file, text);
   if (problems.length > 0) throw new InputError(problems);
   io.stdout.write(`${file}: valid (${kind} file)\n`);
   return EXIT.ok;
-}
-
-/** A config is checked against the bank it names (or --bank, or the built-in one). */
-function validateConfig(io: Io, opts: Opts, file: string, text: string) {
-  const first = parseConfig(file, text);
-  if (!first.config) return first.problems;
-  return loadConfig(io, file, opts.bank as string | undefined).problems;
 }
