@@ -1,42 +1,38 @@
 import * as z from 'zod/mini';
+import { described } from '../bank/schema.js';
 
-const scalar = z.union([z.string(), z.number(), z.boolean()]);
-
-/** One answer in the file: a bare value, a value with a note, or "not applicable" with a reason. */
-export const answerSchema = z.union(
-  [
-    scalar,
-    z.null().check(z.describe('Not answered yet.')),
-    z.strictObject({ value: scalar, note: z.optional(z.string()) }),
-    // The reason is checked by the answers rules, so that a missing one gets its own message.
-    z.strictObject({ na: z.nullable(z.string()).check(z.describe('Why the question does not apply.')), note: z.optional(z.string()) }),
-  ],
-  { error: 'not a valid answer — write one of the question\'s values, a number for a percent, { value: ..., note: ... } or { na: "why it does not apply" }' },
-);
+function buildAnswersFileSchema() {
+  const scalar = z.union([z.string(), z.number(), z.boolean()]);
+  /** One answer in the file: a bare value, a value with a note, or "not applicable" with a reason. */
+  const answer = z.union(
+    [
+      scalar,
+      described(z.null(), 'Not answered yet.'),
+      z.strictObject({ value: scalar, note: z.optional(z.string()) }),
+      // The reason is checked by the answers rules, so that a missing one gets its own message.
+      z.strictObject({ na: described(z.nullable(z.string()), 'Why the question does not apply.'), note: z.optional(z.string()) }),
+    ],
+    { error: 'not a valid answer — write one of the question\'s values, a number for a percent, { value: ..., note: ... } or { na: "why it does not apply" }' },
+  );
+  return z.strictObject({
+    bank: described(
+      z.string().check(z.regex(/^[a-z0-9-_]+@\d+$/, { message: 'bank must be "id@version" — write the bank it was answered against, e.g. "service-readiness@1"' })),
+      'The bank id@version the answers were given against.',
+    ),
+    organization: z.optional(z.string()),
+    respondent: z.optional(z.string()),
+    date: z.optional(
+      described(
+        z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD — write the day the audit was taken, e.g. 2026-11-22' })),
+        'When the audit was taken; reports use this date.',
+      ),
+    ),
+    answers: z._default(z.nullable(z.record(z.string(), answer)), {}),
+  });
+}
 
 let answersFileSchemaCache: ReturnType<typeof buildAnswersFileSchema> | undefined;
-function buildAnswersFileSchema() {
-  return z.strictObject({
-  bank: z
-    .string()
-    .check(
-      z.regex(/^[a-z0-9-_]+@\d+$/, { message: 'bank must be "id@version" — write the bank it was answered against, e.g. "service-readiness@1"' }),
-      z.describe('The bank id@version the answers were given against.'),
-    ),
-  organization: z.optional(z.string()),
-  respondent: z.optional(z.string()),
-  date: z.optional(
-    z
-      .string()
-      .check(
-        z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD — write the day the audit was taken, e.g. 2026-11-22' }),
-        z.describe('When the audit was taken; reports use this date.'),
-      ),
-  ),
-  answers: z._default(z.nullable(z.record(z.string(), answerSchema)), {}),
-});
-}
-/** Built on first use: commands that never validate this kind of file never pay for it. */
+/** Built on first use. */
 export const answersFileSchema = () => (answersFileSchemaCache ??= buildAnswersFileSchema());
 
 export type AnswersInput = z.output<ReturnType<typeof answersFileSchema>>;

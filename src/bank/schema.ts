@@ -6,78 +6,67 @@ import * as z from 'zod/mini';
 const ID = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
 const QUESTION_ID = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 
-const id = z
-  .string()
-  .check(z.regex(ID, { message: 'this id is not valid — use lower-case letters, digits and dashes, e.g. "lens-of-the-customer"' }));
-const questionId = z
-  .string()
-  .check(z.regex(QUESTION_ID, { message: 'this question id is not valid — use lower-case letters, digits, dots and dashes, e.g. "customer.convenience"' }));
-const text = z.string().check(z.trim(), z.minLength(1));
-const described = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description)) as T;
-const unit = z.number().check(z.gte(0), z.lte(1));
-const weight = z._default(z.number().check(z.gt(0)), 1);
-
-export const optionSchema = z.strictObject({
-  value: z.string().check(z.regex(ID, { message: 'an option value must be a short word — use lower-case letters, digits and dashes, e.g. "agree"' })),
-  label: text,
-  credit: unit,
-});
-
 export const questionTypes = ['scale', 'yesno', 'choice', 'percent'] as const;
 
-export const questionSchema = z.strictObject({
-  id: questionId,
-  text,
-  type: z.enum(questionTypes),
-  scale: z.optional(described(id, 'For type scale: the name of a scale defined under `scales`.')),
-  options: z.optional(described(z.array(optionSchema).check(z.minLength(2)), 'For type choice (or a scale of its own): the answer options.')),
-  weight,
-  help: described(text, 'Why the question matters; shown on demand during the audit.'),
-  recommendation: described(text, 'What to do when the answer is weak.'),
-  source: described(z.strictObject({ file: text, concept: text }), 'The seed article and the concept the question comes from.'),
-});
+/** Attaches a description that ends up in the JSON Schema (and so in editors). */
+export const described = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description)) as T;
 
-export const benchmarkSchema = z.strictObject({
-  value: described(z.number().check(z.gte(0), z.lte(100)), 'The benchmark on 0-100, e.g. 37 for 37%.'),
-  statement: described(text, 'The poll item, as the respondents were asked it.'),
-  question: described(questionId, 'The percent question in this element whose answer is compared with the benchmark.'),
-  source: text,
-});
+function buildBankSchema() {
+  const id = z.string().check(z.regex(ID, { message: 'this id is not valid — use lower-case letters, digits and dashes, e.g. "lens-of-the-customer"' }));
+  const questionId = z
+    .string()
+    .check(z.regex(QUESTION_ID, { message: 'this question id is not valid — use lower-case letters, digits, dots and dashes, e.g. "customer.convenience"' }));
+  const text = z.string().check(z.trim(), z.minLength(1));
+  const weight = z._default(z.number().check(z.gt(0)), 1);
 
-export const elementSchema = z.strictObject({
-  id,
-  title: text,
-  concept: z.optional(described(text, 'The named concept behind the element, e.g. "Lens of the Customer".')),
-  weight,
-  benchmark: z.optional(benchmarkSchema),
-  questions: z.array(questionSchema).check(z.minLength(1)),
-});
+  const option = z.strictObject({
+    value: z.string().check(z.regex(ID, { message: 'an option value must be a short word — use lower-case letters, digits and dashes, e.g. "agree"' })),
+    label: text,
+    credit: z.number().check(z.gte(0), z.lte(1)),
+  });
+  const question = z.strictObject({
+    id: questionId,
+    text,
+    type: z.enum(questionTypes),
+    scale: z.optional(described(id, 'For type scale: the name of a scale defined under `scales`.')),
+    options: z.optional(described(z.array(option).check(z.minLength(2)), 'For type choice (or a scale of its own): the answer options.')),
+    weight,
+    help: described(text, 'Why the question matters; shown on demand during the audit.'),
+    recommendation: described(text, 'What to do when the answer is weak.'),
+    source: described(z.strictObject({ file: text, concept: text }), 'The seed article and the concept the question comes from.'),
+  });
+  const benchmark = z.strictObject({
+    value: described(z.number().check(z.gte(0), z.lte(100)), 'The benchmark on 0-100, e.g. 37 for 37%.'),
+    statement: described(text, 'The poll item, as the respondents were asked it.'),
+    question: described(questionId, 'The percent question in this element whose answer is compared with the benchmark.'),
+    source: text,
+  });
+  const element = z.strictObject({
+    id,
+    title: text,
+    concept: z.optional(described(text, 'The named concept behind the element, e.g. "Lens of the Customer".')),
+    weight,
+    benchmark: z.optional(benchmark),
+    questions: z.array(question).check(z.minLength(1)),
+  });
+  const area = z.strictObject({ id, title: text, description: z.optional(text), elements: z.array(element).check(z.minLength(1)) });
+  const band = z.strictObject({ id, label: text, min: z.number().check(z.gte(0), z.lte(100)) });
 
-export const areaSchema = z.strictObject({
-  id,
-  title: text,
-  description: z.optional(text),
-  elements: z.array(elementSchema).check(z.minLength(1)),
-});
-
-export const bandSchema = z.strictObject({ id, label: text, min: z.number().check(z.gte(0), z.lte(100)) });
+  return z.strictObject({
+    id,
+    version: z.int().check(z.gte(1)),
+    title: text,
+    description: z.optional(text),
+    bands: z.array(band).check(z.minLength(1)),
+    scales: z.optional(z.record(z.string(), z.array(option).check(z.minLength(2)))),
+    areas: z.array(area).check(z.minLength(1)),
+  });
+}
 
 let bankSchemaCache: ReturnType<typeof buildBankSchema> | undefined;
-function buildBankSchema() {
-  return z.strictObject({
-  id,
-  version: z.int().check(z.gte(1)),
-  title: text,
-  description: z.optional(text),
-  bands: z.array(bandSchema).check(z.minLength(1)),
-  scales: z.optional(z.record(z.string(), z.array(optionSchema).check(z.minLength(2)))),
-  areas: z.array(areaSchema).check(z.minLength(1)),
-});
-}
-/** Built on first use: commands that never validate this kind of file never pay for it. */
+/** Built on first use: commands that never validate a bank (the built-in one is compiled) never pay for it. */
 export const bankSchema = () => (bankSchemaCache ??= buildBankSchema());
 
-export type BankInput = z.input<ReturnType<typeof bankSchema>>;
 export type BankParsed = z.output<ReturnType<typeof bankSchema>>;
 
 /** One answer option of a scale, choice or yes/no question. */

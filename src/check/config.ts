@@ -1,36 +1,35 @@
 import * as z from 'zod/mini';
 import type { RuleProblem } from '../bank/rules.js';
-import type { Bank } from '../bank/schema.js';
+import { described, type Bank } from '../bank/schema.js';
 import type { Problem } from '../errors.js';
 import { closest } from '../text/closest.js';
 import { validateYaml } from '../yaml/validate.js';
 
-const described = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description)) as T;
-const level = described(z._default(z.enum(['error', 'warn']), 'error'), 'error fails the check (exit 1); warn is only printed.');
-const scoreAssertion = z.strictObject({ minScore: z.number().check(z.gte(0), z.lte(100)), level });
-const countAssertion = z.strictObject({ max: z.int().check(z.gte(0)), level });
+function buildConfigSchema() {
+  const level = described(z._default(z.enum(['error', 'warn']), 'error'), 'error fails the check (exit 1); warn is only printed.');
+  const scoreAssertion = z.strictObject({ minScore: z.number().check(z.gte(0), z.lte(100)), level });
+  const countAssertion = z.strictObject({ max: z.int().check(z.gte(0)), level });
+  return z.strictObject({
+    bank: z.optional(described(z.string().check(z.minLength(1)), 'The question bank to use (default: the built-in bank), relative to this file.')),
+    answers: z.optional(described(z.string().check(z.minLength(1)), 'The default answers file for --answers, relative to this file.')),
+    assertions: z._default(
+      z.catchall(
+        z.object({
+          overall: z.optional(described(scoreAssertion, 'The overall score.')),
+          areas: z.optional(described(scoreAssertion, 'Every area.')),
+          elements: z.optional(described(scoreAssertion, 'Every element.')),
+          unanswered: z.optional(described(countAssertion, 'How many questions may be left unanswered.')),
+          notApplicable: z.optional(described(countAssertion, 'How many questions may be marked not applicable.')),
+        }),
+        described(scoreAssertion, '"area:<id>" or "element:<area>.<element>": one area or element.'),
+      ),
+      {},
+    ),
+  });
+}
 
 let configSchemaCache: ReturnType<typeof buildConfigSchema> | undefined;
-function buildConfigSchema() {
-  return z.strictObject({
-  bank: z.optional(described(z.string().check(z.minLength(1)), 'The question bank to use (default: the built-in bank).')),
-  answers: z.optional(described(z.string().check(z.minLength(1)), 'The default answers file for --answers.')),
-  assertions: z._default(
-    z.catchall(
-      z.object({
-        overall: z.optional(described(scoreAssertion, 'The overall score.')),
-        areas: z.optional(described(scoreAssertion, 'Every area.')),
-        elements: z.optional(described(scoreAssertion, 'Every element.')),
-        unanswered: z.optional(described(countAssertion, 'How many questions may be left unanswered.')),
-        notApplicable: z.optional(described(countAssertion, 'How many questions may be marked not applicable.')),
-      }),
-      described(scoreAssertion, '"area:<id>" or "element:<area>.<element>": one area or element.'),
-    ),
-    {},
-  ),
-});
-}
-/** Built on first use: commands that never validate this kind of file never pay for it. */
+/** Built on first use. */
 export const configSchema = () => (configSchemaCache ??= buildConfigSchema());
 
 export type Config = z.output<ReturnType<typeof configSchema>>;
