@@ -5,8 +5,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { tempDir } from '../helpers.js';
 import { cli, FIXTURES, ROOT } from './cli-helpers.js';
 
-// On Node 20 the bin keeps V8's code cache of the CLI per command (Node 22+ keeps its own).
-const ownCache = !('enableCompileCache' in (await import('node:module')).default);
+// The bin keeps V8's code cache of the CLI, one per command, made after the command has run.
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => {
   tmp = tempDir();
@@ -15,7 +14,7 @@ afterEach(() => tmp.cleanup());
 
 const check = (env: Record<string, string>) => cli(['check', '--answers', join(FIXTURES, 'complete.yaml')], { env: { XDG_CACHE_HOME: tmp.dir, ...env } });
 
-describe.runIf(ownCache)('the code cache on Node 20', () => {
+describe('the code cache', () => {
   test('is written once per command, after a run that went well, and reused with the same output', () => {
     const first = check({});
     expect(first.code).toBe(0);
