@@ -3,7 +3,6 @@
 // Built as CommonJS (dist/service-audit.cjs): starting Node's ES module loader would cost
 // a tenth of the whole start-up, so the bin and the CLI bundle are plain scripts.
 import { join } from 'node:path';
-import { loadCli } from './load-cli.js';
 
 /** Set by the build from package.json. */
 declare const __VERSION__: string | undefined;
@@ -13,6 +12,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const here = (name: string) => join(__dirname, name);
 
 async function start(): Promise<void> {
+  // Loaded here, not at the top, so that --version never loads node:vm and friends.
+  const { loadCli } = await import('./load-cli.js');
   const { cli, saveCache } = loadCli(here('cli.cjs'), version, process.env, args[0]);
   const code = await cli.main(args, {
     stdout: process.stdout,
