@@ -57,7 +57,7 @@ for (let r = 0; r < MEMORY_RUNS; r++) COMMANDS.forEach((c, i) => cold[i].push(on
 const base = median(times[0]);
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(`Node ${process.version} on ${os.platform()} ${os.arch()}, ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);
-if (process.env.NODE_EXTRA_CA_CERTS) console.log(`NODE_EXTRA_CA_CERTS is set (${process.env.NODE_EXTRA_CA_CERTS}): Node 20 reads that bundle at every start, which slows \`node -e 0\` itself.`);
+if (process.env.NODE_EXTRA_CA_CERTS) console.log(`NODE_EXTRA_CA_CERTS is set (${process.env.NODE_EXTRA_CA_CERTS}): Node 20 reads that bundle at every start (Node 22+ when first needed), which slows bare \`node -e 0\` on Node 20.`);
 console.log(`${RUNS} interleaved runs per command (medians); peak memory: median of ${MEMORY_RUNS} runs (GNU time);`);
 console.log(`without code cache: median of ${MEMORY_RUNS} runs with NODE_DISABLE_COMPILE_CACHE=1 (what a first run costs).`);
 console.log('');
