@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -11,9 +13,15 @@ export interface Run {
   stderr: string;
 }
 
+/**
+ * Where the binaries the tests run keep their code cache: the folder tests/global-setup.ts made
+ * for this test run, never the developer's own ~/.cache.
+ */
+export const TEST_CACHE = process.env.SERVICE_AUDIT_TEST_CACHE ?? join(tmpdir(), 'service-audit-test-cache');
+
 /** Runs the built binary as a user would, with a clean environment (no colour, not on GitHub). */
 export function cli(args: string[], o: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Run {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...o.env };
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', XDG_CACHE_HOME: TEST_CACHE, ...o.env };
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: o.cwd ?? ROOT, env, input: o.input ?? '', encoding: 'utf8', timeout: 20_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

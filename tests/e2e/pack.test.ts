@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tempDir } from '../helpers.js';
-import { FIXTURES, ROOT } from './cli-helpers.js';
+import { FIXTURES, ROOT, TEST_CACHE } from './cli-helpers.js';
 
 // The package as a user gets it: packed, installed from the tarball with no network, run with npx.
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -42,7 +42,7 @@ describe('the packed package', () => {
     expect(readdirSync(join(app, 'node_modules')).filter((d) => !d.startsWith('.'))).toEqual(['service-audit']);
   });
 
-  const npx = (args: string[]) => spawnSync(NPM, ['exec', '--offline', '--', 'service-audit', ...args], { cwd: app, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const npx = (args: string[]) => spawnSync(NPM, ['exec', '--offline', '--', 'service-audit', ...args], { cwd: app, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: TEST_CACHE } });
 
   test('npx service-audit --version, bank and check work from the install', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));

@@ -1,5 +1,5 @@
 import { spawn, type IPty } from '@lydell/node-pty';
-import { BIN } from './cli-helpers.js';
+import { BIN, TEST_CACHE } from './cli-helpers.js';
 
 // Strips colour and cursor control sequences so the screen text can be matched.
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[()][A-Z0-9]|\u001b[=>78]/g;
@@ -17,7 +17,7 @@ export class Terminal {
       cols: 100,
       rows: 40,
       cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TERM: 'xterm-256color', LANG: 'C.UTF-8', ...extraEnv },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', XDG_CACHE_HOME: TEST_CACHE, TERM: 'xterm-256color', LANG: 'C.UTF-8', ...extraEnv },
     });
     this.pty.onData((d) => {
       this.out += d;
