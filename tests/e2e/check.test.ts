@@ -55,6 +55,16 @@ describe('check', () => {
     expect(r.code).toBe(0);
   });
 
+  test('the job summary never grows past GitHub\'s 1 MiB limit', () => {
+    const summary = join(tmp.dir, 'summary.md');
+    writeFileSync(summary, 'x'.repeat(1024 * 1024 - 6000));
+    const r = run(['--min-score', '90'], undefined, { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
+    expect(r.code).toBe(1);
+    const text = readFileSync(summary, 'utf8');
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(1024 * 1024);
+    expect(text.endsWith('_Report cut to fit the 1 MiB job summary; `service-audit report --format markdown` prints all of it._\n')).toBe(true);
+  });
+
   test('paths in a config elsewhere are relative to the config, and shown relative to the current folder', () => {
     mkdirSync(join(tmp.dir, 'ci'));
     tmp.write('ci/audit.yaml', 'answers: ../partial.yaml\nassertions:\n  unanswered: { max: 0 }\n');

@@ -58,6 +58,6 @@ function appendStepSummary(file: string, markdown: string): void {
     /* not there yet: GitHub creates it, but a missing file just starts empty */
   }
   const room = STEP_SUMMARY_LIMIT - size;
-  const text = Buffer.byteLength(markdown) <= room ? markdown : `${Buffer.from(markdown).subarray(0, Math.max(0, room - 200)).toString('utf8').replace(/\uFFFD*$/, '')}\n\n_Report cut to fit the 1 MiB job summary; see the full report in the artifacts._\n`;
+  const text = Buffer.byteLength(markdown) <= room ? markdown : `${Buffer.from(markdown).subarray(0, Math.max(0, room - 200)).toString('utf8').replace(/\uFFFD*$/, '')}\n\n_Report cut to fit the 1 MiB job summary; \`service-audit report --format markdown\` prints all of it._\n`;
   if (room > 200) appendFileSync(file, text);
 }
