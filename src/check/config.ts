@@ -81,8 +81,10 @@ export function assertionsFrom(config: Config | undefined, flags: { minScore?: n
   const entries = { ...(config?.assertions ?? {}) } as Record<string, { minScore?: number; max?: number; level: Level }>;
   if (flags.minScore !== undefined) entries.overall = { minScore: flags.minScore, level: 'error' };
   if (flags.minElementScore !== undefined) entries.elements = { minScore: flags.minElementScore, level: 'error' };
-  // With nothing asserted, `check` asserts that the answers are complete.
-  if (Object.keys(entries).length === 0) entries.unanswered = { max: 0, level: 'error' };
+  // With nothing asserted, `check` asserts that the answers are complete. When scores are
+  // asserted but completeness is not, missing answers are still worth a warning: a score over
+  // half the questions can pass a gate the whole audit would fail.
+  if (!('unanswered' in entries)) entries.unanswered = { max: 0, level: Object.keys(entries).length === 0 ? 'error' : 'warn' };
   return Object.entries(entries).map(([name, a]) => {
     const [kind, target] = name.includes(':') ? (name.split(/:(.*)/s) as [Assertion['kind'], string]) : [name as Assertion['kind'], undefined];
     return { name, kind, ...(target !== undefined && { target }), ...(a.minScore !== undefined && { minScore: a.minScore }), ...(a.max !== undefined && { max: a.max }), level: a.level };

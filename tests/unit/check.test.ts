@@ -25,16 +25,23 @@ function outcome(configText: string, flags: { minScore?: number; minElementScore
 describe('assertions', () => {
   test.each([
     ['nothing asserted: the answers must be complete', '{}', {}, { passed: true, errors: 0, warnings: 0 }, ['unanswered questions: count 0 ≤ 0']],
-    ['overall passes', 'assertions: { overall: { minScore: 60 } }', {}, { passed: true, errors: 0, warnings: 0 }, ['overall: score 62.5 ≥ 60']],
-    ['overall fails', 'assertions: { overall: { minScore: 70 } }', {}, { passed: false, errors: 1, warnings: 0 }, ['overall: score 62.5 < 70 (error)']],
-    ['one element fails at warn level', 'assertions:\n  element:dna.customer: { minScore: 70, level: warn }', {}, { passed: true, errors: 0, warnings: 1 }, ['element dna.customer: score 62.5 < 70 (warn)']],
-    ['every element', 'assertions: { elements: { minScore: 50 } }', {}, { passed: false, errors: 1, warnings: 0 }, ['element dna.customer: score 62.5 ≥ 50', 'element dna.delivery: score 80 ≥ 50', 'element eng.trust: score 45 < 50 (error)']],
-    ['an area', 'assertions:\n  area:eng: { minScore: 40 }', {}, { passed: true, errors: 0, warnings: 0 }, ['area eng: score 45 ≥ 40']],
-    ['flags override the config', 'assertions: { overall: { minScore: 90, level: warn } }', { minScore: 60, minElementScore: 40 }, { passed: true, errors: 0, warnings: 0 }, ['overall: score 62.5 ≥ 60', 'element dna.customer: score 62.5 ≥ 40', 'element dna.delivery: score 80 ≥ 40', 'element eng.trust: score 45 ≥ 40']],
+    ['overall passes', 'assertions: { overall: { minScore: 60 } }', {}, { passed: true, errors: 0, warnings: 0 }, ['overall: score 62.5 ≥ 60', 'unanswered questions: count 0 ≤ 0']],
+    ['overall fails', 'assertions: { overall: { minScore: 70 } }', {}, { passed: false, errors: 1, warnings: 0 }, ['overall: score 62.5 < 70 (error)', 'unanswered questions: count 0 ≤ 0']],
+    ['one element fails at warn level', 'assertions:\n  element:dna.customer: { minScore: 70, level: warn }', {}, { passed: true, errors: 0, warnings: 1 }, ['element dna.customer: score 62.5 < 70 (warn)', 'unanswered questions: count 0 ≤ 0']],
+    ['every element', 'assertions: { elements: { minScore: 50 } }', {}, { passed: false, errors: 1, warnings: 0 }, ['element dna.customer: score 62.5 ≥ 50', 'element dna.delivery: score 80 ≥ 50', 'element eng.trust: score 45 < 50 (error)', 'unanswered questions: count 0 ≤ 0']],
+    ['an area', 'assertions:\n  area:eng: { minScore: 40 }', {}, { passed: true, errors: 0, warnings: 0 }, ['area eng: score 45 ≥ 40', 'unanswered questions: count 0 ≤ 0']],
+    ['flags override the config', 'assertions: { overall: { minScore: 90, level: warn } }', { minScore: 60, minElementScore: 40 }, { passed: true, errors: 0, warnings: 0 }, ['overall: score 62.5 ≥ 60', 'element dna.customer: score 62.5 ≥ 40', 'element dna.delivery: score 80 ≥ 40', 'element eng.trust: score 45 ≥ 40', 'unanswered questions: count 0 ≤ 0']],
   ])('%s', (_name, config, flags, summary, messages) => {
     const o = outcome(config, flags);
     expect(o.results.map((r) => r.message)).toEqual(messages);
     expect(summarise(o.results)).toMatchObject(summary);
+  });
+
+  test('scores asserted without completeness: missing answers are a warning', () => {
+    const answers = 'bank: mini@1\nanswers:\n  c.one: yes\n  c.two: yes\n';
+    const o = outcome('assertions: { overall: { minScore: 60 } }', {}, answers);
+    expect(o.results.map((r) => r.message)).toEqual(['overall: score 100 ≥ 60', 'unanswered questions: count 2 > 0 (warn)']);
+    expect(summarise(o.results)).toMatchObject({ passed: true, errors: 0, warnings: 1 });
   });
 
   test('unanswered and not-applicable counts', () => {
@@ -51,7 +58,7 @@ describe('assertions', () => {
     expect(r!.weaknesses.map((w) => w.questionId)).toEqual(['c.one', 't.share', 'd.one']);
     const text = renderCheckTerminal(outcome('assertions: { overall: { minScore: 70 } }'));
     expect(text).toContain('✗ overall: score 62.5 < 70 (error)\n    c.one = partly (+18.8 points): Question one?\n      → Do one.');
-    expect(text).toContain('check failed: 1 error, 0 warnings, 0 passed (overall 62.5, answers.yaml)');
+    expect(text).toContain('check failed: 1 error, 0 warnings, 1 passed (overall 62.5, answers.yaml)');
   });
 });
 
@@ -108,12 +115,13 @@ describe('JUnit XML', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
     const suite = doc.testsuites.testsuite;
-    expect(suite).toMatchObject({ tests: '3', failures: '2' });
+    expect(suite).toMatchObject({ tests: '4', failures: '2' });
     const cases = suite.testcase as { name: string; failure?: { type: string; message: string } }[];
     expect(cases.map((c) => [c.name, c.failure?.type ?? 'pass'])).toEqual([
       ['overall', 'error'],
       ['element dna.delivery', 'pass'],
       ['element eng.trust', 'warn'],
+      ['unanswered questions', 'pass'],
     ]);
     // Special characters survive; the control character XML cannot hold is dropped.
     expect(cases[0]!.failure!.message).toMatch(/^overall: score 62\.5 < 70 \(error\) <&"'>\s*$/);
