@@ -34,11 +34,17 @@ export function renderCheckTerminal(o: CheckOutcome, opts: FormatOptions = {}): 
     if (r.weaknesses.length === 0 && r.questions.length > 0) out.push(...hang(r.questions.join(', '), width, '    ').map((l) => s.dim(l)));
   }
   for (const r of o.results.filter((x) => x.passed)) out.push(s.green('✓ ') + s.dim(r.message));
+  out.push('', summaryLine(o, s));
+  return `${out.join('\n')}\n`;
+}
+
+/** The one line that says how the check went, e.g. "check failed: 1 error, 0 warnings, 3 passed (…)". */
+export function summaryLine(o: CheckOutcome, s: Style = plain): string {
   const sum = summarise(o.results);
   const overall = o.report.overall.score === null ? 'no score' : `overall ${o.report.overall.score}`;
-  const line = `${sum.passed ? 'check passed' : 'check failed'}: ${sum.errors} error${sum.errors === 1 ? '' : 's'}, ${sum.warnings} warning${sum.warnings === 1 ? '' : 's'}, ${sum.ok} passed (${overall}, ${o.answersFile})`;
-  out.push('', sum.passed ? s.green(line) : s.red(line));
-  return `${out.join('\n')}\n`;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const line = `${sum.passed ? 'check passed' : 'check failed'}: ${plural(sum.errors, 'error')}, ${plural(sum.warnings, 'warning')}, ${sum.ok} passed (${overall}, ${o.answersFile})`;
+  return sum.passed ? s.green(line) : s.red(line);
 }
 
 /** Results and the report model together, as one versioned JSON document. */

@@ -1,7 +1,7 @@
 import { appendFileSync, statSync } from 'node:fs';
 import { summarise, evaluate } from '../../check/assertions.js';
 import { assertionsFrom, type Config } from '../../check/config.js';
-import { CHECK_FORMATS, type CheckFormat, type CheckOutcome } from '../../check/formats.js';
+import { CHECK_FORMATS, summaryLine, type CheckFormat, type CheckOutcome } from '../../check/formats.js';
 import { EXIT } from '../../errors.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { fileExists } from '../files.js';
@@ -42,7 +42,8 @@ export default function checkCommand(io: Io, opts: Opts): number {
   guardOutput(io, out, [answersFile, configFile, opts.bank as string | undefined]);
   const text = (CHECK_FORMATS[format] as (o: CheckOutcome, x?: object) => string)(outcome, { style: styleFor(io, opts, out !== undefined), width: 80 });
   emit(io, text, out, `check results (${format})`);
-  if (out) io.stdout.write(CHECK_FORMATS.terminal(outcome, { style: styleFor(io, opts) }).split('\n').filter(Boolean).pop()! + '\n');
+  // The results went to a file; the terminal still gets the verdict.
+  if (out) io.stdout.write(`${summaryLine(outcome, styleFor(io, opts))}\n`);
 
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (format === 'github' && summaryFile) appendStepSummary(summaryFile, renderMarkdown(report));
