@@ -14,7 +14,7 @@ export interface CheckOutcome {
   anchor: { line: number; col: number };
 }
 
-interface FormatOptions {
+export interface FormatOptions {
   style?: Style;
   width?: number;
 }
@@ -119,12 +119,13 @@ export function renderCheckMarkdown(o: CheckOutcome): string {
   return `${head}\n\n${report}`;
 }
 
-export const CHECK_FORMATS = {
+export type CheckFormat = 'terminal' | 'json' | 'junit' | 'github' | 'markdown';
+
+/** One renderer per format, each a function of the outcome (only the terminal one uses the options). */
+export const CHECK_FORMATS: Record<CheckFormat, (o: CheckOutcome, opts: FormatOptions) => string> = {
   terminal: renderCheckTerminal,
   json: renderCheckJson,
   junit: renderCheckJunit,
   github: renderCheckGithub,
   markdown: renderCheckMarkdown,
-} as const;
-
-export type CheckFormat = keyof typeof CHECK_FORMATS;
+};

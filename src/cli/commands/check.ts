@@ -40,7 +40,7 @@ export default function checkCommand(io: Io, opts: Opts): number {
   const format = (opts.format as CheckFormat | undefined) ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'terminal');
   const out = opts.out as string | undefined;
   guardOutput(io, out, [answersFile, configFile, opts.bank as string | undefined]);
-  const text = (CHECK_FORMATS[format] as (o: CheckOutcome, x?: object) => string)(outcome, { style: styleFor(io, opts, out !== undefined), width: 80 });
+  const text = CHECK_FORMATS[format](outcome, { style: styleFor(io, opts, out !== undefined), width: 80 });
   emit(io, text, out, `check results (${format})`);
   // The results went to a file; the terminal still gets the verdict.
   if (out) io.stdout.write(`${summaryLine(outcome, styleFor(io, opts))}\n`);
