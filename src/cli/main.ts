@@ -62,7 +62,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   program
     .command('report')
     .description('score an answers file and report weaknesses by element')
-    .requiredOption('--answers <file>', 'the answers file to score')
+    .option('--answers <file>', 'the answers file to score', 'service-audit-answers.yaml')
     .addOption(bankOpt())
     .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'markdown', 'json']).default('terminal'))
     .option('--out <file>', 'write the report to a file (atomically) instead of the terminal')

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from 'markdownlint/promise';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -79,6 +79,15 @@ describe('report', () => {
     const r = cli(['report', '--answers', 'a.yaml', '--format', 'markdown', '--out', './a.yaml'], { cwd: tmp.dir });
     expect(r).toEqual({ code: 2, stdout: '', stderr: 'error: --out ./a.yaml is the input file a.yaml; nothing was written. Choose another file for the output.\n' });
     expect(readFileSync(answers, 'utf8')).toBe(before);
+  });
+
+  test('--answers defaults to the file the interactive audit writes', () => {
+    tmp.write('service-audit-answers.yaml', readFileSync(fixture('complete.yaml'), 'utf8'));
+    const r = cli(['report', '--format', 'json'], { cwd: tmp.dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).answers.file).toBe('service-audit-answers.yaml');
+    mkdirSync(join(tmp.dir, 'empty'));
+    expect(cli(['report'], { cwd: join(tmp.dir, 'empty') }).stderr).toBe('service-audit-answers.yaml:1:1  answers file not found — check the path, or create one with `service-audit init` or the interactive audit\n');
   });
 
   test('--out into a folder that does not exist', () => {

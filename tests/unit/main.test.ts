@@ -26,7 +26,7 @@ describe('main', () => {
     [['--version'], 0, '9.9.9\n', ''],
     [['validate', 'questions/service-readiness.yaml'], 0, 'questions/service-readiness.yaml: valid (bank file)\n', ''],
     [['validate', 'missing.yaml'], 2, '', 'missing.yaml:1:1  file not found — check the path\n'],
-    [['report'], 2, '', "error: required option '--answers <file>' not specified\n"],
+    [['report', '--answers', 'nope.yaml'], 2, '', 'nope.yaml:1:1  answers file not found — check the path, or create one with `service-audit init` or the interactive audit\n'],
     [['nonsense'], 2, '', "error: unknown command 'nonsense'; run service-audit --help to see the commands\n"],
     [['check', '--answers', 'tests/fixtures/partial.yaml'], 1, undefined, ''],
   ])('%j → exit %i', async (argv, code, stdout, stderr) => {
