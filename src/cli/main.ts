@@ -12,7 +12,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const program = new Command('service-audit');
   const run = (load: () => Promise<{ default: (io: Io, opts: Opts, args: string[]) => Promise<number> | number }>) =>
     async function (this: Command, ...args: unknown[]) {
-      const positional = args.slice(0, -2).filter((a): a is string => typeof a === 'string');
+      const positional = args.slice(0, -2).flatMap((a) => (Array.isArray(a) ? (a as string[]) : typeof a === 'string' ? [a] : []));
       const mod = await load();
       code = await mod.default(io, this.optsWithGlobals(), positional);
     };
@@ -47,8 +47,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   program
     .command('validate')
-    .description('check a bank, answers or config file; print every problem with its line and column')
-    .argument('<file>', 'the file to check')
+    .description('check bank, answers and config files; print every problem with its line and column')
+    .argument('<file...>', 'the files to check')
     .addOption(bankOpt())
     .addOption(new Option('--type <type>', 'what the file is (default: guessed from its keys)').choices(['bank', 'answers', 'config']))
     .action(run(() => import('./commands/validate.js')));

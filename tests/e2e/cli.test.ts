@@ -102,6 +102,15 @@ describe('validate', () => {
     expect(r.stderr).toMatch(new RegExp(`^${file}:\\d+:\\d+  YAML: .+ — .+\\n$`));
   });
 
+  test('several files at once: the valid ones are named, every problem of the others printed, exit 2', () => {
+    const r = cli(['validate', 'questions/service-readiness.yaml', 'tests/fixtures/unknown-id.yaml', 'tests/fixtures/complete.yaml', 'nope.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('questions/service-readiness.yaml: valid (bank file)\ntests/fixtures/complete.yaml: valid (answers file)\n');
+    expect(r.stderr).toBe(
+      'tests/fixtures/unknown-id.yaml:11:3  unknown question id "customer.conveneince" — did you mean "customer.convenience"?\nnope.yaml:1:1  file not found — check the path\n2 problems found.\n',
+    );
+  });
+
   test('a missing file', () => {
     const r = cli(['validate', 'nope.yaml']);
     expect(r).toEqual({ code: 2, stdout: '', stderr: 'nope.yaml:1:1  file not found — check the path\n' });

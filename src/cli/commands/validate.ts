@@ -29,8 +29,8 @@ function guessKind(data: unknown): Kind | undefined {
   return undefined;
 }
 
-export default function validateCommand(io: Io, opts: Opts, args: string[]): number {
-  const file = args[0]!;
+/** Validates one file; returns its kind, or throws InputError with its problems. */
+function validateOne(io: Io, opts: Opts, file: string): Kind {
   const { text } = readUserFile(io.cwd, file, 'file', 'check the path');
   let kind = opts.type as Kind | undefined;
   if (!kind) {
@@ -41,6 +41,20 @@ export default function validateCommand(io: Io, opts: Opts, args: string[]): num
   }
   const problems = VALIDATORS[kind](io, opts.bank as string | undefined, file, text);
   if (problems.length > 0) throw new InputError(problems);
-  io.stdout.write(`${file}: valid (${kind} file)\n`);
+  return kind;
+}
+
+/** Checks every file named, reports the valid ones, then every problem of the others. */
+export default function validateCommand(io: Io, opts: Opts, files: string[]): number {
+  const problems: Problem[] = [];
+  for (const file of files) {
+    try {
+      io.stdout.write(`${file}: valid (${validateOne(io, opts, file)} file)\n`);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      problems.push(...e.problems);
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
   return EXIT.ok;
 }
