@@ -11,10 +11,12 @@ export interface AskContext {
   total: number;
   /** The saved answer, offered as the default (review, or a question asked again). */
   previous?: Answer;
+  /** Whether there is a question before this one to go back to. */
+  canGoBack: boolean;
 }
 
-/** An answer given at the prompt: an option value or percent, or "not applicable". */
-export type Reply = { kind: 'value'; value: string | number } | { kind: 'na' };
+/** What the person did at the prompt: answered (a value, or "not applicable"), or went back. */
+export type Reply = { kind: 'value'; value: string | number } | { kind: 'na' } | { kind: 'back' };
 
 /**
  * Every question goes through this interface. The Inquirer adapter is one implementation;

@@ -1,7 +1,7 @@
 import type { Answer, Answers } from '../answers/schema.js';
 import { questionsOf } from '../bank/load.js';
 import type { Bank } from '../bank/schema.js';
-import type { Asker } from './asker.js';
+import type { AskContext, Asker } from './asker.js';
 
 export interface AuditOptions {
   bank: Bank;
@@ -28,25 +28,35 @@ export function auditQuestions(bank: Bank, areas?: readonly string[]) {
 export async function runAudit(o: AuditOptions): Promise<Answers> {
   const list = auditQuestions(o.bank, o.areas);
   let answers = o.answers;
-  const answeredCount = () => list.filter((x) => answers.answers[x.question.id]).length;
-  const todo = o.review ? list : list.filter((x) => !answers.answers[x.question.id]);
-  const already = answeredCount();
+  const isAnswered = (i: number) => answers.answers[list[i]!.question.id] !== undefined;
+  /** The next question to ask after index i: the next one, or when not reviewing the next unanswered one. */
+  const after = (i: number) => {
+    let j = i + 1;
+    while (!o.review && j < list.length && isAnswered(j)) j++;
+    return j;
+  };
+  let i = after(-1);
 
-  if (todo.length === 0) {
+  if (i >= list.length) {
     o.asker.say(`All ${list.length} questions are answered. Use --review to change answers, or --restart to start over.`);
     return answers;
   }
+  const already = list.filter((_, k) => isAnswered(k)).length;
   if (o.review) o.asker.say(`Reviewing all ${list.length} questions; press Enter to keep a saved answer.`);
-  else if (already > 0) o.asker.say(`${already} of ${list.length} answered — continuing at question ${list.indexOf(todo[0]!) + 1}.`);
+  else if (already > 0) o.asker.say(`${already} of ${list.length} answered — continuing at question ${i + 1}.`);
 
-  for (const item of todo) {
+  while (i < list.length) {
+    const item = list[i]!;
     const id = item.question.id;
     const previous = answers.answers[id];
-    const ctx = { ...item, index: list.indexOf(item) + 1, total: list.length, ...(previous && { previous }) };
+    const ctx: AskContext = { ...item, index: i + 1, total: list.length, canGoBack: i > 0, ...(previous && { previous }) };
     const reply = await o.asker.ask(ctx);
-    let answer: Answer;
-    if (reply.kind === 'na') answer = { na: await o.asker.reason(ctx) };
-    else answer = { value: reply.value };
+    if (reply.kind === 'back') {
+      // Back one question, answered or not, with its saved answer as the default.
+      i = Math.max(0, i - 1);
+      continue;
+    }
+    const answer: Answer = reply.kind === 'na' ? { na: await o.asker.reason(ctx) } : { value: reply.value };
     // Save before asking for the note: the answer itself must never wait on anything.
     answers = { ...answers, answers: { ...answers.answers, [id]: answer } };
     o.save(answers);
@@ -55,6 +65,7 @@ export async function runAudit(o: AuditOptions): Promise<Answers> {
       answers = { ...answers, answers: { ...answers.answers, [id]: { ...answer, note } } };
       o.save(answers);
     }
+    i = after(i);
   }
   return answers;
 }

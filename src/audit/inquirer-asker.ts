@@ -1,6 +1,6 @@
 import { confirm, input } from '@inquirer/prompts';
 import type { Asker, AskContext, Reply } from './asker.js';
-import { answerPrompt, NOT_APPLICABLE, PLAIN_THEME } from './prompt.js';
+import { answerPrompt, BACK, NOT_APPLICABLE, PLAIN_THEME } from './prompt.js';
 
 interface Streams {
   input: NodeJS.ReadableStream;
@@ -42,10 +42,12 @@ export function inquirerAsker(streams: Streams): Asker {
             ...(prev && { default: prev.na !== undefined ? NOT_APPLICABLE : prev.value! }),
             width: streams.output.columns ?? 80,
             plain: streams.plain,
+            canGoBack: ctx.canGoBack,
           },
           context,
         ),
       );
+      if (value === BACK) return { kind: 'back' };
       return value === NOT_APPLICABLE ? { kind: 'na' } : { kind: 'value', value };
     },
     reason: (ctx) =>

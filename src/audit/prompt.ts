@@ -3,6 +3,8 @@ import { styleText } from 'node:util';
 import { wrap } from '../text/wrap.js';
 
 export const NOT_APPLICABLE: unique symbol = Symbol('not applicable');
+/** Returned when the person goes back to the previous question (the ← key). */
+export const BACK: unique symbol = Symbol('back');
 
 export interface AnswerPromptConfig {
   /** The position line: area › element · n of N. */
@@ -16,6 +18,8 @@ export interface AnswerPromptConfig {
   width?: number;
   /** No colour at all (--no-color, NO_COLOR): every style becomes plain text. */
   plain?: boolean;
+  /** Offer ← to go back to the previous question. */
+  canGoBack?: boolean;
 }
 
 const same = (s: string) => s;
@@ -26,12 +30,12 @@ export const PLAIN_THEME = {
   style: { answer: same, message: same, error: (t: string) => `> ${t}`, defaultAnswer: (t: string) => `(${t})`, help: same, highlight: same, key: same },
 };
 
-export type AnswerValue = string | number | typeof NOT_APPLICABLE;
+export type AnswerValue = string | number | typeof NOT_APPLICABLE | typeof BACK;
 
 const PERCENT_ERROR = 'Type a number from 0 to 100 (or "na" if it does not apply), then Enter.';
 
 /** Parses what was typed at a percent question. */
-export function parsePercent(input: string): AnswerValue | undefined {
+export function parsePercent(input: string): number | typeof NOT_APPLICABLE | undefined {
   const t = input.trim().toLowerCase().replace(/%$/, '');
   if (t === 'na' || t === 'n/a') return NOT_APPLICABLE;
   if (!/^\d+(\.\d+)?$/.test(t)) return undefined;
@@ -56,11 +60,18 @@ export const answerPrompt = createPrompt<AnswerValue, AnswerPromptConfig>((confi
   const [error, setError] = useState<string | undefined>(undefined);
   const [typed, setTyped] = useState(config.options ? '' : config.default === undefined ? '' : config.default === NOT_APPLICABLE ? 'na' : String(config.default));
   const [answer, setAnswer] = useState('');
+  const [wentBack, setWentBack] = useState(false);
   const percent = !config.options;
 
   useKeypress((key, rl) => {
     setError(undefined);
+    const back = () => {
+      setWentBack(true);
+      setStatus('done');
+      done(BACK);
+    };
     if (percent) {
+      if (key.name === 'left' && config.canGoBack && rl.line === '') return back();
       if (isEnterKey(key)) {
         const input = typed || rl.line;
         const value = parsePercent(input);
@@ -86,6 +97,8 @@ export const answerPrompt = createPrompt<AnswerValue, AnswerPromptConfig>((confi
       setAnswer(item.label);
       setStatus('done');
       done(item.value);
+    } else if (key.name === 'left' && config.canGoBack) {
+      back();
     } else if (isUpKey(key) || isDownKey(key)) {
       rl.clearLine(0);
       setActive((active + (isUpKey(key) ? items.length - 1 : 1)) % items.length);
@@ -107,6 +120,7 @@ export const answerPrompt = createPrompt<AnswerValue, AnswerPromptConfig>((confi
   });
 
   const width = Math.max(40, (config.width ?? 80) - 4);
+  if (status === 'done' && wentBack) return dim(`↩ ${config.header}: back to the previous question`);
   if (status === 'done') {
     // One line per answered question, so the scroll-back reads as a list of answers.
     const room = Math.max(20, width - answer.length - 4);
@@ -119,7 +133,7 @@ export const answerPrompt = createPrompt<AnswerValue, AnswerPromptConfig>((confi
   if (percent) {
     lines.push(`  Percent (0-100): ${typed}`);
     if (error) lines.push(theme.style.error(error));
-    lines.push(dim('  type a number, "na" if not applicable, ? help · Enter confirm · Ctrl+C stop (answers are saved)'));
+    lines.push(dim(`  type a number, "na" if not applicable, ? help · Enter confirm${config.canGoBack ? ' · ← back' : ''} · Ctrl+C stop (answers are saved)`));
     return lines.join('\n');
   }
   items.forEach((item, i) => {
@@ -127,6 +141,6 @@ export const answerPrompt = createPrompt<AnswerValue, AnswerPromptConfig>((confi
     lines.push(i === active ? theme.style.highlight(`❯ ${line}`) : `  ${line}`);
   });
   if (error) lines.push(theme.style.error(error));
-  lines.push(dim(`  ↑↓ move · 1-${items.length} choose · ? help · Enter confirm · Ctrl+C stop (answers are saved)`));
+  lines.push(dim(`  ↑↓ move · 1-${items.length} choose · ? help · Enter confirm${config.canGoBack ? ' · ← back' : ''} · Ctrl+C stop (answers are saved)`));
   return lines.join('\n');
 });

@@ -104,6 +104,28 @@ describe('the interactive audit in a real terminal', () => {
     expect(existsSync(join(tmp.dir, 'service-audit-report.md'))).toBe(true);
   });
 
+  test('← goes back to correct the previous answer', async () => {
+    const bank = tmp.write('mini.yaml', MINI_BANK);
+    term = new Terminal(['--bank', bank], tmp.dir);
+    await term.waitFor('Organization');
+    term.type(KEY.enter);
+    await term.waitFor('question 1 of 4');
+    term.type('2'); // a slip: Partly
+    await term.waitFor('Note (optional');
+    term.type(KEY.enter);
+    await term.waitFor('question 2 of 4');
+    term.type(KEY.left);
+    await term.waitFor('question 1 of 4');
+    await term.waitFor(/❯ 2\. Partly/); // the saved answer is the default
+    term.type('3');
+    await term.waitFor('Note (optional');
+    term.type(KEY.enter);
+    await term.waitFor('question 2 of 4');
+    term.type(KEY.ctrlC);
+    expect(await term.exited).toBe(130);
+    expect(answersIn(join(tmp.dir, 'service-audit-answers.yaml')).answers).toMatchObject({ 'c.one': 'yes', 'c.two': null });
+  });
+
   test('the organization is saved as soon as it is typed', async () => {
     const bank = tmp.write('mini.yaml', MINI_BANK);
     term = new Terminal(['--bank', bank], tmp.dir);

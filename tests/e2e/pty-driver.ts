@@ -63,4 +63,4 @@ export class Terminal {
   }
 }
 
-export const KEY = { enter: '\r', ctrlC: '\u0003', down: '\u001b[B', up: '\u001b[A' };
+export const KEY = { enter: '\r', ctrlC: '\u0003', down: '\u001b[B', up: '\u001b[A', left: '\u001b[D' };

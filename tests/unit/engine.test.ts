@@ -10,15 +10,16 @@ const bank = parseBank('mini.yaml', MINI_BANK).bank!;
 
 type Step = Reply | { kind: 'interrupt' };
 
-/** An Asker that plays a script and records what it was asked. */
-function scripted(steps: Record<string, Step>, extra: { reasons?: Record<string, string>; notes?: Record<string, string> } = {}) {
+/** An Asker that plays a script (one step, or a list used in turn) and records what it was asked. */
+function scripted(steps: Record<string, Step | Step[]>, extra: { reasons?: Record<string, string>; notes?: Record<string, string> } = {}) {
   const asked: AskContext[] = [];
   const said: string[] = [];
   const asker: Asker = {
     say: (t) => void said.push(t),
     async ask(ctx) {
       asked.push(ctx);
-      const step = steps[ctx.question.id];
+      const planned = steps[ctx.question.id];
+      const step = Array.isArray(planned) ? planned.shift() : planned;
       if (!step) throw new Error(`unscripted question ${ctx.question.id}`);
       if (step.kind === 'interrupt') throw new InterruptedError();
       return step;
@@ -97,5 +98,36 @@ describe('the audit engine', () => {
     await runAudit({ bank, answers: done, asker, save: () => {} });
     expect(asked).toEqual([]);
     expect(said[0]).toMatch(/^All 4 questions are answered\. Use --review/);
+  });
+
+  test('← goes back one question with its answer as the default, then on again', async () => {
+    const { asker, asked } = scripted({
+      'c.one': [{ kind: 'value', value: 'no' }, { kind: 'value', value: 'yes' }],
+      'c.two': [{ kind: 'back' }, { kind: 'value', value: 'yes' }],
+      'd.one': { kind: 'value', value: 'often' },
+      't.share': { kind: 'value', value: 10 },
+    });
+    const final = await runAudit({ bank, answers: start, asker, save: () => {} });
+    expect(asked.map((c) => [c.question.id, c.canGoBack, c.previous])).toEqual([
+      ['c.one', false, undefined],
+      ['c.two', true, undefined],
+      ['c.one', false, { value: 'no' }],
+      ['c.two', true, undefined],
+      ['d.one', true, undefined],
+      ['t.share', true, undefined],
+    ]);
+    expect(final.answers['c.one']).toEqual({ value: 'yes' });
+  });
+
+  test('when resuming, ← reaches answered questions and forward skips them again', async () => {
+    const { asker, asked } = scripted({
+      'c.two': { kind: 'value', value: 'no' },
+      'd.one': [{ kind: 'back' }, { kind: 'value', value: 'never' }],
+      't.share': { kind: 'value', value: 10 },
+    });
+    const saved: Answers = { bank: 'mini@1', answers: { 'c.one': { value: 'yes' }, 'c.two': { value: 'yes' } } };
+    const final = await runAudit({ bank, answers: saved, asker, save: () => {} });
+    expect(asked.map((c) => c.question.id)).toEqual(['d.one', 'c.two', 'd.one', 't.share']);
+    expect(final.answers['c.two']).toEqual({ value: 'no' });
   });
 });

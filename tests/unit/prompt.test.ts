@@ -1,6 +1,6 @@
 import { render } from '@inquirer/testing';
 import { describe, expect, test } from 'vitest';
-import { answerPrompt, NOT_APPLICABLE, parsePercent } from '../../src/audit/prompt.js';
+import { answerPrompt, BACK, NOT_APPLICABLE, parsePercent } from '../../src/audit/prompt.js';
 
 const options = [
   { value: 'no', label: 'Disagree' },
@@ -87,4 +87,34 @@ describe('the answer prompt', () => {
     ['4 5', undefined],
     ['', undefined],
   ])('parsePercent(%j) is %s', (input, out) => expect(parsePercent(input)).toBe(out));
+});
+
+describe('going back', () => {
+  test('← goes back when there is a question before, and the keys line says so', async () => {
+    const { getScreen, events, answer } = await render(answerPrompt, { ...base, options, canGoBack: true });
+    expect(getScreen()).toContain('· ← back ·');
+    events.keypress('left');
+    await expect(answer).resolves.toBe(BACK);
+  });
+
+  test('← does nothing on the first question', async () => {
+    const { getScreen, events, answer } = await render(answerPrompt, { ...base, options, canGoBack: false });
+    expect(getScreen()).not.toContain('← back');
+    events.keypress('left');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('no');
+  });
+
+  test('a percent question goes back on ← only while nothing is typed', async () => {
+    const typedFirst = await render(answerPrompt, { ...base, canGoBack: true });
+    typedFirst.events.type('4');
+    typedFirst.events.keypress('left');
+    typedFirst.events.type('5');
+    typedFirst.events.keypress('enter');
+    await expect(typedFirst.answer).resolves.toBe(54);
+
+    const empty = await render(answerPrompt, { ...base, canGoBack: true });
+    empty.events.keypress('left');
+    await expect(empty.answer).resolves.toBe(BACK);
+  });
 });
