@@ -70,7 +70,7 @@ export default async function runCommand(io: Io, opts: Opts): Promise<number> {
       const areaTitles = bank.areas.filter((a) => !areas || areas.includes(a.id)).map((a) => a.title);
       const intro = [
         `${total} questions on ${areaTitles.join(', ')}; about ${minutes(total)}.`,
-        'Choose with the arrow keys or number keys; press ? for why a question matters.',
+        'Choose with the arrow keys or number keys, press ? for why a question matters, and ← to go back.',
         `Every answer is saved at once in ${file}. Stop any time with Ctrl+C and run the same command to continue.`,
       ];
       io.stdout.write(`${style.bold(bank.title)}\n${intro.map((p) => wrap(p, width).join('\n')).join('\n')}\n\n`);
