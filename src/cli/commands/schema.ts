@@ -21,7 +21,7 @@ export function jsonSchema(kind: SchemaKind): string {
   const { schema, title, io } = SCHEMAS[kind];
   const generated = z.toJSONSchema(schema(), { target: 'draft-07', io }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
-  return `${JSON.stringify({ $schema, $id: `https://service-audit.dev/schemas/${kind}.schema.json`, title, ...rest }, null, 2)}\n`;
+  return `${JSON.stringify({ $schema, title, ...rest }, null, 2)}\n`;
 }
 
 export default function schemaCommand(io: Io, _opts: Opts, args: string[]): number {
