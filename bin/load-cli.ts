@@ -32,10 +32,9 @@ function cacheDir(env: NodeJS.ProcessEnv): string {
 export function loadCli(file: string, version: string, env: NodeJS.ProcessEnv, command: string | undefined): LoadedCli {
   const require = createRequire(file);
   const disabled = env.NODE_DISABLE_COMPILE_CACHE !== undefined && env.NODE_DISABLE_COMPILE_CACHE !== '';
-  if (disabled) {
-    if (!disabled) nodeCache.enableCompileCache!();
-    return { cli: require(file) as Cli, saveCache: () => {} };
-  }
+  if (disabled) return { cli: require(file) as Cli, saveCache: () => {} };
+  // Node 22.1+: its own cache, for what Node loads itself (the audit's dist/interactive.cjs).
+  nodeCache.enableCompileCache?.();
 
   const name = command && /^[a-z]{2,20}$/.test(command) ? command : 'run';
   const cacheFile = join(cacheDir(env), `${version}-node${process.version}-${process.arch}-${name}.v8cache`);
