@@ -27,28 +27,27 @@ interface CompiledBank {
  * The built-in bank from its compiled JSON when that was built from the YAML as it is now
  * (no YAML parsing or validation at start-up); otherwise undefined, and the YAML is parsed.
  */
-function compiledBuiltin(io: Io, yamlText: string, sha256: string): Bank | undefined {
+function compiledBuiltin(io: Io, yamlSha256: string): Bank | undefined {
   if (!io.builtinBankCompiled) return undefined;
-  let compiled: CompiledBank;
   try {
-    compiled = JSON.parse(readFileSync(io.builtinBankCompiled, 'utf8')) as CompiledBank;
+    const compiled = JSON.parse(readFileSync(io.builtinBankCompiled, 'utf8')) as CompiledBank;
+    return compiled.sha256 === yamlSha256 ? compiled.bank : undefined;
   } catch {
     return undefined;
   }
-  return compiled.sha256 === sha256 && yamlText.length > 0 ? compiled.bank : undefined;
 }
 
 /** Reads and validates the bank the user chose (or the built-in one); throws InputError. */
 export function loadBank(io: Io, file?: string): LoadedBank {
-  if (file === undefined) {
-    const { text, sha256 } = readUserFile(io.cwd, io.builtinBank, 'built-in bank', 'reinstall service-audit');
-    const compiled = compiledBuiltin(io, text, sha256);
-    if (compiled) return { bank: compiled, file: 'built-in bank', sha256 };
-  }
+  const builtin = file === undefined;
   const path = file ?? io.builtinBank;
-  const shown = file ?? 'built-in bank';
-  const { text, sha256 } = readUserFile(io.cwd, path, 'bank file', 'check the path given to --bank');
-  const { bank, problems } = parseBank(file ?? path, text);
+  const { text, sha256 } = builtin
+    ? readUserFile(io.cwd, path, 'built-in bank', 'reinstall service-audit')
+    : readUserFile(io.cwd, path, 'bank file', 'check the path given to --bank');
+  const shown = builtin ? 'built-in bank' : path;
+  const compiled = builtin ? compiledBuiltin(io, sha256) : undefined;
+  if (compiled) return { bank: compiled, file: shown, sha256 };
+  const { bank, problems } = parseBank(path, text);
   if (!bank) throw new InputError(problems);
   return { bank, file: shown, sha256 };
 }

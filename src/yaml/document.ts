@@ -1,4 +1,4 @@
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
+import { LineCounter, isAlias, isMap, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Problem } from '../errors.js';
 
 /** A parsed YAML file that can still tell where each value stands. */
@@ -86,7 +86,6 @@ export function parseYaml(file: string, source: string): { doc?: PositionedDoc; 
           const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(last));
           if (pair && isScalar(pair.key) && pair.key.range) return toPos(pair.key.range[0]);
         }
-        if (parent && isSeq(parent)) return toPos(nodeAt(path)?.range?.[0]);
         return toPos(nodeAt(path)?.range?.[0]);
       },
     },

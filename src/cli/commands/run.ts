@@ -44,6 +44,8 @@ export default async function runCommand(io: Io, opts: Opts): Promise<number> {
   const exists = fileExists(io.cwd, file);
   let answers: Answers = { bank: bankRef(bank), answers: {} };
   let saved = 0;
+  const schemaPath = schemaPathFor(io, 'answers', file);
+  const write = (a: Answers) => writeAtomic(io.cwd, file, renderAnswersFile(bank, a, schemaPath));
 
   try {
     if (exists && opts.restart) {
@@ -52,7 +54,7 @@ export default async function runCommand(io: Io, opts: Opts): Promise<number> {
         return EXIT.ok;
       }
       io.stdout.write(`Old answers kept in ${backupFile(io.cwd, file)}\n`);
-      writeAtomic(io.cwd, file, renderAnswersFile(bank, answers, schemaPathFor(io, 'answers', file)));
+      write(answers);
     } else if (exists) {
       // An invalid file stops here with its problems: we never overwrite answers we cannot read.
       answers = loadAnswers(io, file, bank).answers;
@@ -62,7 +64,7 @@ export default async function runCommand(io: Io, opts: Opts): Promise<number> {
     // Every answer (and the organization's name) is written the moment it is given.
     const save = (next: Answers) => {
       answers = { ...next, date: io.today() };
-      writeAtomic(io.cwd, file, renderAnswersFile(bank, answers, schemaPathFor(io, 'answers', file)));
+      write(answers);
       saved = Object.keys(answers.answers).length;
     };
     if (!exists || opts.restart) {
