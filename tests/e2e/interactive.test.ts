@@ -43,6 +43,16 @@ async function answer(t: Terminal, list: typeof questions, total: number, offset
   }
 }
 
+/** Starts the audit on the mini bank, skips the organization, and waits for question 1. */
+async function startMini(flags: string[] = [], env: Record<string, string> = {}): Promise<Terminal> {
+  const t = new Terminal(['--bank', tmp.write('mini.yaml', MINI_BANK), ...flags], tmp.dir, env);
+  term = t; // killed by afterEach whatever happens
+  await t.waitFor('Organization');
+  t.type(KEY.enter);
+  await t.waitFor('question 1 of 4');
+  return t;
+}
+
 describe('the interactive audit in a real terminal', () => {
   test('answering every question of the built-in bank saves each answer and ends with the report', async () => {
     term = new Terminal(['--report', 'report.md'], tmp.dir);
@@ -105,11 +115,7 @@ describe('the interactive audit in a real terminal', () => {
   });
 
   test('← goes back to correct the previous answer', async () => {
-    const bank = tmp.write('mini.yaml', MINI_BANK);
-    term = new Terminal(['--bank', bank], tmp.dir);
-    await term.waitFor('Organization');
-    term.type(KEY.enter);
-    await term.waitFor('question 1 of 4');
+    term = await startMini();
     term.type('2'); // a slip: Partly
     await term.waitFor('Note (optional');
     term.type(KEY.enter);
@@ -126,24 +132,21 @@ describe('the interactive audit in a real terminal', () => {
     expect(answersIn(join(tmp.dir, 'service-audit-answers.yaml')).answers).toMatchObject({ 'c.one': 'yes', 'c.two': null });
   });
 
-  test('the organization is saved as soon as it is typed', async () => {
+  test('the organization is saved as soon as it is typed, in the file --answers names', async () => {
     const bank = tmp.write('mini.yaml', MINI_BANK);
-    term = new Terminal(['--bank', bank], tmp.dir);
-    await term.waitFor('Organization');
+    term = new Terminal(['--bank', bank, '--answers', 'q4.yaml'], tmp.dir);
+    expect(await term.waitFor('Organization')).toContain('Every answer is saved at once in q4.yaml.');
     term.type('Acme Support\r');
     await term.waitFor('question 1 of 4');
     term.type(KEY.ctrlC);
     expect(await term.exited).toBe(130);
-    expect(term.text().trimEnd().split('\n').at(-1)).toBe(`Stopped. 0 answers saved in service-audit-answers.yaml. Continue with: npx service-audit --bank ${bank}`);
-    expect(answersIn(join(tmp.dir, 'service-audit-answers.yaml'))).toMatchObject({ bank: 'mini@1', organization: 'Acme Support' });
+    expect(term.text().trimEnd().split('\n').at(-1)).toBe(`Stopped. 0 answers saved in q4.yaml. Continue with: npx service-audit --answers q4.yaml --bank ${bank}`);
+    expect(readdirSync(tmp.dir).sort()).toEqual(['mini.yaml', 'q4.yaml']);
+    expect(answersIn(join(tmp.dir, 'q4.yaml'))).toMatchObject({ bank: 'mini@1', organization: 'Acme Support' });
   });
 
   test('help on demand, not applicable with a reason, a note, and percent validation', async () => {
-    const bank = tmp.write('mini.yaml', MINI_BANK);
-    term = new Terminal(['--bank', bank], tmp.dir);
-    await term.waitFor('Organization');
-    term.type(KEY.enter);
-    await term.waitFor('question 1 of 4');
+    term = await startMini();
     term.type('?');
     await term.waitFor('Why one matters.');
     term.type('4'); // not applicable
@@ -218,11 +221,7 @@ describe('the interactive audit in a real terminal', () => {
     ['NO_COLOR=1', { NO_COLOR: '1' }, []],
     ['--no-color', {}, ['--no-color']],
   ])('%s: the whole audit is free of colour codes', async (_name, env, flags) => {
-    const bank = tmp.write('mini.yaml', MINI_BANK);
-    term = new Terminal(['--bank', bank, ...flags], tmp.dir, env);
-    await term.waitFor('Organization');
-    term.type(KEY.enter);
-    await term.waitFor('question 1 of 4');
+    term = await startMini(flags, env);
     term.type('?');
     await term.waitFor('Why one matters.');
     term.type('1');
@@ -234,11 +233,7 @@ describe('the interactive audit in a real terminal', () => {
   });
 
   test('with colour by default on a terminal', async () => {
-    const bank = tmp.write('mini.yaml', MINI_BANK);
-    term = new Terminal(['--bank', bank], tmp.dir);
-    await term.waitFor('Organization');
-    term.type(KEY.enter);
-    await term.waitFor('question 1 of 4');
+    term = await startMini();
     term.type(KEY.ctrlC);
     expect(await term.exited).toBe(130);
     expect(term.raw()).toMatch(/\u001b\[[0-9;]*m/);
