@@ -26,9 +26,9 @@ export function normaliseBank(b: BankParsed): Bank {
         title: e.title,
         ...(e.concept !== undefined && { concept: e.concept }),
         weight: e.weight,
-        ...(e.benchmark && { benchmark: { ...e.benchmark } }),
+        ...(e.benchmark && { benchmark: { ...e.benchmark, ...(e.benchmark.pulse && { pulse: { question: e.benchmark.pulse.question, values: [...e.benchmark.pulse.values] } }) } }),
         questions: e.questions.map((q): Question => {
-          const base = { id: q.id, text: q.text, type: q.type, weight: q.weight };
+          const base = { id: q.id, text: q.text, type: q.type, weight: q.weight, audience: q.audience };
           const rest = { help: q.help, recommendation: q.recommendation, source: { ...q.source } };
           if (q.type === 'percent') return { ...base, min: 0, max: 100, ...rest };
           const options = q.type === 'yesno' ? YES_NO : (q.options ?? b.scales![q.scale!]!);

@@ -88,6 +88,18 @@ const benchmarkQuestion: Rule = (bank) => {
       const path = ['areas', ai, 'elements', ei, 'benchmark', 'question'];
       if (!q) out.push({ path, message: `benchmark question "${e.benchmark.question}" is not a question of this element`, fix: `name one of: ${e.questions.map((x) => x.id).join(', ')}` });
       else if (q.type !== 'percent') out.push({ path, message: `benchmark question "${q.id}" is a ${q.type} question`, fix: 'point it at a percent question, so the answer is a share comparable with the benchmark' });
+      const pulse = e.benchmark.pulse;
+      if (!pulse) return;
+      const pq = e.questions.find((x) => x.id === pulse.question);
+      const ppath = ['areas', ai, 'elements', ei, 'benchmark', 'pulse'];
+      if (!pq) out.push({ path: [...ppath, 'question'], message: `pulse question "${pulse.question}" is not a question of this element`, fix: `name one of: ${e.questions.map((x) => x.id).join(', ')}` });
+      else if (pq.audience !== 'team') out.push({ path: [...ppath, 'question'], message: `pulse question "${pq.id}" is not a team question`, fix: `add "audience: team" to ${pq.id}: the share is counted over team members' own answers` });
+      else {
+        const values = pq.type === 'yesno' ? ['yes', 'no'] : (pq.options ?? bank.scales?.[pq.scale ?? '']?.map((o) => o.value) ?? []).map((o) => (typeof o === 'string' ? o : o.value));
+        pulse.values.forEach((v, vi) => {
+          if (!values.includes(v)) out.push({ path: [...ppath, 'values', vi], message: `"${v}" is not an answer to ${pq.id}`, fix: `use one of ${values.join(', ')}` });
+        });
+      }
     }),
   );
   return out;

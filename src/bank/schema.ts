@@ -7,6 +7,8 @@ const ID = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
 const QUESTION_ID = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 
 export const questionTypes = ['scale', 'yesno', 'choice', 'percent'] as const;
+/** Who answers a question: the lead, once, about how the organization works; or each team member about themselves. */
+export const audiences = ['lead', 'team'] as const;
 
 /** Attaches a description that ends up in the JSON Schema (and so in editors). */
 export const described = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description)) as T;
@@ -31,6 +33,7 @@ function buildBankSchema() {
     scale: z.optional(described(id, 'For type scale: the name of a scale defined under `scales`.')),
     options: z.optional(described(z.array(option).check(z.minLength(2)), 'For type choice (or a scale of its own): the answer options.')),
     weight,
+    audience: z._default(described(z.enum(audiences), 'lead (default): answered once, about how the organization works. team: a statement each team member rates about themselves, pooled in the team report.'), 'lead'),
     help: described(text, 'Why the question matters; shown on demand during the audit.'),
     recommendation: described(text, 'What to do when the answer is weak.'),
     source: described(z.strictObject({ file: text, concept: text }), 'The seed article and the concept the question comes from.'),
@@ -40,6 +43,15 @@ function buildBankSchema() {
     statement: described(text, 'The poll item, as the respondents were asked it.'),
     question: described(questionId, 'The percent question in this element whose answer is compared with the benchmark.'),
     source: text,
+    pulse: z.optional(
+      described(
+        z.strictObject({
+          question: described(questionId, 'The team statement of this element that mirrors the poll item.'),
+          values: described(z.array(z.string()).check(z.minLength(1)), 'The option values that count as holding the statement fully (as the poll counted: the top answer).'),
+        }),
+        'In a team report: the share of respondents who hold this statement fully is compared with the benchmark.',
+      ),
+    ),
   });
   const element = z.strictObject({
     id,
@@ -82,6 +94,7 @@ export interface Question {
   text: string;
   type: (typeof questionTypes)[number];
   weight: number;
+  audience: (typeof audiences)[number];
   options?: Option[];
   min?: number;
   max?: number;
@@ -95,6 +108,8 @@ export interface Benchmark {
   statement: string;
   question: string;
   source: string;
+  /** The team statement whose top answers count as holding the benchmark fully. */
+  pulse?: { question: string; values: string[] };
 }
 
 export interface Element {

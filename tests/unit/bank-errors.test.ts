@@ -14,7 +14,7 @@ const CASES: [string, string, string, string[]][] = [
   ['duplicate question id', '          - id: c.two', '          - id: c.one', ['bank.yaml:28:17  duplicate question id "c.one" (first used at dna.customer.questions[0]) — give each one its own id']],
   ['missing field', '            text: Question two?\n', '', ['bank.yaml:28:13  missing "text" — add "text:" with some text']],
   ['unknown key (typo)', '            weight: 3', '            wieght: 3', ['bank.yaml:24:13  unknown key "wieght" — did you mean "weight"? Rename it']],
-  ['unknown key (no near match)', '            weight: 3', '            colour: red', ['bank.yaml:24:13  unknown key "colour" — remove it (allowed here: id, text, type, scale, options, weight, help, recommendation, source)']],
+  ['unknown key (no near match)', '            weight: 3', '            colour: red', ['bank.yaml:24:13  unknown key "colour" — remove it (allowed here: id, text, type, scale, options, weight, audience, help, recommendation, source)']],
   ['credit out of range', '{ value: often, label: Often, credit: 0.8 }', '{ value: often, label: Often, credit: 1.5 }', ['bank.yaml:42:55  "credit" is 1.5 but must be at most 1 — change it to a number at most 1']],
   ['no full-credit option', '{ value: always, label: Always, credit: 1 }', '{ value: always, label: Always, credit: 0.9 }', ['bank.yaml:41:15  no option is worth full credit (1) — give the best answer "credit: 1"']],
   ['no zero-credit option in a scale', '{ value: no, label: Disagree, credit: 0 }', '{ value: no, label: Disagree, credit: 0.1 }', ['bank.yaml:9:5  no option is worth zero credit (0) — give the weakest answer "credit: 0"']],
@@ -27,12 +27,14 @@ const CASES: [string, string, string, string[]][] = [
   ['options on a yes/no question', '            type: yesno\n', '            type: yesno\n            scale: agree\n', ['bank.yaml:31:13  a yesno question takes no "scale" — remove it (yes/no questions always offer Yes = 1 and No = 0)']],
   ['benchmark over 100', 'benchmark: { value: 20,', 'benchmark: { value: 120,', ['bank.yaml:52:29  "value" is 120 but must be at most 100 — change it to a number at most 100']],
   ['benchmark question missing', 'question: t.share', 'question: t.shares', ['bank.yaml:52:67  benchmark question "t.shares" is not a question of this element — name one of: t.share']],
+  ['pulse question missing', 'question: t.share, source: A poll }', 'question: t.share, source: A poll, pulse: { question: t.self, values: [yes] } }', ['bank.yaml:52:111  pulse question "t.self" is not a question of this element — name one of: t.share']],
+  ['pulse question not a team question', 'question: t.share, source: A poll }', 'question: t.share, source: A poll, pulse: { question: t.share, values: [yes] } }', ['bank.yaml:52:111  pulse question "t.share" is not a team question — add "audience: team" to t.share: the share is counted over team members\' own answers']],
   ['invalid id', 'id: mini', 'id: Mini Bank', ['bank.yaml:1:5  this id is not valid — use lower-case letters, digits and dashes, e.g. "lens-of-the-customer"']],
   [
     'several problems at once, in file order',
     '            weight: 3',
     '            weight: 3\n            wieght: 2\n            colour: red',
-    ['bank.yaml:25:13  unknown key "wieght" — did you mean "weight"? Rename it', 'bank.yaml:26:13  unknown key "colour" — remove it (allowed here: id, text, type, scale, options, weight, help, recommendation, source)'],
+    ['bank.yaml:25:13  unknown key "wieght" — did you mean "weight"? Rename it', 'bank.yaml:26:13  unknown key "colour" — remove it (allowed here: id, text, type, scale, options, weight, audience, help, recommendation, source)'],
   ],
 ];
 

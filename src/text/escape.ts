@@ -1,0 +1,102 @@
+// One escaper per kind of output. Text that came from a file, a form or an argument is hostile
+// until it has passed through the escaper of the place it goes; renderers call these and nothing
+// else. Each is pure and total (any string in, a safe string out).
+
+/** C0 controls, DEL, C1 controls. */
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
+/** Characters that reorder or split text on screen: line/paragraph separators, bidi overrides (Trojan Source), BOM. */
+const INVISIBLE = /[\u2028\u2029\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+
+const hex = (c: string) => {
+  const n = c.codePointAt(0)!;
+  return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
+};
+
+/**
+ * Terminal, one line: every control character (including newline and tab), line separator and
+ * bidi control is shown as a visible escape (`\x1b`, `\n`, `\u2028`), so text can neither move
+ * the cursor, recolour, retitle or clear the screen, nor split one message over several lines.
+ */
+export function terminalLine(s: string): string {
+  return s.replace(CONTROL, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : hex(c))).replace(INVISIBLE, hex);
+}
+
+/** Terminal, a block of text: as terminalLine, but newlines and tabs are kept. */
+export function terminalText(s: string): string {
+  return s.replace(CONTROL, (c) => (c === '\n' || c === '\t' ? c : c === '\r' ? '\\r' : hex(c))).replace(INVISIBLE, hex);
+}
+
+/**
+ * Markdown, inline text (a paragraph, a list item, a heading or a table cell): newlines fold to
+ * spaces; every character that could start markup is backslash-escaped (CommonMark allows a
+ * backslash before any ASCII punctuation); raw HTML, links, autolinks (bare URLs), headings,
+ * lists, tables and emphasis cannot be formed, wherever a later word wrap puts the text.
+ */
+export function markdownInline(s: string): string {
+  return (
+    terminalLine(s.replace(/\r\n?|\n|[\u2028\u2029]/g, ' '))
+      .replace(/[\\`*_{}[\]<>()#|~!&$"=:]/g, '\\$&')
+      // At the start of a word (which a wrap may move to the start of a line): list, quote, setext.
+      .replace(/(^|\s)([-+>])/g, '$1\\$2')
+      .replace(/(^|\s)(\d+)([.)])/g, '$1$2\\$3')
+  );
+}
+
+/** Markdown, a code span: the text in backticks long enough that it cannot close early. */
+export function markdownCode(s: string): string {
+  const text = terminalLine(s.replace(/\r\n?|\n/g, ' '));
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') || text === '' ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/** A label inside a mermaid chart's quoted string: no quotes, no line breaks, no markup. */
+export function mermaidLabel(s: string): string {
+  return terminalLine(s.replace(/\r\n?|\n/g, ' '))
+    .replace(/\\x[0-9a-f]{2}|\\u[0-9a-f]{4}/g, ' ')
+    .replace(/["`<>#;{}[\]\\]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** HTML text or a quoted attribute value. */
+export function html(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** XML 1.0 text or attribute: characters XML cannot hold are dropped, markup escaped. */
+export function xml(s: string): string {
+  return s
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/** A GitHub Actions workflow-command message (GitHub's rules: %, CR, LF). */
+export function workflowData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** A GitHub Actions workflow-command property value (as data, plus : and ,). */
+export function workflowProperty(s: string): string {
+  return workflowData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** YAML 1.2 double-quoted scalar: reads back as exactly `s` in any YAML parser. */
+export function yamlQuoted(s: string): string {
+  // JSON strings are YAML double-quoted scalars, except that YAML also wants these escaped.
+  return JSON.stringify(s).replace(/[\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Words that some YAML reader takes as something other than a string (YAML 1.1 and 1.2). */
+const YAML_RESERVED = /^(?:y|n|yes|no|on|off|true|false|null|~|nan|inf)$/i;
+
+/** A YAML scalar (a key or a value): plain when it can only read back as this same string, else quoted. */
+export function yamlString(s: string): string {
+  return /^[A-Za-z][A-Za-z0-9_-]*$/.test(s) && !YAML_RESERVED.test(s) ? s : yamlQuoted(s);
+}
