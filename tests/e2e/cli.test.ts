@@ -49,9 +49,9 @@ describe('bank', () => {
   test('prints an outline of the built-in bank', () => {
     const r = cli(['bank']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Service readiness audit (service-readiness@1, built-in bank)');
+    expect(r.stdout).toContain('Service readiness audit (service-readiness@2, built-in bank)');
     expect(r.stdout).toContain('  Processes — Set Employees Up for Success');
-    expect(r.stdout).toMatch(/Clear understanding of goals and why +3 questions +weight 1, benchmark 37%/);
+    expect(r.stdout).toMatch(/Clear understanding of goals and why +4 questions +weight 1, benchmark 37%/);
   });
 
   test('prints the normalised bank as JSON in its stable shape', () => {
