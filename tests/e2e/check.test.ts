@@ -71,7 +71,7 @@ describe('check', () => {
   test('paths in a config elsewhere are relative to the config, and shown relative to the current folder', () => {
     mkdirSync(join(tmp.dir, 'ci'));
     tmp.write('ci/audit.yaml', 'answers: ../partial.yaml\nassertions:\n  unanswered: { max: 0 }\n');
-    const r = cli(['check', '--config', 'ci/audit.yaml', '--format', 'github'], { cwd: tmp.dir });
+    const r = cli(['check', '--bank', V1_BANK, '--config', 'ci/audit.yaml', '--format', 'github'], { cwd: tmp.dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^::error file=partial\.yaml,line=\d+,col=1,title=service-audit%3A unanswered questions::/);
   });

@@ -10,12 +10,25 @@ interface Q {
   id: string;
   type: string;
   options?: { value: string }[];
+  when?: Record<string, string[]>;
 }
-let questions: { id: string; area: string; q: Q }[];
+type Condition = Record<string, string[]>;
+/** The built-in bank's questions in asking order (the profile first), each with the conditions that must hold for it to be asked. */
+let questions: { id: string; area: string; q: Q; when: Condition[] }[];
+let areaTitles: string[];
 beforeAll(() => {
   const bank = JSON.parse(cli(['bank', '--format', 'json']).stdout);
-  questions = bank.areas.flatMap((a: { id: string; elements: { questions: Q[] }[] }) => a.elements.flatMap((e) => e.questions.map((q) => ({ id: q.id, area: a.id, q }))));
+  areaTitles = bank.areas.map((a: { title: string }) => a.title);
+  questions = [
+    ...(bank.profile ?? []).map((q: Q) => ({ id: q.id, area: 'profile', q, when: [] })),
+    ...bank.areas.flatMap((a: { id: string; elements: { when?: Condition; questions: Q[] }[] }) =>
+      a.elements.flatMap((e) => e.questions.map((q) => ({ id: q.id, area: a.id, q, when: [e.when, q.when].filter((c): c is Condition => c !== undefined) }))),
+    ),
+  ];
 });
+
+/** Whether a question is left out: a condition names a question answered with a value it does not list (unanswered asks). */
+const skipped = (when: Condition[], given: Record<string, unknown>) => when.some((c) => Object.entries(c).some(([ref, values]) => ref in given && !values.includes(String(given[ref]))));
 
 let tmp: ReturnType<typeof tempDir>;
 let term: Terminal | undefined;
@@ -33,14 +46,21 @@ const planned = (q: Q, i: number): { keys: string; value: string | number } =>
 
 const answersIn = (file: string) => parse(readFileSync(file, 'utf8')) as { bank: string; date: string; organization?: string; answers: Record<string, unknown> };
 
-/** Answers the questions in `list`, each followed by an empty note. */
-async function answer(t: Terminal, list: typeof questions, total: number, offset = 0) {
-  for (const [i, { q }] of list.entries()) {
+/**
+ * Answers the questions in `list` that the answers so far (`given`, updated) do not leave out, each
+ * followed by an empty note; a left-out question is passed over, as the audit passes over it.
+ */
+async function answer(t: Terminal, list: typeof questions, total: number, offset = 0, given: Record<string, unknown> = {}) {
+  for (const [i, { q, when }] of list.entries()) {
+    if (skipped(when, given)) continue;
     await t.waitFor(`question ${offset + i + 1} of ${total}`);
-    t.type(planned(q, offset + i).keys);
+    const { keys, value } = planned(q, offset + i);
+    t.type(keys);
+    given[q.id] = value;
     await t.waitFor('Note (optional');
     t.type(KEY.enter);
   }
+  return given;
 }
 
 /** Starts the audit on the mini bank, skips the organization, and waits for question 1. */
@@ -57,10 +77,14 @@ describe('the interactive audit in a real terminal', () => {
   test('answering every question of the built-in bank saves each answer and ends with the report', async () => {
     term = new Terminal(['--report', 'report.md'], tmp.dir);
     const intro = await term.waitFor('Organization');
-    expect(intro).toContain('49 questions on DNA of Service Excellence, Sales tools, Employee engagement; about 10 minutes.');
+    expect(intro).toMatch(new RegExp(`${questions.length} questions on ${areaTitles.join(', ')}; about \\d+ minutes\\.`));
     expect(intro).toContain('Stop any time with Ctrl+C');
     term.type('Acme Support\r');
-    await answer(term, questions, questions.length);
+    const given = await answer(term, questions, questions.length);
+    // The rotating answers say no to some of the profile, so some questions are left out, and others are not.
+    const left = questions.filter(({ when }) => skipped(when, given));
+    expect(left.length).toBeGreaterThan(0);
+    expect(left.length).toBeLessThan(questions.length / 2);
     await term.waitFor('Markdown report written to');
     expect(await term.exited).toBe(0);
 
@@ -70,10 +94,10 @@ describe('the interactive audit in a real terminal', () => {
     expect(screen).toContain('Answers saved in service-audit-answers.yaml');
 
     const file = answersIn(join(tmp.dir, 'service-audit-answers.yaml'));
-    expect(file.bank).toBe('service-readiness@1');
+    expect(file.bank).toBe('service-readiness@2');
     expect(file.organization).toBe('Acme Support');
     expect(file.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(file.answers).toEqual(Object.fromEntries(questions.map(({ id, q }, i) => [id, planned(q, i).value])));
+    expect(file.answers).toEqual(Object.fromEntries(questions.map(({ id }) => [id, given[id] ?? null])));
     // The saved file is valid and scores to the same report the screen showed.
     const report = cli(['report', '--answers', 'service-audit-answers.yaml', '--format', 'json'], { cwd: tmp.dir });
     expect(report.code).toBe(0);
@@ -83,34 +107,40 @@ describe('the interactive audit in a real terminal', () => {
   });
 
   test('Ctrl+C halfway exits 130 with every answer saved; the same command resumes and finishes', async () => {
-    const engagement = questions.filter((x) => x.area === 'engagement');
-    const total = engagement.length;
+    // An audit of one area still asks the profile first: the area's questions may depend on it.
+    const list = questions.filter((x) => x.area === 'profile' || x.area === 'engagement');
+    const total = list.length;
     const half = Math.floor(total / 2);
     term = new Terminal(['--area', 'engagement'], tmp.dir);
     await term.waitFor('Organization');
     term.type(KEY.enter);
-    await answer(term, engagement.slice(0, half), total);
+    const given = await answer(term, list.slice(0, half), total);
+    expect(Object.keys(given)).toHaveLength(half);
     await term.waitFor(`question ${half + 1} of ${total}`);
     term.type(KEY.ctrlC);
     expect(await term.exited).toBe(130);
     expect(term.text().trimEnd().split('\n').at(-1)).toBe(`Stopped. ${half} answers saved in service-audit-answers.yaml. Continue with: npx service-audit --area engagement`);
     expect(term.text()).not.toMatch(/^\s+at /m);
     const saved = answersIn(join(tmp.dir, 'service-audit-answers.yaml'));
-    expect(Object.keys(saved.answers).filter((k) => saved.answers[k] !== null)).toEqual(engagement.slice(0, half).map((x) => x.id));
+    expect(Object.keys(saved.answers).filter((k) => saved.answers[k] !== null)).toEqual(list.slice(0, half).map((x) => x.id));
     expect(readdirSync(tmp.dir)).toEqual(['service-audit-answers.yaml']);
 
     term = new Terminal(['--area', 'engagement'], tmp.dir);
     expect(await term.waitFor(`question ${half + 1} of ${total}`)).toContain(`${half} of ${total} answered — continuing at question ${half + 1}.`);
-    term.type(planned(engagement[half]!.q, half).keys);
+    // Question half + 1 is on screen already: answer it, then the rest.
+    const next = planned(list[half]!.q, half);
+    term.type(next.keys);
+    given[list[half]!.id] = next.value;
     await term.waitFor('Note (optional');
     term.type(KEY.enter);
-    await answer(term, engagement.slice(half + 1), total, half + 1);
+    await answer(term, list.slice(half + 1), total, half + 1, given);
     await term.waitFor('Write a markdown report too?');
     term.type('y\r');
     await term.waitFor('Markdown report written to');
     expect(await term.exited).toBe(0);
     const done = answersIn(join(tmp.dir, 'service-audit-answers.yaml'));
-    expect(done.answers).toMatchObject(Object.fromEntries(engagement.map(({ id, q }, i) => [id, planned(q, i).value])));
+    expect(done.answers).toMatchObject(given);
+    expect(list.every(({ id, when }) => id in given || skipped(when, given))).toBe(true);
     expect(existsSync(join(tmp.dir, 'service-audit-report.md'))).toBe(true);
   });
 
@@ -240,7 +270,7 @@ describe('the interactive audit in a real terminal', () => {
   });
 
   test('an answers file it cannot read is reported, never overwritten', async () => {
-    const broken = 'bank: service-readiness@1\nanswers:\n  customer.convenience: maybe\n';
+    const broken = 'bank: service-readiness@2\nanswers:\n  customer.convenience: maybe\n';
     tmp.write('service-audit-answers.yaml', broken);
     term = new Terminal([], tmp.dir);
     expect(await term.exited).toBe(2);

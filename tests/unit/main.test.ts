@@ -28,7 +28,7 @@ describe('main', () => {
     [['validate', 'missing.yaml'], 2, '', 'missing.yaml:1:1  file not found — check the path\n'],
     [['report', '--answers', 'nope.yaml'], 2, '', 'nope.yaml:1:1  answers file not found — check the path, or create one with `service-audit init` or the interactive audit\n'],
     [['nonsense'], 2, '', "error: unknown command 'nonsense'; run service-audit --help to see the commands\n"],
-    [['check', '--answers', 'tests/fixtures/partial.yaml'], 1, undefined, ''],
+    [['check', '--bank', 'tests/fixtures/service-readiness-v1.yaml', '--answers', 'tests/fixtures/partial.yaml'], 1, undefined, ''],
   ])('%j → exit %i', async (argv, code, stdout, stderr) => {
     const x = io();
     expect(await main(argv, x.value)).toBe(code);
