@@ -64,7 +64,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .description('score an answers file and report weaknesses by element')
     .option('--answers <file>', 'the answers file to score', 'service-audit-answers.yaml')
     .addOption(bankOpt())
-    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'markdown', 'json']).default('terminal'))
+    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'markdown', 'json', 'html']).default('terminal'))
     .option('--out <file>', 'write the report to a file (atomically) instead of the terminal')
     .option('--explain', 'show the arithmetic behind each element score')
     .addOption(new Option('--priorities <n>', 'how many items "fix first" lists').argParser(positiveInt).default(5))
