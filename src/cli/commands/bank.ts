@@ -23,7 +23,8 @@ export function renderOutline(bank: Bank, file: string): string {
 }
 
 export default function bankCommand(io: Io, opts: Opts): number {
-  const { bank, file } = loadBank(io, opts.bank as string | undefined);
+  const { bank, file, notices } = loadBank(io, opts.bank as string | undefined);
+  for (const n of notices ?? []) io.stderr.write(`notice: ${n}\n`);
   io.stdout.write(opts.format === 'json' ? `${JSON.stringify(bank, null, 2)}\n` : renderOutline(bank, file));
   return EXIT.ok;
 }
