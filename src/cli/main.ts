@@ -1,6 +1,6 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, InputError, InterruptedError, UsageError, formatProblem } from '../errors.js';
-import { closest } from '../text/closest.js';
+import { closest } from '../validation/closest.js';
 import type { Io } from './io.js';
 
 /** Options every command may read: the global ones plus its own. */

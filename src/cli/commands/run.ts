@@ -5,7 +5,7 @@ import { bankRef } from '../../bank/load.js';
 import { EXIT, InterruptedError, UsageError } from '../../errors.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { renderTerminal } from '../../report/terminal.js';
-import { closest } from '../../text/closest.js';
+import { closest } from '../../validation/closest.js';
 import { wrap } from '../../text/wrap.js';
 import { backupFile, fileExists, readUserFile, writeAtomic } from '../files.js';
 import type { Io } from '../io.js';

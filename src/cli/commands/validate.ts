@@ -1,7 +1,7 @@
 import { parseAnswers } from '../../answers/parse.js';
 import { parseBank } from '../../bank/load.js';
 import { EXIT, InputError, type Problem } from '../../errors.js';
-import { parseYaml } from '../../yaml/document.js';
+import { parseYaml } from '../../validation/document.js';
 import { readUserFile } from '../files.js';
 import type { Io } from '../io.js';
 import { loadBank, loadConfig } from '../load.js';
