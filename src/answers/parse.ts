@@ -83,6 +83,8 @@ export function parseAnswers(file: string, source: string, bank: Bank): { parsed
     bank: data.bank,
     ...(data.organization !== undefined && { organization: data.organization }),
     ...(data.respondent !== undefined && { respondent: data.respondent }),
+    ...(data.group !== undefined && { group: data.group }),
+    ...(data.role !== undefined && { role: data.role }),
     ...(data.date !== undefined && { date: data.date }),
     answers: result,
   };
