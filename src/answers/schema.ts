@@ -20,19 +20,9 @@ function buildAnswersFileSchema() {
       'The bank id@version the answers were given against.',
     ),
     organization: z.optional(z.string()),
-    respondent: z.optional(described(z.string(), 'Who answered; never shown in a pooled (team) report.')),
-    group: z.optional(
-      described(
-        z.string().check(z.trim(), z.minLength(1, { message: 'group is empty — write the team, site or shift, e.g. "night shift", or remove the key' }), z.maxLength(80, { message: 'group is longer than 80 characters — use a short name, e.g. "night shift"' })),
-        'The team, site or shift this respondent belongs to; a team report shows each group with enough respondents.',
-      ),
-    ),
-    role: z.optional(
-      described(
-        z.enum(['lead', 'team'], { error: 'role must be lead or team — write role: lead on the lead\'s own answers file, or remove the key' }),
-        'lead: the file is shown beside the team in a team report (the perception gap) and not counted among its respondents. team (the default): one team member.',
-      ),
-    ),
+    respondent: z.optional(described(z.string(), 'Who answered. Shown on a single report; never shown in a pooled team report.')),
+    group: z.optional(described(z.string().check(z.trim(), z.minLength(1), z.maxLength(100)), 'The team, site or shift this respondent belongs to, for a pooled team report.')),
+    role: z.optional(described(z.enum(['lead']), 'lead: this file is the lead\'s own view, reported beside the team (the perception gap) and not counted in the team.')),
     date: z.optional(
       described(
         z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD — write the day the audit was taken, e.g. 2026-11-22' })),
@@ -63,10 +53,10 @@ export interface Answers {
   bank: string;
   organization?: string;
   respondent?: string;
-  /** The team, site or shift the respondent belongs to (team reports). */
+  /** The team, site or shift, for a pooled team report. */
   group?: string;
-  /** `lead`: shown beside the team in a team report, never counted in it. */
-  role?: 'lead' | 'team';
+  /** `lead`: the lead's own view, shown beside the team and not counted in it. */
+  role?: 'lead';
   date?: string;
   /** By question id, in file order. Unanswered questions are absent. */
   answers: Record<string, Answer>;
