@@ -1,14 +1,6 @@
-import { closest } from '../text/closest.js';
+import { closest } from '../validation/closest.js';
+import type { RuleProblem } from '../validation/rules.js';
 import type { BankParsed } from './schema.js';
-
-/** A cross-field problem found in parsed data: where (a data path), what, how to fix. */
-export interface RuleProblem {
-  path: PropertyKey[];
-  message: string;
-  fix: string;
-  /** Point at the key rather than its value. */
-  key?: boolean;
-}
 
 type Rule = (bank: BankParsed) => RuleProblem[];
 
