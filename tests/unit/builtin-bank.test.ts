@@ -204,6 +204,18 @@ describe('the built-in bank', () => {
     expect(source).not.toMatch(/\b\d{3}_[0-9a-f]{16}\b|\.txt\b/);
   });
 
+  test('cites an entry of its sources table for every question, as loaded', () => {
+    const cited = new Set<string>();
+    for (const { question } of questionsOf(b)) {
+      expect(question.sources.length, question.id).toBeGreaterThan(0);
+      for (const s of question.sources) {
+        expect(b.sources.map((x) => x.id), question.id).toContain(s.ref);
+        cited.add(s.ref);
+      }
+    }
+    expect([...cited].sort()).toEqual(b.sources.map((s) => s.id).sort());
+  });
+
   test('gives the poll as Harris Interactive, 23,000 US full-time workers, via the DNA article and The 8th Habit (2004)', () => {
     const poll = raw.sources.find((s) => s.id === 'harris-poll')!;
     expect(poll).toMatchObject({ title: 'Harris Interactive poll of 23,000 US full-time workers', publisher: 'Harris Interactive' });
