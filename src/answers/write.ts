@@ -2,7 +2,7 @@ import { bankRef, questionsOf } from '../bank/load.js';
 import type { Bank } from '../bank/schema.js';
 import { yamlComment, yamlQuoted, yamlString } from '../text/escape.js';
 import { wrap } from '../text/wrap.js';
-import type { Answer, Answers } from './schema.js';
+import { answerOf, type Answer, type Answers } from './schema.js';
 import { allowedValues } from './parse.js';
 
 // Every text from the bank or the user goes through the escaper of its place: yamlComment in a
@@ -73,7 +73,6 @@ export function renderAnswersFile(bank: Bank, answers: Omit<Answers, 'bank'>, sc
   // A well-formed date stays plain (YAML 1.2 reads it as text); anything else is quoted.
   lines.push(answers.date !== undefined ? `date: ${/^\d{4}-\d{2}-\d{2}$/.test(answers.date) ? answers.date : yamlQuoted(answers.date)}` : '# date: YYYY-MM-DD');
   lines.push('answers:');
-  const given = answers.answers;
-  for (const b of blocks(bank)) lines.push(b.head + answerText(Object.hasOwn(given, b.id) ? given[b.id] : undefined));
+  for (const b of blocks(bank)) lines.push(b.head + answerText(answerOf(answers, b.id)));
   return `${lines.join('\n')}\n`;
 }

@@ -31,6 +31,7 @@ export function normaliseBank(b: BankParsed): Bank {
           const base = { id: q.id, text: q.text, type: q.type, weight: q.weight, audience: q.audience };
           const rest = { help: q.help, recommendation: q.recommendation, source: { ...q.source } };
           if (q.type === 'percent') return { ...base, min: 0, max: 100, ...rest };
+          // The rules have checked that the scale is the bank's own (not an Object.prototype name).
           const options = q.type === 'yesno' ? YES_NO : (q.options ?? b.scales![q.scale!]!);
           return { ...base, options: options.map(({ value, label, credit }) => ({ value, label, credit })), ...rest };
         }),

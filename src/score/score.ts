@@ -1,4 +1,4 @@
-import type { Answers } from '../answers/schema.js';
+import { answerOf, type Answers } from '../answers/schema.js';
 import type { Band, Bank, Element, Question } from '../bank/schema.js';
 
 /** How one question was answered, and the credit it earned (0..1). */
@@ -93,7 +93,7 @@ export function scoreAudit(bank: Bank, answers: Answers, options: { priorities?:
   const raw = areas.flatMap((area) =>
     area.elements.map((element) => {
       const results: QuestionResult[] = element.questions.map((question) => {
-        const a = answers.answers[question.id];
+        const a = answerOf(answers, question.id);
         if (!a) return { question, status: 'unanswered' };
         if (a.na !== undefined) return { question, status: 'na', na: a.na, ...(a.note && { note: a.note }) };
         return { question, status: 'answered', value: a.value!, credit: creditOf(question, a.value!), ...(a.note && { note: a.note }) };
