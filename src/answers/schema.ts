@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { described } from '../bank/schema.js';
+import { described } from '../validation/describe.js';
 
 /** Whether YYYY-MM-DD names a real day (no month 13, no 30 February). */
 export function isCalendarDay(s: string): boolean {

@@ -1,4 +1,4 @@
-import { bankRef, questionsOf } from '../bank/load.js';
+import { allQuestionsOf, bankRef } from '../bank/load.js';
 import type { Bank } from '../bank/schema.js';
 import { yamlComment, yamlQuoted, yamlString } from '../text/escape.js';
 import { wrap } from '../text/wrap.js';
@@ -33,7 +33,7 @@ function blocks(bank: Bank): Block[] {
   if (cached) return cached;
   const out: Block[] = [];
   let element = '';
-  for (const { area, element: e, question: q } of questionsOf(bank)) {
+  for (const { area, element: e, question: q } of allQuestionsOf(bank)) {
     const lines: string[] = [];
     if (e.id !== element) {
       element = e.id;

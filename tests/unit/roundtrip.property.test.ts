@@ -50,19 +50,22 @@ const questionOf = (id: string) =>
     ...(type === 'percent' ? { min: 0, max: 100 } : { options: type === 'yesno' ? YES_NO : opts }),
     help,
     recommendation: help,
-    source: { file: 'x', concept: 'y' },
+    sources: [{ ref: 'x', concept: 'y' }],
   }));
 
-/** A valid, normalised bank: 1-6 questions with unique ids over 1-2 areas. */
+/** A valid, normalised bank: 1-7 questions with unique ids: maybe a profile, then 1-2 areas. */
 const bank: fc.Arbitrary<Bank> = fc
-  .uniqueArray(questionId, { minLength: 1, maxLength: 6 })
-  .chain((ids) => fc.tuple(fc.tuple(...ids.map(questionOf)), optionValue, text, text, text, fc.option(text, { nil: undefined }), fc.integer({ min: 1, max: 3 })))
-  .map(([questions, id, title, areaTitle, elementTitle, concept, version]): Bank => {
+  .uniqueArray(questionId, { minLength: 1, maxLength: 7 })
+  .chain((ids) => fc.tuple(fc.tuple(...ids.map(questionOf)), optionValue, text, text, text, fc.option(text, { nil: undefined }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 2 })))
+  .map(([all, id, title, areaTitle, elementTitle, concept, version, profiles]): Bank => {
+    const p = Math.min(profiles, all.length - 1);
+    const profile = all.slice(0, p).map((q): Question => ({ ...q, profile: true }));
+    const questions = all.slice(p);
     const half = Math.ceil(questions.length / 2);
     const element = (eid: string, qs: Question[]) => ({ id: eid, title: elementTitle, ...(concept !== undefined && { concept }), weight: 1, questions: qs });
     const areas = [{ id: 'a', title: areaTitle, elements: [element('a.e', questions.slice(0, half))] }];
     if (questions.length > half) areas.push({ id: '0', title, elements: [element('0.1', questions.slice(half))] });
-    return { id, version, title, bands: [{ id: 'low', label: 'Low', min: 0 }], areas };
+    return { id, version, title, bands: [{ id: 'low', label: 'Low', min: 0 }], sources: [{ id: 'x', title: 'X' }], profile, areas };
   });
 
 /** Answers as the audit gives them: a value of the question, or a reason it does not apply; maybe a note. */
@@ -78,7 +81,7 @@ const answerTo = (q: Question): fc.Arbitrary<Answer> => {
 const day = fc.date({ min: new Date('1900-01-01'), max: new Date('2199-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
 const bankAndAnswers = bank.chain((b) => {
-  const qs = b.areas.flatMap((a) => a.elements.flatMap((e) => e.questions));
+  const qs = [...b.profile, ...b.areas.flatMap((a) => a.elements.flatMap((e) => e.questions))];
   return fc
     .record(
       {
