@@ -22,7 +22,7 @@ const common = {
   legalComments: 'none', // the licences go to dist/THIRD-PARTY-LICENSES.txt instead
   logLevel: 'warning',
   metafile: true,
-  define: { __VERSION__: JSON.stringify(pkg.version) },
+  define: { __VERSION__: JSON.stringify(pkg.version), __BUGS_URL__: JSON.stringify(pkg.bugs.url) },
   // yaml's ESM build (published as its browser build, plain ES2020 with no browser APIs)
   // starts twice as fast as its CommonJS build and lets esbuild drop what we never call.
   alias: { yaml: './node_modules/yaml/browser/index.js' },
