@@ -8,6 +8,9 @@ import { EXIT, internalErrorMessage } from '../src/errors.js';
 /** Set by the build from package.json. */
 declare const __VERSION__: string | undefined;
 const version = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+/** Set by the build: the sha256 of dist/cli.cjs, which names its code cache. */
+declare const __CLI_SHA256__: string | undefined;
+const cliSha256 = typeof __CLI_SHA256__ === 'string' ? __CLI_SHA256__ : 'unbuilt';
 const args = process.argv.slice(2);
 const pad = (n: number) => String(n).padStart(2, '0');
 const here = (name: string) => join(__dirname, name);
@@ -15,7 +18,7 @@ const here = (name: string) => join(__dirname, name);
 async function start(): Promise<void> {
   // Loaded here, not at the top, so that --version never loads node:vm and friends.
   const { loadCli } = await import('./load-cli.js');
-  const { cli, saveCache } = loadCli(here('cli.cjs'), version, process.env, args[0]);
+  const { cli, saveCache } = loadCli(here('cli.cjs'), { version, sha256: cliSha256 }, process.env, args[0]);
   const code = await cli.main(args, {
     stdout: process.stdout,
     stderr: process.stderr,
