@@ -99,6 +99,21 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'markdown', 'json']).default('terminal'))
     .action(run(() => import('./commands/compare.js')));
 
+  program
+    .command('collect')
+    .description('serve the team questions as a form on this machine; each response is saved as its own answers file')
+    .option('--out <folder>', 'the folder for the responses (created if missing)', 'responses')
+    .addOption(bankOpt())
+    .addOption(new Option('--audience <who>', 'which questions to ask').choices(['team', 'lead', 'all']).default('team'))
+    .option('--area <id>', 'ask only this area (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--group <name>', 'the team, site or shift answering (saved with each response)')
+    .option('--host <address>', 'where to listen: 127.0.0.1 (this machine) or 0.0.0.0 (the network)', '127.0.0.1')
+    .addOption(new Option('--port <n>', 'the port (default: a free one)').argParser(port).default(0))
+    .addOption(new Option('--until <n>', 'stop after n responses').argParser(positiveInt))
+    .option('--no-qr', 'do not draw the QR code')
+    .addHelpText('after', '\nExamples:\n  service-audit collect --out responses/\n  service-audit collect --out responses/ --host 0.0.0.0 --group "Night shift"\n  service-audit report responses/')
+    .action(run(() => import('./commands/collect.js')));
+
   program.addHelpText('after', '\nExit codes: 0 ok, 1 the check fell short, 2 usage, input or bank error, 130 interrupted.\nRun `service-audit <command> --help` for a command\'s options.');
 
   try {
@@ -119,6 +134,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 function positiveInt(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('write a whole number above 0.');
+  return n;
+}
+
+function port(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n > 65535) throw new InvalidArgumentError('write a port number from 0 to 65535 (0 takes a free one).');
   return n;
 }
 
