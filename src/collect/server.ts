@@ -4,7 +4,8 @@
 // writes in flight. The only path from a request to the file system is the fixed responses folder
 // with a random file name.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { closeSync, fsyncSync, futimesSync, linkSync, openSync, readdirSync, unlinkSync, writeSync } from 'node:fs';
+import { readdirSync, unlinkSync } from 'node:fs';
+import { link, open, unlink } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -69,39 +70,39 @@ export interface Collector {
 const sha = (s: string) => createHash('sha256').update(s).digest();
 
 /** Writes one response: a temporary file, fsync, then linked under a free random name (never over another). */
-function writeResponse(dir: string, text: string, day: string): string {
+async function writeResponse(dir: string, text: string, day: string): Promise<string> {
   for (;;) {
     const name = `response-${randomBytes(8).toString('hex')}.yaml`;
     const tmp = join(dir, `.${name}.tmp`);
-    const fd = openSync(tmp, 'wx', 0o644);
+    const fh = await open(tmp, 'wx', 0o644);
     try {
-      writeSync(fd, text);
+      await fh.writeFile(text);
       // The file keeps no time finer than the day, not even in its own timestamps.
       const midnight = new Date(`${day}T00:00:00`);
-      futimesSync(fd, midnight, midnight);
-      fsyncSync(fd);
+      await fh.utimes(midnight, midnight);
+      await fh.sync();
     } finally {
-      closeSync(fd);
+      await fh.close();
     }
     try {
-      linkSync(tmp, join(dir, name));
+      await link(tmp, join(dir, name));
       return name;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     } finally {
-      unlinkSync(tmp);
+      await unlink(tmp);
     }
   }
 }
 
 /** fsync the folder, so the new name survives a power cut (not possible on every platform). */
-function syncDir(dir: string): void {
+async function syncDir(dir: string): Promise<void> {
   try {
-    const fd = openSync(dir, 'r');
+    const fh = await open(dir, 'r');
     try {
-      fsyncSync(fd);
+      await fh.sync();
     } finally {
-      closeSync(fd);
+      await fh.close();
     }
   } catch {
     /* Windows cannot open a folder for fsync; the rename is still atomic there */
@@ -225,15 +226,14 @@ export function startCollect(o: CollectOptions): Promise<Collector> {
       return send(res, 409, formPage({ state: sub.state, errors: sub.errors, notice: 'This form was open for a long time or the collector restarted, so it was not saved. Check your answers and send them again.' }));
     }
     if (!sub.answers) return send(res, 422, formPage({ nonce, state: sub.state, errors: sub.errors, ...(sub.formError && { notice: sub.formError }) }));
+    // --until N means N files, even when the last few arrive at the same moment.
+    if (o.until !== undefined && count + inFlight.size >= o.until) return send(res, 410, renderMessage('The pulse is closed', 'This pulse has all the answers it asked for. Thank you all the same.'));
     forms.set(nonce, 'writing');
     const day = o.today();
     let written: Promise<void>;
     try {
       const text = responseFile(o.bank, o.items, { date: day, ...(o.group !== undefined && { group: o.group }), answers: sub.answers });
-      written = Promise.resolve().then(() => {
-        writeResponse(o.outDir, text, day);
-        syncDir(o.outDir);
-      });
+      written = writeResponse(o.outDir, text, day).then(() => syncDir(o.outDir));
       inFlight.add(written);
       await written.finally(() => inFlight.delete(written));
     } catch {
