@@ -78,7 +78,7 @@ export interface FormPage {
 /** What is kept, said plainly at the top of the form. */
 function privacy(group: string | undefined): string {
   const kept = group ? `your answers, today's date and the group “${html(group)}”` : "your answers and today's date";
-  return `<section class="privacy" aria-labelledby="kept"><h2 id="kept">What is kept</h2><p>Only ${kept}. No name, no device or network address, no time of day. Answers are pooled with your colleagues’; a group of fewer than five people never gets results of its own.</p></section>`;
+  return `<section class="privacy" aria-labelledby="kept"><h2 id="kept">What is kept</h2><p>Only ${kept}. No name, no device or network address, no time of day. Answers are pooled with your colleagues’, and a small group never gets results of its own.</p></section>`;
 }
 
 function question(item: FormItem, n: number, p: FormPage): string {
@@ -120,7 +120,8 @@ export function renderForm(p: FormPage): string {
     `<p class="sub">${html(p.bank.title)}${p.group ? ` · ${html(p.group)}` : ''} · ${p.items.length} statements, about ${Math.max(1, Math.round((p.items.length * 15) / 60))} min</p>`,
     privacy(p.group),
     summary,
-    `<form method="post" action="${html(p.action)}">`,
+    // autocomplete off: no browser restores an answered form under a fresh nonce (back, then send again).
+    `<form method="post" action="${html(p.action)}" autocomplete="off">`,
     `<input type="hidden" name="nonce" value="${html(p.nonce)}">`,
     ...p.items.map((item, i) => question(item, i + 1, p)),
     '<button type="submit">Send my answers</button>',
