@@ -4,12 +4,11 @@ import { relative, resolve } from 'node:path';
 import { formItems } from '../../collect/submission.js';
 import { EXIT, InputError, UsageError } from '../../errors.js';
 import { colorLevel } from '../../report/style.js';
-import { closest } from '../../text/closest.js';
 import { terminalLine } from '../../text/escape.js';
 import type { Collector } from '../../collect/server.js';
 import type { Io } from '../io.js';
-import { loadBank } from '../load.js';
-import type { Opts } from '../main.js';
+import { checkAreas, loadBank } from '../load.js';
+import type { GlobalOptions } from '../spec.js';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
@@ -27,26 +26,35 @@ function shownHost(host: string): string {
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 const hhmm = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 
+export interface CollectOptions {
+  out: string;
+  bank?: string;
+  audience: 'team' | 'lead' | 'all';
+  area?: string[];
+  group?: string;
+  host: string;
+  port: number;
+  until?: number;
+  qr: boolean;
+}
+
 /** Serves the bank's questions as a form on the local network and saves each response as its own answers file. */
-export default async function collectCommand(io: Io, opts: Opts): Promise<number> {
-  const loaded = loadBank(io, opts.bank as string | undefined);
+export default async function collectCommand(io: Io, opts: CollectOptions & GlobalOptions): Promise<number> {
+  const loaded = loadBank(io, opts.bank);
   const { bank } = loaded;
-  const areas = opts.area as string[] | undefined;
-  for (const a of areas ?? []) {
-    const ids = bank.areas.map((x) => x.id);
-    if (!ids.includes(a)) throw new UsageError(`--area ${a}: no such area${closest(a, ids) ? ` (did you mean ${closest(a, ids)}?)` : ''}; the areas are ${ids.join(', ')}`);
-  }
-  const audience = (opts.audience as 'team' | 'lead' | 'all' | undefined) ?? 'team';
+  const areas = opts.area;
+  checkAreas(bank, areas);
+  const audience = opts.audience;
   const items = formItems(bank, { audience, ...(areas && { areas }) });
   if (items.length === 0) {
     throw new UsageError(`the bank has no ${audience === 'all' ? '' : `${audience} `}questions${areas ? ' in those areas' : ''} to ask; ${audience === 'team' ? 'pass --audience all to ask every question, or use a bank with "audience: team" questions' : 'choose other areas'}`);
   }
-  const group = opts.group as string | undefined;
+  const { group } = opts;
   if (group !== undefined && (group.trim() === '' || group.length > 100 || /[\u0000-\u001F\u007F-\u009F]/.test(group))) {
     throw new UsageError('--group must be a short name (1 to 100 characters, no control characters), e.g. --group "Night shift"');
   }
 
-  const out = opts.out as string;
+  const { out } = opts;
   const outDir = resolve(io.cwd, out);
   try {
     mkdirSync(outDir, { recursive: true });
@@ -59,9 +67,7 @@ export default async function collectCommand(io: Io, opts: Opts): Promise<number
   // The server and the QR code ship as a bundle of their own (dist/collect.cjs), loaded only here.
   const { removeStaleTemp, startCollect, drawQr } = await import('../../collect/runtime.js');
   removeStaleTemp(outDir);
-  const host = opts.host as string;
-  const port = opts.port as number;
-  const until = opts.until as number | undefined;
+  const { host, port, until } = opts;
   const live = io.stderr.isTTY === true;
   let last = '';
   const status = (n: number) => `${plural(n, 'response')}${last ? ` · last ${last}` : ''}`;
