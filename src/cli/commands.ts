@@ -15,13 +15,15 @@ import { command, lazy, type AnyCommand, type OptionSpec } from './spec.js';
 
 function positiveInt(v: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('write a whole number above 0.');
+  // Decimal digits only: Number() would also take 0x10, 1e1 and " 5".
+  if (!/^\d+$/.test(v) || n < 1) throw new InvalidArgumentError('write a whole number above 0.');
   return n;
 }
 
 function score(v: string): number {
   const n = Number(v);
-  if (v.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('write a score from 0 to 100.');
+  // Decimal numbers only: Number() would take 0x32 and 5e1 as 50.
+  if (!/^\d+(\.\d+)?$/.test(v) || n > 100) throw new InvalidArgumentError('write a score from 0 to 100.');
   return n;
 }
 
@@ -29,6 +31,8 @@ function score(v: string): number {
 const repeatable = (v: string, previous: unknown): string[] => [...(Array.isArray(previous) ? previous : []), v];
 
 const bank: OptionSpec = { flags: '--bank <file>', description: 'question bank YAML (default: the built-in bank)' };
+
+const config: OptionSpec = { flags: '--config <file>', description: 'config file (default: the nearest .service-audit.yaml, looking upward to the repository root)' };
 
 /** `--format` offering a registry's formats. */
 const format = (formats: object, description = 'output format', fallback?: string): OptionSpec => ({
@@ -78,8 +82,9 @@ export const COMMANDS: readonly AnyCommand[] = [
     name: 'report',
     description: 'score an answers file and report weaknesses by element',
     options: [
-      { flags: '--answers <file>', description: 'the answers file to score', default: 'service-audit-answers.yaml' },
+      { flags: '--answers <file>', description: 'the answers file to score (default: from the config, else service-audit-answers.yaml)' },
       bank,
+      config,
       format(REPORT_FORMATS, 'output format', 'terminal'),
       { flags: '--out <file>', description: 'write the report to a file (atomically) instead of the terminal' },
       { flags: '--explain', description: 'show the arithmetic behind each element score' },
@@ -93,7 +98,7 @@ export const COMMANDS: readonly AnyCommand[] = [
     options: [
       { flags: '--answers <file>', description: 'the answers file to check (default: from the config, else service-audit-answers.yaml)' },
       bank,
-      { flags: '--config <file>', description: 'assertions config (default: .service-audit.yaml if present)' },
+      config,
       { flags: '--min-score <n>', description: 'fail when the overall score is below n', parse: score },
       { flags: '--min-element-score <n>', description: 'fail when any element scores below n', parse: score },
       format(CHECK_FORMATS, 'output format (default: github on GitHub Actions, else terminal)'),
