@@ -26,6 +26,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .showSuggestionAfterError(true)
     .exitOverride();
 
+  // Team mode (a pool of answers files): the same options on report and check.
+  const poolOptions = {
+    minGroup: () => new Option('--min-group <n>', 'team report: the fewest respondents a group (or the whole pool) needs to be shown (3 or more)').argParser(minGroup).default(5),
+    strict: () => new Option('--strict', 'team report: stop with exit 2 when any file or CSV row is bad, instead of leaving it out'),
+    map: () => new Option('--map <file>', 'team report: YAML mapping CSV columns to question ids and cell labels to option values'),
+  };
   const bankOpt = () => new Option('--bank <file>', 'question bank YAML (default: the built-in bank)');
   const auditOptions = (cmd: Command) =>
     cmd
@@ -61,13 +67,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   program
     .command('report')
-    .description('score an answers file and report weaknesses by element')
+    .description('score an answers file and report weaknesses by element; several files, folders or a CSV make a team report')
+    .argument('[answers...]', 'answers files, folders, globs or CSV exports to pool into one anonymous team report')
     .option('--answers <file>', 'the answers file to score', 'service-audit-answers.yaml')
     .addOption(bankOpt())
     .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'markdown', 'json']).default('terminal'))
     .option('--out <file>', 'write the report to a file (atomically) instead of the terminal')
     .option('--explain', 'show the arithmetic behind each element score')
     .addOption(new Option('--priorities <n>', 'how many items "fix first" lists').argParser(positiveInt).default(5))
+    .addOption(poolOptions.minGroup())
+    .addOption(poolOptions.strict())
+    .addOption(poolOptions.map())
     .action(run(() => import('./commands/report.js')));
 
   program
@@ -119,6 +129,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 function positiveInt(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('write a whole number above 0.');
+  return n;
+}
+
+function minGroup(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 3) throw new InvalidArgumentError('write a whole number of 3 or more: in a smaller group, answers could be told apart.');
   return n;
 }
 
