@@ -1,9 +1,9 @@
 import type { Problem } from '../errors.js';
-import type { RuleProblem } from '../bank/rules.js';
+import type { RuleProblem } from '../validation/rules.js';
 import type { Bank, Question } from '../bank/schema.js';
 import { bankRef, questionsOf } from '../bank/load.js';
-import { closest } from '../text/closest.js';
-import { validateYaml } from '../yaml/validate.js';
+import { closest } from '../validation/closest.js';
+import { validateYaml } from '../validation/validate.js';
 import { answersFileSchema, type Answer, type Answers, type AnswersInput } from './schema.js';
 
 /** A validated answers file with the line of each answer (for annotations that point at it). */

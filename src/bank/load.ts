@@ -1,5 +1,5 @@
 import type { Problem } from '../errors.js';
-import { validateYaml } from '../yaml/validate.js';
+import { validateYaml } from '../validation/validate.js';
 import { BANK_RULES } from './rules.js';
 import { bankSchema, YES_NO, type Bank, type BankParsed, type Question } from './schema.js';
 

@@ -1,13 +1,5 @@
+import type { RuleProblem } from '../validation/rules.js';
 import type { BankParsed } from './schema.js';
-
-/** A cross-field problem found in parsed data: where (a data path), what, how to fix. */
-export interface RuleProblem {
-  path: PropertyKey[];
-  message: string;
-  fix: string;
-  /** Point at the key rather than its value. */
-  key?: boolean;
-}
 
 type Rule = (bank: BankParsed) => RuleProblem[];
 

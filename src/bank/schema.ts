@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { described } from '../validation/describe.js';
 
 // zod/mini: the same validation as zod's classic API, tree-shaken to a few kilobytes, so that
 // commands that validate files start fast.
@@ -9,9 +10,6 @@ const QUESTION_ID = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 export const questionTypes = ['scale', 'yesno', 'choice', 'percent'] as const;
 /** Who answers a question: the lead, once, about how the organization works; or each team member about themselves. */
 export const audiences = ['lead', 'team'] as const;
-
-/** Attaches a description that ends up in the JSON Schema (and so in editors). */
-export const described = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description)) as T;
 
 function buildBankSchema() {
   const id = z.string().check(z.regex(ID, { message: 'this id is not valid — use lower-case letters, digits and dashes, e.g. "lens-of-the-customer"' }));

@@ -29,6 +29,13 @@ export function isPool(io: Io, inputs: readonly string[]): boolean {
   }
 }
 
+/** The options report and check share for pools (see POOL_OPTIONS in commands.ts). */
+export interface PoolCommandOptions {
+  minGroup: number;
+  strict?: boolean;
+  map?: string;
+}
+
 export interface PoolOptions {
   minGroup: number;
   strict: boolean;
