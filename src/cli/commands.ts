@@ -106,7 +106,8 @@ export const COMMANDS: readonly AnyCommand[] = [
   }),
   command<CheckOptions>({
     name: 'check',
-    description: 'fail (exit 1) when scores fall short of the assertions: the CI gate',
+    description: 'fail (exit 1) when scores fall short of the assertions: the CI gate; several files, a folder or a CSV check the team report',
+    args: [{ key: 'inputs', name: '[answers...]', description: 'answers files, folders, globs or CSV exports: check the pooled team report' }],
     options: [
       { flags: '--answers <file>', description: 'the answers file to check (default: from the config, else service-audit-answers.yaml)' },
       bank,
@@ -115,6 +116,7 @@ export const COMMANDS: readonly AnyCommand[] = [
       { flags: '--min-element-score <n>', description: 'fail when any element scores below n', parse: score },
       format(CHECK_FORMATS, 'output format (default: github on GitHub Actions, else terminal)'),
       { flags: '--out <file>', description: 'also write the results to a file, pass or fail' },
+      ...POOL_OPTIONS,
     ],
     run: lazy(() => import('./commands/check.js')),
   }),

@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
 import type { Answer, Answers } from '../answers/schema.js';
-import type { RuleProblem } from '../bank/rules.js';
+import type { RuleProblem } from '../validation/rules.js';
 import { bankRef, questionsOf } from '../bank/load.js';
 import type { Bank, Question } from '../bank/schema.js';
 import type { Problem } from '../errors.js';
-import { closest } from '../text/closest.js';
-import { validateYaml } from '../yaml/validate.js';
+import { closest } from '../validation/closest.js';
+import { validateYaml } from '../validation/validate.js';
 
 // CSV import for team pools: a spreadsheet's or a form tool's export, one row per response and one
 // column per question. The parser is our own (RFC 4180: quoted fields, doubled quotes, CRLF, line

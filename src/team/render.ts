@@ -128,7 +128,7 @@ export function renderTeamMarkdown(m: TeamReport): string {
   const md = markdownInline;
   const para = (text: string) => wrap(text, 80).join('\n');
   const label = (id: string | null) => (id === null ? 'not scored' : md(m.bands.find((b) => b.id === id)?.label ?? id));
-  const blocks: string[] = [`# Team report: ${md(m.bank.title)}`, `Bank: ${markdownCode(`${m.bank.id}@${m.bank.version}`)}`, para(md(poolLine(m)))];
+  const blocks: string[] = [`# Team report: ${md(m.bank.title)}`, `Bank: ${markdownCode(`${m.bank.id}@${m.bank.version}`)}`, para(poolLine(m))];
   const leftOut = () => {
     if (m.pool.leftOut.length === 0) return;
     blocks.push('## Left out');
