@@ -132,7 +132,7 @@ export function renderTeamMarkdown(m: TeamReport): string {
   const leftOut = () => {
     if (m.pool.leftOut.length === 0) return;
     blocks.push('## Left out');
-    blocks.push(m.pool.leftOut.flatMap((x) => x.problems.map((p) => `- ${md(p)}`)).join('\n'));
+    blocks.push(m.pool.leftOut.flatMap((x) => x.problems.map((p) => wrap(md(p), 78).map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`)).join('\n'))).join('\n'));
   };
   if (m.suppressed !== null || m.results === null) {
     blocks.push(para(`Nothing else is shown: ${md(m.suppressed ?? '')}.`));
