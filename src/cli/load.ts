@@ -15,6 +15,8 @@ export interface LoadedBank {
   bank: Bank;
   file: string;
   sha256: string;
+  /** One-line notices about the bank (deprecated forms); `bank` and `validate` print them on stderr. */
+  notices?: string[];
 }
 
 /** The built-in bank as the build compiled it: normalised, with the hash of the YAML it came from. */
@@ -47,9 +49,10 @@ export function loadBank(io: Io, file?: string): LoadedBank {
   const shown = builtin ? 'built-in bank' : path;
   const compiled = builtin ? compiledBuiltin(io, sha256) : undefined;
   if (compiled) return { bank: compiled, file: shown, sha256 };
-  const { bank, problems } = parseBank(path, text);
+  const { bank, problems, notices } = parseBank(path, text);
   if (!bank) throw new InputError(problems);
-  return { bank, file: shown, sha256 };
+  // The built-in bank is ours to keep current; a notice about it would be no use to a user.
+  return { bank, file: shown, sha256, ...(!builtin && notices.length > 0 && { notices }) };
 }
 
 export interface LoadedAnswers extends ParsedAnswers {

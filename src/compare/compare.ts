@@ -1,5 +1,5 @@
 import type { Answer, Answers } from '../answers/schema.js';
-import { questionsOf } from '../bank/load.js';
+import { allQuestionsOf } from '../bank/load.js';
 import type { Bank } from '../bank/schema.js';
 import type { ReportModel } from '../report/schema.js';
 import { round1 } from '../score/score.js';
@@ -42,7 +42,7 @@ export function compareAudits(bank: Bank, older: { report: ReportModel; answers:
   const oldAreas = byId(older.report.areas);
   const oldElements = byId(older.report.elements);
   const elements = newer.report.elements.map((e) => change(e.id, e.title, oldElements.get(e.id)?.score ?? null, e.score));
-  const changedAnswers = questionsOf(bank).flatMap(({ question: q }) => {
+  const changedAnswers = allQuestionsOf(bank).flatMap(({ question: q }) => {
     const a = show(older.answers.answers[q.id]);
     const b = show(newer.answers.answers[q.id]);
     return a === b ? [] : [{ questionId: q.id, text: q.text, old: a, new: b }];

@@ -10,7 +10,8 @@ export interface BankOptions {
 }
 
 export default function bankCommand(io: Io, opts: BankOptions & GlobalOptions): number {
-  const { bank, file } = loadBank(io, opts.bank);
+  const { bank, file, notices } = loadBank(io, opts.bank);
+  for (const n of notices ?? []) io.stderr.write(`notice: ${n}\n`);
   io.stdout.write(BANK_FORMATS[opts.format]({ bank, file }, {}));
   return EXIT.ok;
 }

@@ -17,7 +17,11 @@ export interface ValidateOptions {
 
 /** What each kind of file is checked with; answers and configs against their bank. */
 const VALIDATORS: Record<Kind, (io: Io, bank: string | undefined, file: string, text: string) => Problem[]> = {
-  bank: (_io, _bank, file, text) => parseBank(file, text).problems,
+  bank: (io, _bank, file, text) => {
+    const { problems, notices } = parseBank(file, text);
+    for (const n of notices) io.stderr.write(`notice: ${n}\n`);
+    return problems;
+  },
   answers: (io, bank, file, text) => parseAnswers(file, text, loadBank(io, bank).bank).problems,
   // loadConfig reads the bank the config names (unless --bank) and throws every problem.
   config: (io, bank, file) => {
