@@ -1,20 +1,18 @@
 import { appendFileSync, statSync } from 'node:fs';
 import { summarise, evaluate } from '../../check/assertions.js';
-import { assertionsFrom, type Config } from '../../check/config.js';
+import { assertionsFrom } from '../../check/config.js';
 import { CHECK_FORMATS, summaryLine, type CheckFormat, type CheckOutcome } from '../../check/formats.js';
 import { EXIT } from '../../errors.js';
 import { renderMarkdown } from '../../report/markdown.js';
-import { fileExists } from '../files.js';
 import type { Io } from '../io.js';
-import { guardOutput, loadAnswers, loadBank, loadConfig, reportOf, type LoadedBank } from '../load.js';
+import { guardOutput, loadAnswers, reportOf } from '../load.js';
 import { emit, styleFor } from '../output.js';
+import { loadSetup } from '../setup.js';
 import type { GlobalOptions } from '../spec.js';
 import { isPool, leftOutNotice, poolReport, type PoolCommandOptions } from '../team.js';
 import { teamForCheck } from '../../team/check.js';
 import { renderTeamMarkdown } from '../../team/render.js';
 
-const DEFAULT_CONFIG = '.service-audit.yaml';
-const DEFAULT_ANSWERS = 'service-audit-answers.yaml';
 /** GitHub rejects a step summary over 1 MiB. */
 const STEP_SUMMARY_LIMIT = 1024 * 1024 - 1024;
 
@@ -31,12 +29,7 @@ export interface CheckOptions extends PoolCommandOptions {
 }
 
 export default function checkCommand(io: Io, opts: CheckOptions & GlobalOptions): number {
-  const configFile = opts.config ?? (fileExists(io.cwd, DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
-  let config: Config | undefined;
-  let loaded: LoadedBank;
-  if (configFile) ({ config, bank: loaded } = loadConfig(io, configFile, opts.bank));
-  else loaded = loadBank(io, opts.bank);
-
+  const { config, configFile, bank: loaded, answersFile: fromSetup } = loadSetup(io, opts);
   const inputs = opts.inputs ?? [];
   const flags = {
     ...(opts.minScore !== undefined && { minScore: opts.minScore }),
@@ -56,7 +49,7 @@ export default function checkCommand(io: Io, opts: CheckOptions & GlobalOptions)
     outcome = { results: evaluate(assertionsFrom(config, flags, { minGroup: opts.minGroup }), report, pool), report, team, answersFile, positions: {}, anchor: { line: 1, col: 1 } };
     summary = () => renderTeamMarkdown(team);
   } else {
-    answersFile = inputs[0] ?? opts.answers ?? config?.answers ?? DEFAULT_ANSWERS;
+    answersFile = inputs[0] ?? fromSetup;
     const answers = loadAnswers(io, answersFile, loaded.bank);
     const report = reportOf(io, loaded, answers);
     outcome = {

@@ -1,31 +1,33 @@
 import { EXIT, UsageError } from '../../errors.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
-import { TEAM_FORMATS } from '../../team/render.js';
 import type { Io } from '../io.js';
-import { guardOutput, loadAnswers, loadBank, reportOf, type LoadedBank } from '../load.js';
+import { guardOutput, loadAnswers, reportOf, type LoadedBank } from '../load.js';
 import { emit, styleFor } from '../output.js';
+import { loadSetup } from '../setup.js';
 import type { GlobalOptions } from '../spec.js';
 import { isPool, leftOutNotice, poolReport, type PoolCommandOptions } from '../team.js';
+import { TEAM_FORMATS } from '../../team/render.js';
 
 export interface ReportOptions extends PoolCommandOptions {
-  answers: string;
+  /** Positional answers files, folders, globs or CSV exports (a pool when more than one, or any but a plain file). */
+  inputs?: string[];
+  answers?: string;
   bank?: string;
+  config?: string;
   format: ReportFormat;
   out?: string;
   explain?: boolean;
   priorities: number;
-  /** Positional answers files, folders, globs or CSV exports (a pool when more than one, or any but a plain file). */
-  inputs?: string[];
 }
 
 export default function reportCommand(io: Io, opts: ReportOptions & GlobalOptions): number {
-  const loaded = loadBank(io, opts.bank);
   const inputs = opts.inputs ?? [];
+  const { bank: loaded, answersFile: fromSetup, configFile } = loadSetup(io, opts);
   if (isPool(io, inputs)) return teamReport(io, opts, loaded, inputs);
-  const answersFile = inputs[0] ?? opts.answers;
+  const answersFile = inputs[0] ?? fromSetup;
   const answers = loadAnswers(io, answersFile, loaded.bank);
   const { out, format } = opts;
-  guardOutput(io, out, [answersFile, opts.bank]);
+  guardOutput(io, out, [answersFile, configFile, opts.bank]);
   const model = reportOf(io, loaded, answers, { explain: opts.explain === true, priorities: opts.priorities });
   const text = REPORT_FORMATS[format](model, { style: styleFor(io, opts, out !== undefined), width: 80 });
   emit(io, text, out, `${format} report`);
