@@ -75,5 +75,8 @@ COMMANDS.forEach((c, i) => {
   console.log(`| \`${c.name}\` | ${ms.toFixed(1)} ms | ${ratio.toFixed(2)}× | ${timeTarget} | ${Number.isNaN(mib) ? 'n/a' : `${mib.toFixed(1)} MiB`} | ${memTarget} | ${coldMs.toFixed(1)} ms (${(coldMs / base).toFixed(2)}×) |`);
 });
 
+// collect under load (responses per second and latency), after the start-up table.
+await import('./bench-collect.mjs');
+
 // How the work grows with the data: validate at 20,000 answers, the audit's save at 2,000 questions.
 if (process.env.BENCH_SCALE !== '0') await import('./bench-scale.mjs');
