@@ -30,6 +30,9 @@ export function renderAnswersFile(bank: Bank, answers: Omit<Answers, 'bank'>, sc
   ];
   lines.push(answers.organization !== undefined ? `organization: ${str(answers.organization)}` : '# organization: Your organization');
   lines.push(answers.respondent !== undefined ? `respondent: ${str(answers.respondent)}` : '# respondent: Your name');
+  // Written by the collect form and team mode; kept when the audit rewrites the file.
+  if (answers.group !== undefined) lines.push(`group: ${str(answers.group)}`);
+  if (answers.role !== undefined) lines.push(`role: ${answers.role}`);
   lines.push(answers.date !== undefined ? `date: ${answers.date}` : '# date: YYYY-MM-DD');
   lines.push('answers:');
   let element = '';
