@@ -33,6 +33,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       .option('--answers <file>', 'where answers are kept', 'service-audit-answers.yaml')
       .option('--area <id>', 'limit the audit to an area (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
       .option('--review', 'walk through every question with the saved answers as defaults')
+      .option('--from <id>', 'start at this question (or the first of this element or area) and review from there')
       .option('--restart', 'start over (asks first, keeps a backup of the old answers)')
       .option('--report <file.md>', 'also write the markdown report at the end');
 
