@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { described } from '../bank/schema.js';
+import { described } from '../validation/describe.js';
 
 function buildAnswersFileSchema() {
   const scalar = z.union([z.string(), z.number(), z.boolean()]);

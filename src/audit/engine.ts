@@ -1,5 +1,6 @@
 import type { Answer, Answers } from '../answers/schema.js';
-import { questionsOf } from '../bank/load.js';
+import { skipLookup } from '../bank/conditions.js';
+import { allQuestionsOf } from '../bank/load.js';
 import type { Bank } from '../bank/schema.js';
 import type { Answered, AskContext, Asker } from './asker.js';
 
@@ -24,9 +25,9 @@ export interface AuditOptions {
   save(answers: Answers): Answers | void;
 }
 
-/** The questions an audit covers, in order, limited to the chosen areas. */
+/** The questions an audit covers, in order: the profile (always), then the chosen areas. */
 export function auditQuestions(bank: Bank, areas?: readonly string[]) {
-  return questionsOf(bank).filter((x) => !areas || areas.includes(x.area.id));
+  return allQuestionsOf(bank).filter((x) => !areas || x.question.profile || areas.includes(x.area.id));
 }
 
 /** The index of the first question `id` names: a question id, else an element or area id; -1 if none. */
@@ -46,14 +47,26 @@ export async function runAudit(o: AuditOptions): Promise<Answers> {
   let answers = o.answers;
   const review = o.review === true || o.from !== undefined;
   const isAnswered = (i: number) => answers.answers[list[i]!.question.id] !== undefined;
+  /** Whether a question is not asked: its `when` condition is false on the answers so far. */
+  const skippedNow = () => {
+    const lookup = skipLookup(o.bank, answers.answers);
+    return (k: number) => lookup(list[k]!.question.id) !== undefined;
+  };
   /** The furthest question asked: after going back, every question up to it is asked again in order. */
   let reached = -1;
-  /** The next question after index i: the next one, or (past `reached`, when not reviewing) the next unanswered one. */
+  /** The next question after index i: the next one asked, or (past `reached`, when not reviewing) the next unanswered one. */
   const after = (i: number) => {
+    const isSkipped = skippedNow();
     let j = i + 1;
-    if (j <= reached) return j;
-    while (!review && j < list.length && isAnswered(j)) j++;
+    while (j < list.length && (isSkipped(j) || (!review && j > reached && isAnswered(j)))) j++;
     return j;
+  };
+  /** The question to go back to from index i: the previous one that is asked. */
+  const before = (i: number) => {
+    const isSkipped = skippedNow();
+    let j = i - 1;
+    while (j > 0 && isSkipped(j)) j--;
+    return Math.max(0, j);
   };
   const from = o.from === undefined ? -1 : startIndex(list, o.from);
   let i = from !== -1 ? from : after(-1);
@@ -86,7 +99,7 @@ export async function runAudit(o: AuditOptions): Promise<Answers> {
     if (reply.kind === 'back') {
       // Back one question, answered or not, with its saved answer as the default.
       if (reply.note !== undefined) drafts.set(id, reply.note);
-      i = Math.max(0, i - 1);
+      i = before(i);
       continue;
     }
     drafts.delete(id);

@@ -1,5 +1,6 @@
 import { renderMarkdown } from '../report/markdown.js';
 import type { ReportModel } from '../report/schema.js';
+import type { Formats, RenderOptions } from '../report/format.js';
 import { plain, type Style } from '../report/style.js';
 import { hang } from '../text/wrap.js';
 import { summarise, type AssertionResult } from './assertions.js';
@@ -14,13 +15,9 @@ export interface CheckOutcome {
   anchor: { line: number; col: number };
 }
 
-export interface FormatOptions {
-  style?: Style;
-  width?: number;
-}
 
 /** Results for a person: failures first with the answers behind them, then a summary line. */
-export function renderCheckTerminal(o: CheckOutcome, opts: FormatOptions = {}): string {
+export function renderCheckTerminal(o: CheckOutcome, opts: RenderOptions = {}): string {
   const s = opts.style ?? plain;
   const width = opts.width ?? 80;
   const out: string[] = [];
@@ -48,7 +45,7 @@ export function summaryLine(o: CheckOutcome, s: Style = plain): string {
 }
 
 /** Results and the report model together, as one versioned JSON document. */
-export function renderCheckJson(o: CheckOutcome): string {
+export function renderCheckJson(o: CheckOutcome, _opts: RenderOptions = {}): string {
   const sum = summarise(o.results);
   return `${JSON.stringify({ schemaVersion: 1, passed: sum.passed, errors: sum.errors, warnings: sum.warnings, results: o.results, report: o.report }, null, 2)}\n`;
 }
@@ -64,7 +61,7 @@ const xml = (s: string) =>
     .replace(/'/g, '&apos;');
 
 /** JUnit XML: one testcase per assertion, a failure element for each failed one. */
-export function renderCheckJunit(o: CheckOutcome): string {
+export function renderCheckJunit(o: CheckOutcome, _opts: RenderOptions = {}): string {
   const failures = o.results.filter((r) => !r.passed).length;
   const cases = o.results.map((r) => {
     const open = `    <testcase classname="service-audit.${xml(r.name)}" name="${xml(r.subject)}" file="${xml(o.answersFile)}">`;
@@ -91,7 +88,7 @@ export const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').
 const MAX_ANNOTATIONS = 10;
 
 /** GitHub Actions workflow commands pointing at the answers behind each failure (at most 10 of each level). */
-export function renderCheckGithub(o: CheckOutcome): string {
+export function renderCheckGithub(o: CheckOutcome, _opts: RenderOptions = {}): string {
   const out: string[] = [];
   for (const level of ['error', 'warn'] as const) {
     const failed = o.results.filter((r) => !r.passed && r.level === level);
@@ -108,7 +105,7 @@ export function renderCheckGithub(o: CheckOutcome): string {
 }
 
 /** Markdown: a results table, then the full report. */
-export function renderCheckMarkdown(o: CheckOutcome): string {
+export function renderCheckMarkdown(o: CheckOutcome, _opts: RenderOptions = {}): string {
   const sum = summarise(o.results);
   const cell = (s: string) => s.replace(/\|/g, '\\|');
   const rows = ['| Result | Assertion | Expected | Actual |', '| --- | --- | --- | ---: |'];
@@ -119,13 +116,13 @@ export function renderCheckMarkdown(o: CheckOutcome): string {
   return `${head}\n\n${report}`;
 }
 
-export type CheckFormat = 'terminal' | 'json' | 'junit' | 'github' | 'markdown';
-
-/** One renderer per format, each a function of the outcome (only the terminal one uses the options). */
-export const CHECK_FORMATS: Record<CheckFormat, (o: CheckOutcome, opts: FormatOptions) => string> = {
+/** The check's formats: one renderer each, all of the same outcome (only the terminal one colours). */
+export const CHECK_FORMATS = {
   terminal: renderCheckTerminal,
   json: renderCheckJson,
   junit: renderCheckJunit,
   github: renderCheckGithub,
   markdown: renderCheckMarkdown,
-};
+} as const satisfies Formats<CheckOutcome>;
+
+export type CheckFormat = keyof typeof CHECK_FORMATS;

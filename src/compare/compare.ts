@@ -1,5 +1,5 @@
 import type { Answer, Answers } from '../answers/schema.js';
-import { questionsOf } from '../bank/load.js';
+import { allQuestionsOf } from '../bank/load.js';
 import type { Bank } from '../bank/schema.js';
 import type { ReportModel } from '../report/schema.js';
 import { round1 } from '../score/score.js';
@@ -42,7 +42,7 @@ export function compareAudits(bank: Bank, older: { report: ReportModel; answers:
   const oldAreas = byId(older.report.areas);
   const oldElements = byId(older.report.elements);
   const elements = newer.report.elements.map((e) => change(e.id, e.title, oldElements.get(e.id)?.score ?? null, e.score));
-  const changedAnswers = questionsOf(bank).flatMap(({ question: q }) => {
+  const changedAnswers = allQuestionsOf(bank).flatMap(({ question: q }) => {
     const a = show(older.answers.answers[q.id]);
     const b = show(newer.answers.answers[q.id]);
     return a === b ? [] : [{ questionId: q.id, text: q.text, old: a, new: b }];
@@ -59,48 +59,3 @@ export function compareAudits(bank: Bank, older: { report: ReportModel; answers:
     changedAnswers,
   };
 }
-
-const num = (x: number | null) => (x === null ? 'n/a' : x.toFixed(1));
-const signed = (x: number | null) => (x === null ? 'n/a' : `${x > 0 ? '+' : ''}${x.toFixed(1)}`);
-
-/** The comparison for a terminal. Pure. */
-export function renderComparisonTerminal(c: Comparison): string {
-  const out = [`Comparing ${c.old.file} (${c.old.date ?? 'undated'}) → ${c.new.file} (${c.new.date ?? 'undated'})`, ''];
-  const row = (x: ScoreChange, indent: string) => `${indent}${x.title.padEnd(40 - indent.length)} ${num(x.old).padStart(6)} → ${num(x.new).padStart(6)}  ${signed(x.delta).padStart(6)}`;
-  out.push(row(c.overall, ''));
-  for (const a of c.areas) out.push(row(a, '  '));
-  out.push('');
-  for (const [title, list] of [['Improvements', c.improvements], ['Regressions', c.regressions]] as const) {
-    out.push(`${title} (${list.length})`);
-    for (const e of list) out.push(row(e, '  '));
-    out.push('');
-  }
-  out.push(`Changed answers (${c.changedAnswers.length})`);
-  for (const a of c.changedAnswers) out.push(`  ${a.questionId}: ${a.old ?? '(unanswered)'} → ${a.new ?? '(unanswered)'}`);
-  return `${out.join('\n')}\n`;
-}
-
-/** The comparison as markdown. Pure. */
-export function renderComparisonMarkdown(c: Comparison): string {
-  const cell = (s: string) => s.replace(/\|/g, '\\|');
-  const table = (rows: ScoreChange[]) => ['| Scope | Before | After | Change |', '| --- | ---: | ---: | ---: |', ...rows.map((r) => `| ${cell(r.title)} | ${num(r.old)} | ${num(r.new)} | ${signed(r.delta)} |`)].join('\n');
-  const blocks = [
-    '# Service audit comparison',
-    `From \`${c.old.file}\` (${c.old.date ?? 'undated'}) to \`${c.new.file}\` (${c.new.date ?? 'undated'}).`,
-    '## Scores',
-    table([c.overall, ...c.areas, ...c.elements]),
-    '## Regressions',
-    c.regressions.length ? c.regressions.map((r) => `- ${cell(r.title)}: ${signed(r.delta)}`).join('\n') : 'None.',
-    '## Improvements',
-    c.improvements.length ? c.improvements.map((r) => `- ${cell(r.title)}: ${signed(r.delta)}`).join('\n') : 'None.',
-    '## Changed answers',
-    c.changedAnswers.length ? c.changedAnswers.map((a) => `- \`${a.questionId}\`: ${cell(a.old ?? 'unanswered')} → ${cell(a.new ?? 'unanswered')}`).join('\n') : 'None.',
-  ];
-  return `${blocks.join('\n\n')}\n`;
-}
-
-export const COMPARE_FORMATS = {
-  terminal: renderComparisonTerminal,
-  markdown: renderComparisonMarkdown,
-  json: (c: Comparison) => `${JSON.stringify(c, null, 2)}\n`,
-} as const;

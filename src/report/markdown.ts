@@ -1,4 +1,5 @@
 import { wrap } from '../text/wrap.js';
+import type { RenderOptions } from './format.js';
 import type { ReportModel } from './schema.js';
 import { weakestFirst } from './terminal.js';
 
@@ -10,7 +11,7 @@ const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|')
 const quote = (text: string) => text.replace(/"/g, "'");
 
 /** Renders the report as GitHub-flavoured markdown that passes markdownlint. Pure. */
-export function renderMarkdown(m: ReportModel): string {
+export function renderMarkdown(m: ReportModel, _o: RenderOptions = {}): string {
   const label = (id: string | null) => (id === null ? 'not scored' : (m.bands.find((b) => b.id === id)?.label ?? id));
   const areaTitle = (id: string) => m.areas.find((a) => a.id === id)?.title ?? id;
   const blocks: string[] = [];

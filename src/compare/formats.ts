@@ -1,0 +1,55 @@
+import type { Formats, RenderOptions } from '../report/format.js';
+import type { Comparison, ScoreChange } from './compare.js';
+
+const num = (x: number | null) => (x === null ? 'n/a' : x.toFixed(1));
+const signed = (x: number | null) => (x === null ? 'n/a' : `${x > 0 ? '+' : ''}${x.toFixed(1)}`);
+
+/** The comparison for a terminal. Pure. */
+export function renderComparisonTerminal(c: Comparison, _o: RenderOptions = {}): string {
+  const out = [`Comparing ${c.old.file} (${c.old.date ?? 'undated'}) → ${c.new.file} (${c.new.date ?? 'undated'})`, ''];
+  const row = (x: ScoreChange, indent: string) => `${indent}${x.title.padEnd(40 - indent.length)} ${num(x.old).padStart(6)} → ${num(x.new).padStart(6)}  ${signed(x.delta).padStart(6)}`;
+  out.push(row(c.overall, ''));
+  for (const a of c.areas) out.push(row(a, '  '));
+  out.push('');
+  for (const [title, list] of [['Improvements', c.improvements], ['Regressions', c.regressions]] as const) {
+    out.push(`${title} (${list.length})`);
+    for (const e of list) out.push(row(e, '  '));
+    out.push('');
+  }
+  out.push(`Changed answers (${c.changedAnswers.length})`);
+  for (const a of c.changedAnswers) out.push(`  ${a.questionId}: ${a.old ?? '(unanswered)'} → ${a.new ?? '(unanswered)'}`);
+  return `${out.join('\n')}\n`;
+}
+
+/** The comparison as markdown. Pure. */
+export function renderComparisonMarkdown(c: Comparison, _o: RenderOptions = {}): string {
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  const table = (rows: ScoreChange[]) => ['| Scope | Before | After | Change |', '| --- | ---: | ---: | ---: |', ...rows.map((r) => `| ${cell(r.title)} | ${num(r.old)} | ${num(r.new)} | ${signed(r.delta)} |`)].join('\n');
+  const blocks = [
+    '# Service audit comparison',
+    `From \`${c.old.file}\` (${c.old.date ?? 'undated'}) to \`${c.new.file}\` (${c.new.date ?? 'undated'}).`,
+    '## Scores',
+    table([c.overall, ...c.areas, ...c.elements]),
+    '## Regressions',
+    c.regressions.length ? c.regressions.map((r) => `- ${cell(r.title)}: ${signed(r.delta)}`).join('\n') : 'None.',
+    '## Improvements',
+    c.improvements.length ? c.improvements.map((r) => `- ${cell(r.title)}: ${signed(r.delta)}`).join('\n') : 'None.',
+    '## Changed answers',
+    c.changedAnswers.length ? c.changedAnswers.map((a) => `- \`${a.questionId}\`: ${cell(a.old ?? 'unanswered')} → ${cell(a.new ?? 'unanswered')}`).join('\n') : 'None.',
+  ];
+  return `${blocks.join('\n\n')}\n`;
+}
+
+/** The comparison as stable, pretty JSON. */
+export function renderComparisonJson(c: Comparison, _o: RenderOptions = {}): string {
+  return `${JSON.stringify(c, null, 2)}\n`;
+}
+
+/** The comparison's formats: one renderer each, all of the same comparison. */
+export const COMPARE_FORMATS = {
+  terminal: renderComparisonTerminal,
+  markdown: renderComparisonMarkdown,
+  json: renderComparisonJson,
+} as const satisfies Formats<Comparison>;
+
+export type CompareFormat = keyof typeof COMPARE_FORMATS;
