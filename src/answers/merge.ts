@@ -1,4 +1,4 @@
-import type { Answer, Answers } from './schema.js';
+import { answerOf, type Answer, type Answers } from './schema.js';
 
 /** Fields of an answers file besides the answers themselves that two writers may both change. */
 const FIELDS = ['bank', 'organization', 'respondent', 'group', 'role'] as const;
@@ -29,7 +29,8 @@ function pick<T>(base: T | undefined, ours: T | undefined, theirs: T | undefined
  */
 export function mergeAnswers(base: Answers, ours: Answers, theirs: Answers): { merged: Answers; conflicts: MergeConflict[] } {
   const conflicts: MergeConflict[] = [];
-  const merged: Answers = { bank: theirs.bank, answers: {} };
+  // No prototype: a question may be called "constructor".
+  const merged: Answers = { bank: theirs.bank, answers: Object.create(null) as Answers['answers'] };
   for (const f of FIELDS) {
     const p = pick(base[f], ours[f], theirs[f]);
     if (!p) conflicts.push({ key: f, path: [f], ours: ours[f], theirs: theirs[f] });
@@ -40,9 +41,9 @@ export function mergeAnswers(base: Answers, ours: Answers, theirs: Answers): { m
   else if (theirs.date !== undefined) merged.date = theirs.date;
   const ids = new Set([...Object.keys(theirs.answers), ...Object.keys(ours.answers), ...Object.keys(base.answers)]);
   for (const id of ids) {
-    const p = pick(base.answers[id], ours.answers[id], theirs.answers[id]);
-    if (!p) conflicts.push({ key: id, path: ['answers', id], ours: ours.answers[id], theirs: theirs.answers[id] });
-    const value = p ? p.value : theirs.answers[id];
+    const p = pick(answerOf(base, id), answerOf(ours, id), answerOf(theirs, id));
+    if (!p) conflicts.push({ key: id, path: ['answers', id], ours: answerOf(ours, id), theirs: answerOf(theirs, id) });
+    const value = p ? p.value : answerOf(theirs, id);
     if (value !== undefined) merged.answers[id] = value;
   }
   return { merged, conflicts };

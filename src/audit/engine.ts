@@ -1,4 +1,4 @@
-import type { Answer, Answers } from '../answers/schema.js';
+import { answerOf, type Answer, type Answers } from '../answers/schema.js';
 import { skipLookup } from '../bank/conditions.js';
 import { allQuestionsOf } from '../bank/load.js';
 import type { Bank } from '../bank/schema.js';
@@ -46,7 +46,7 @@ export async function runAudit(o: AuditOptions): Promise<Answers> {
   const list = auditQuestions(o.bank, o.areas);
   let answers = o.answers;
   const review = o.review === true || o.from !== undefined;
-  const isAnswered = (i: number) => answers.answers[list[i]!.question.id] !== undefined;
+  const isAnswered = (i: number) => answerOf(answers, list[i]!.question.id) !== undefined;
   /** Whether a question is not asked: its `when` condition is false on the answers so far. */
   const skippedNow = () => {
     const lookup = skipLookup(o.bank, answers.answers);
@@ -86,7 +86,7 @@ export async function runAudit(o: AuditOptions): Promise<Answers> {
     const item = list[i]!;
     const id = item.question.id;
     reached = Math.max(reached, i);
-    const previous = answers.answers[id];
+    const previous = answerOf(answers, id);
     const draftNote = drafts.get(id);
     let committed = false;
     const commit = (r: Answered) => {

@@ -1,5 +1,6 @@
 import { createPrompt, isDownKey, isEnterKey, isUpKey, makeTheme, useEffect, useKeypress, usePrefix, useState, type Status } from '@inquirer/core';
 import { styleText } from 'node:util';
+import { percentFromText } from '../answers/percent.js';
 import { terminalLine, terminalText } from '../text/escape.js';
 import { wrap } from '../text/wrap.js';
 import type { Answered, Reply } from './asker.js';
@@ -52,12 +53,10 @@ export const PLAIN_THEME = {
 const PERCENT_ERROR = `Type a number from 0 to 100, or press ${NA_KEY} if it does not apply; then Enter.`;
 const REASON_ERROR = 'Please give a short reason; it appears in the report.';
 
-/** Parses what was typed at a percent question. */
+/** Parses what was typed at a percent question: the same reading as an answers file's, so "45%" is accepted in both. */
 export function parsePercent(input: string): number | undefined {
-  const t = input.trim().replace(/%$/, '');
-  if (!/^\d+(\.\d+)?$/.test(t)) return undefined;
-  const n = Number(t);
-  return n >= 0 && n <= 100 ? n : undefined;
+  const n = percentFromText(input);
+  return n !== undefined && n <= 100 ? n : undefined;
 }
 
 /** Cuts a line to `width` characters, marking the cut with …. */

@@ -1,6 +1,3 @@
-import { createHash } from 'node:crypto';
-import { realpathSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
 import { mergeAnswers } from '../../answers/merge.js';
 import { parseAnswers } from '../../answers/parse.js';
 import type { Answers } from '../../answers/schema.js';
@@ -13,7 +10,7 @@ import { renderTerminal } from '../../report/terminal.js';
 import { closest } from '../../validation/closest.js';
 import { terminalLine } from '../../text/escape.js';
 import { wrap } from '../../text/wrap.js';
-import { backupFile, fileExists, readUserFile, writeAtomic } from '../files.js';
+import { backupFile, fileExists, FileChangedError, readUserFile, realTarget, writeAtomic, writeGuarded, type FileStamp } from '../files.js';
 import type { Io } from '../io.js';
 import { guardOutput, loadAnswers, loadBank, reportOf } from '../load.js';
 import { colorLevel } from '../../report/style.js';
@@ -25,30 +22,14 @@ const NO_TTY =
   'the interactive audit needs a terminal, and standard input is not one (a pipe, CI or </dev/null). ' +
   'Score a saved answers file instead: service-audit report --answers FILE, or gate CI with: service-audit check --answers FILE';
 
-/** The file a path leads to, links followed (for a file not there yet: its folder's real path). */
-function realPath(cwd: string, file: string): string {
-  const full = resolve(cwd, file);
-  try {
-    return realpathSync(full);
-  } catch {
-    try {
-      return join(realpathSync(dirname(full)), basename(full));
-    } catch {
-      return full;
-    }
-  }
-}
-
 /** The markdown report's name when the person says "yes": the usual one, unless that is one of the inputs. */
 export function reportName(cwd: string, inputs: readonly string[]): string {
-  const taken = new Set(inputs.map((f) => realPath(cwd, f)));
+  const taken = new Set(inputs.map((f) => realTarget(cwd, f)));
   for (let n = 1; ; n++) {
     const name = n === 1 ? 'service-audit-report.md' : `service-audit-report-${n}.md`;
-    if (!taken.has(realPath(cwd, name))) return name;
+    if (!taken.has(realTarget(cwd, name))) return name;
   }
 }
-
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** About twelve seconds a question, the pace of a team lead who knows the team. */
 const minutes = (questions: number) => {
@@ -100,38 +81,50 @@ export default async function runCommand(io: Io, opts: RunOptions & GlobalOption
    * Before each save the file is hashed again; if someone else changed it meanwhile (another audit,
    * a hand edit), their changes are merged in, or the audit stops: it never overwrites them.
    */
-  let known: { sha256: string | undefined; answers: Answers } = { sha256: undefined, answers };
+  let known: { stamp: FileStamp; answers: Answers } = { stamp: { sha256: null, mtimeMs: null }, answers };
+  /** Takes in what changed on disk since `known` (a second audit, a hand edit), or says what both changed. */
+  const mergeWithDisk = (ours: Answers): Answers => {
+    const now = readUserFile(io.cwd, file, 'answers file', 'run the audit again');
+    const { parsed, problems } = parseAnswers(file, now.text, bank);
+    if (!parsed)
+      throw new InputError([
+        ...problems,
+        { file, line: 1, col: 1, message: 'the answers file was changed while the audit ran and cannot be read now; your last answer was not saved', fix: 'fix the file (or undo the change), then run the audit again' },
+      ]);
+    const { merged, conflicts } = mergeAnswers(known.answers, ours, parsed.answers);
+    if (conflicts.length > 0)
+      throw new InputError(
+        conflicts.map((c) => {
+          const at = c.path[0] === 'answers' ? parsed.positions[c.key] : undefined;
+          const show = (v: unknown) => (v === undefined ? 'no answer' : JSON.stringify(typeof v === 'object' && v && 'value' in v && Object.keys(v).length === 1 ? (v as { value: unknown }).value : v));
+          return {
+            file,
+            line: at?.line ?? 1,
+            col: at?.col ?? 1,
+            message: `${terminalLine(c.key)} was changed in this file while the audit ran (the file says ${terminalLine(show(c.theirs))}; your ${terminalLine(show(c.ours))} was not saved)`,
+            fix: 'run the audit again: it continues from the file as it is now',
+          };
+        }),
+      );
+    known = { stamp: now.stamp, answers: parsed.answers };
+    return merged;
+  };
   const write = (a: Answers): Answers => {
     let next = a;
-    const now = fileExists(io.cwd, file) ? readUserFile(io.cwd, file, 'answers file', 'run the audit again') : undefined;
-    if (now && now.sha256 !== known.sha256) {
-      const { parsed, problems } = parseAnswers(file, now.text, bank);
-      if (!parsed)
-        throw new InputError([
-          ...problems,
-          { file, line: 1, col: 1, message: 'the answers file was changed while the audit ran and cannot be read now; your last answer was not saved', fix: 'fix the file (or undo the change), then run the audit again' },
-        ]);
-      const { merged, conflicts } = mergeAnswers(known.answers, a, parsed.answers);
-      if (conflicts.length > 0)
-        throw new InputError(
-          conflicts.map((c) => {
-            const at = c.path[0] === 'answers' ? parsed.positions[c.key] : undefined;
-            const show = (v: unknown) => (v === undefined ? 'no answer' : JSON.stringify(typeof v === 'object' && v && 'value' in v && Object.keys(v).length === 1 ? (v as { value: unknown }).value : v));
-            return {
-              file,
-              line: at?.line ?? 1,
-              col: at?.col ?? 1,
-              message: `${terminalLine(c.key)} was changed in this file while the audit ran (the file says ${terminalLine(show(c.theirs))}; your ${terminalLine(show(c.ours))} was not saved)`,
-              fix: 'run the audit again: it continues from the file as it is now',
-            };
-          }),
-        );
-      next = merged;
+    // A write that finds the file changed merges and tries again; a third writer racing every
+    // time is told so rather than looped on.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const stamp = writeGuarded(io.cwd, file, renderAnswersFile(bank, next, schemaPath), known.stamp);
+        known = { stamp, answers: next };
+        return next;
+      } catch (e) {
+        if (!(e instanceof FileChangedError) || attempt >= 3) throw e;
+        // Removed meanwhile: written again with every answer this audit knows.
+        if (e.current.sha256 === null) known = { stamp: e.current, answers: { bank: next.bank, answers: {} } };
+        else next = mergeWithDisk(next);
+      }
     }
-    const text = renderAnswersFile(bank, next, schemaPath);
-    writeAtomic(io.cwd, file, text);
-    known = { sha256: sha256(text), answers: next };
-    return next;
   };
 
   try {
@@ -141,13 +134,14 @@ export default async function runCommand(io: Io, opts: RunOptions & GlobalOption
         return EXIT.ok;
       }
       io.stdout.write(`Old answers kept in ${terminalLine(backupFile(io.cwd, file))}\n`);
-      known = { sha256: readUserFile(io.cwd, file, 'answers file', 'run the audit again').sha256, answers };
+      known = { stamp: readUserFile(io.cwd, file, 'answers file', 'run the audit again').stamp, answers };
       write(answers);
     } else if (exists) {
       // An invalid file stops here with its problems: we never overwrite answers we cannot read.
       const loadedAnswers = loadAnswers(io, file, bank);
       answers = loadedAnswers.answers;
-      known = { sha256: loadedAnswers.sha256, answers };
+      // A guarded write compares the content's hash only.
+      known = { stamp: { sha256: loadedAnswers.sha256, mtimeMs: null }, answers };
     }
 
     const total = auditQuestions(bank, areas).length;
