@@ -15,7 +15,7 @@ import type { Io } from '../io.js';
 import { guardOutput, loadAnswers, loadBank, reportOf } from '../load.js';
 import { colorLevel } from '../../report/style.js';
 import { styleFor } from '../output.js';
-import { schemaPathFor } from '../schema-path.js';
+import { schemaLinkFor } from '../schema-path.js';
 import type { GlobalOptions } from '../spec.js';
 
 const NO_TTY =
@@ -75,7 +75,7 @@ export default async function runCommand(io: Io, opts: RunOptions & GlobalOption
   const shownFile = terminalLine(file);
   let answers: Answers = { bank: bankRef(bank), answers: {} };
   let saved = 0;
-  const schemaPath = schemaPathFor(io, 'answers', file);
+  const schemaPath = schemaLinkFor(io, 'answers', file, opts.bank);
   /**
    * The file as this audit last read or wrote it: its hash (undefined: no file) and its answers.
    * Before each save the file is hashed again; if someone else changed it meanwhile (another audit,
