@@ -133,7 +133,7 @@ export default async function runCommand(io: Io, opts: RunOptions & GlobalOption
         io.stdout.write('Nothing changed.\n');
         return EXIT.ok;
       }
-      io.stdout.write(`Old answers kept in ${terminalLine(backupFile(io.cwd, file))}\n`);
+      io.stderr.write(`Old answers kept in ${terminalLine(backupFile(io.cwd, file))}\n`);
       known = { stamp: readUserFile(io.cwd, file, 'answers file', 'run the audit again').stamp, answers };
       write(answers);
     } else if (exists) {
@@ -181,7 +181,7 @@ export default async function runCommand(io: Io, opts: RunOptions & GlobalOption
       const name = reportName(io.cwd, [file, ...(opts.bank ? [opts.bank] : [])]);
       if (await asker.confirm(`Write a markdown report too (${name})?`, false)) reportFile = name;
     }
-    if (reportFile) io.stdout.write(`Markdown report written to ${terminalLine(writeAtomic(io.cwd, reportFile, renderMarkdown(model)))}\n`);
+    if (reportFile) io.stderr.write(`Markdown report written to ${terminalLine(writeAtomic(io.cwd, reportFile, renderMarkdown(model)))}\n`);
     return EXIT.ok;
   } catch (e) {
     if (e instanceof InterruptedError) {
