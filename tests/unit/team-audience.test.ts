@@ -20,8 +20,6 @@ describe('the staff pulse (--audience team)', () => {
         asked.push(ctx.question.id);
         return { kind: 'value', value: ctx.question.type === 'yesno' ? 'yes' : 'agree' };
       },
-      reason: async () => '',
-      note: async () => '',
       confirm: async () => true,
       text: async () => '',
     };
