@@ -1,4 +1,5 @@
 // Everything `collect` loads at run time, bundled apart (dist/collect.cjs) so that no other
 // command pays for the web server or the QR encoder at start-up.
-export { removeStaleTemp, startCollect } from './server.js';
+export { startCollect } from './server.js';
+export { FolderInUse } from './store.js';
 export { drawQr } from './qr.js';

@@ -3,18 +3,16 @@
 // header and request timeouts, the bad-token slow-down, and a graceful stop that finishes the
 // writes in flight. The only path from a request to the file system is the fixed responses folder
 // with a random file name.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { readdirSync, unlinkSync } from 'node:fs';
-import { link, open, unlink } from 'node:fs/promises';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { Bank } from '../bank/schema.js';
 import { CSP, renderForm, renderMessage, renderThanks } from './form.js';
-import { readSubmission, responseFile, type FormItem } from './submission.js';
+import { openStore } from './store.js';
+import { NOTE_MAX, REASON_MAX, readSubmission, responseFile, type FormItem } from './submission.js';
 
 export interface CollectLimits {
-  /** Largest request body accepted (413 beyond). */
+  /** Largest request body accepted (413 beyond); raised to what the form can hold when that is more. */
   bodyBytes: number;
   /** A client must send its headers within this time. */
   headersTimeoutMs: number;
@@ -23,8 +21,8 @@ export interface CollectLimits {
   /** Wrong tokens one address may try per window before it gets 429. */
   badTokens: number;
   badTokenWindowMs: number;
-  /** Forms handed out and not yet sent that are remembered (the oldest are forgotten first). */
-  openForms: number;
+  /** Connections open at once (beyond it new ones are refused, so a flood cannot take every file handle). */
+  connections: number;
 }
 
 export const DEFAULT_LIMITS: CollectLimits = {
@@ -33,7 +31,7 @@ export const DEFAULT_LIMITS: CollectLimits = {
   requestTimeoutMs: 30_000,
   badTokens: 10,
   badTokenWindowMs: 60_000,
-  openForms: 10_000,
+  connections: 256,
 };
 
 export interface CollectOptions {
@@ -51,8 +49,12 @@ export interface CollectOptions {
   /** Random by default; tests may fix it. At least 128 bits. */
   token?: string;
   limits?: Partial<CollectLimits>;
+  /** Responses written out together, in random order (see store.ts); the rest at stop. */
+  batch?: number;
   /** Called after each response is safely on disk. */
   onResponse?(count: number): void;
+  /** Called when a response could not be saved (the person is told to send it again). */
+  onError?(message: string): void;
 }
 
 export interface Collector {
@@ -69,68 +71,32 @@ export interface Collector {
 
 const sha = (s: string) => createHash('sha256').update(s).digest();
 
-/** Writes one response: a temporary file, fsync, then linked under a free random name (never over another). */
-async function writeResponse(dir: string, text: string, day: string): Promise<string> {
-  for (;;) {
-    const name = `response-${randomBytes(8).toString('hex')}.yaml`;
-    const tmp = join(dir, `.${name}.tmp`);
-    const fh = await open(tmp, 'wx', 0o644);
-    try {
-      await fh.writeFile(text);
-      // The file keeps no time finer than the day, not even in its own timestamps.
-      const midnight = new Date(`${day}T00:00:00`);
-      await fh.utimes(midnight, midnight);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    try {
-      await link(tmp, join(dir, name));
-      return name;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    } finally {
-      await unlink(tmp);
-    }
-  }
-}
-
-/** fsync the folder, so the new name survives a power cut (not possible on every platform). */
-async function syncDir(dir: string): Promise<void> {
-  try {
-    const fh = await open(dir, 'r');
-    try {
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-  } catch {
-    /* Windows cannot open a folder for fsync; the rename is still atomic there */
-  }
-}
-
-/** Removes temporary files a killed collector left behind; they were never responses. */
-export function removeStaleTemp(dir: string): number {
-  let n = 0;
-  for (const f of readdirSync(dir)) {
-    if (/^\.response-[0-9a-f]{16}\.yaml\.tmp$/.test(f)) {
-      unlinkSync(join(dir, f));
-      n++;
-    }
-  }
-  return n;
-}
-
-/** Starts the collect server; resolves once it listens. */
-export function startCollect(o: CollectOptions): Promise<Collector> {
-  const limits = { ...DEFAULT_LIMITS, ...o.limits };
+/** Starts the collect server; resolves once it listens. Throws FolderInUse when another collector has the folder. */
+export async function startCollect(o: CollectOptions): Promise<Collector> {
+  // 64 KiB, or what this form can really hold when every comment and reason is full of
+  // characters that take 9 bytes once percent-encoded (a long bank in Japanese, say).
+  const formMax = o.items.length * (NOTE_MAX + REASON_MAX) * 9 + 8 * 1024;
+  const limits = { ...DEFAULT_LIMITS, bodyBytes: Math.max(DEFAULT_LIMITS.bodyBytes, formMax), ...o.limits };
   const token = o.token ?? randomBytes(16).toString('base64url');
   const tokenHash = sha(token);
-  /** Form nonces: issued (open), writing, or used (its response is on disk). */
-  const forms = new Map<string, 'open' | 'writing' | 'used'>();
+  const store = await openStore(o.outDir, { batch: o.batch ?? 5, today: o.today() });
+  // Form nonces are signed, not stored: a nonce is random bytes and their HMAC under a key of
+  // this run, so any number of open forms costs nothing and none can be pushed out by a flood.
+  // Only sent ones are remembered (with a hash of what was sent), and the ones being written.
+  const key = randomBytes(32);
+  const mac = (r: string) => createHmac('sha256', key).update(r).digest().subarray(0, 16).toString('base64url');
+  const newNonce = () => {
+    const r = randomBytes(16).toString('base64url');
+    return `${r}.${mac(r)}`;
+  };
+  const signed = (nonce: string) => {
+    const [r, m] = nonce.split('.');
+    return r !== undefined && m !== undefined && m.length === 22 && timingSafeEqual(Buffer.from(mac(r)), Buffer.from(m));
+  };
+  const sent = new Map<string, string>();
+  const writing = new Map<string, Promise<boolean>>();
   /** Wrong tokens by address, in memory only and only for the slow-down; never stored or logged. */
   const strikes = new Map<string, { n: number; until: number }>();
-  const inFlight = new Set<Promise<void>>();
   let count = 0;
   let closed = false;
   let reached: () => void = () => {};
@@ -150,23 +116,13 @@ export function startCollect(o: CollectOptions): Promise<Collector> {
     });
     res.end(body);
   };
-  const notFound = (res: ServerResponse) => send(res, 404, renderMessage('Not found', 'There is no page here. Check the link you were given.'));
+  // A reply that does not read the request's body closes the connection, so no body is drained.
+  const close = { Connection: 'close' };
+  const notFound = (res: ServerResponse) => send(res, 404, renderMessage('Not found', 'There is no page here. Check the link you were given.'), close);
+  const closedPage = () => renderMessage('The pulse is closed', 'This pulse has stopped taking answers. Thank you all the same.');
 
-  const newNonce = () => {
-    const nonce = randomBytes(16).toString('base64url');
-    forms.set(nonce, 'open');
-    // Forms handed out but never sent are forgotten, oldest first, so GETs cannot fill memory.
-    if (forms.size > limits.openForms + count) {
-      for (const [k, v] of forms) {
-        if (v === 'open') {
-          forms.delete(k);
-          break;
-        }
-      }
-    }
-    return nonce;
-  };
   const action = `/${token}`;
+  const thanks = `${action}/thanks`;
   const formPage = (extra: Omit<Parameters<typeof renderForm>[0], 'bank' | 'items' | 'action' | 'nonce' | 'group'> & { nonce?: string } = {}) =>
     renderForm({ bank: o.bank, items: o.items, action, nonce: extra.nonce ?? newNonce(), ...(o.group !== undefined && { group: o.group }), ...extra });
 
@@ -179,9 +135,8 @@ export function startCollect(o: CollectOptions): Promise<Collector> {
   };
 
   const struck = (addr: string): boolean => {
-    const now = Date.now();
     const s = strikes.get(addr);
-    return s !== undefined && s.until > now && s.n >= limits.badTokens;
+    return s !== undefined && s.until > Date.now() && s.n >= limits.badTokens;
   };
   const strike = (addr: string) => {
     const now = Date.now();
@@ -191,63 +146,75 @@ export function startCollect(o: CollectOptions): Promise<Collector> {
     if (strikes.size > 10_000) strikes.delete(strikes.keys().next().value!);
   };
 
+  /** The body as text, or 'too-large' as soon as it passes the limit (the rest is never read). */
   const readBody = (req: IncomingMessage): Promise<string | 'too-large'> =>
     new Promise((resolve, reject) => {
-      const declared = Number(req.headers['content-length'] ?? 0);
-      if (declared > limits.bodyBytes) return resolve('too-large');
+      if (Number(req.headers['content-length'] ?? 0) > limits.bodyBytes) return resolve('too-large');
       const chunks: Buffer[] = [];
       let size = 0;
-      let over = false;
-      req.on('data', (c: Buffer) => {
+      const onData = (c: Buffer) => {
         size += c.length;
-        if (size > limits.bodyBytes) over = true;
-        else chunks.push(c);
-      });
-      req.on('end', () => resolve(over ? 'too-large' : Buffer.concat(chunks).toString('utf8')));
+        if (size <= limits.bodyBytes) return void chunks.push(c);
+        req.off('data', onData);
+        req.pause();
+        resolve('too-large');
+      };
+      req.on('data', onData);
+      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
       req.on('error', reject);
     });
 
   async function submit(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!/^application\/x-www-form-urlencoded\b/i.test(req.headers['content-type'] ?? '')) {
-      return send(res, 415, renderMessage('Not a form', 'Send the answers with the form on this page.'));
+      return send(res, 415, renderMessage('Not a form', 'Send the answers with the form on this page.'), close);
     }
     const body = await readBody(req);
-    if (body === 'too-large') {
-      return send(res, 413, renderMessage('Too much text', 'The answers were longer than this form accepts. Shorten your comments and send again.'), { Connection: 'close' });
-    }
+    if (body === 'too-large') return send(res, 413, renderMessage('Too much text', 'The answers were longer than this form accepts. Go back, shorten your comments and send again.'), close);
     const fields = new URLSearchParams(body);
     const nonce = fields.get('nonce') ?? '';
-    const state = forms.get(nonce);
-    // Sent already (a double tap, a refresh, the back button): the response is on disk once.
-    if (state === 'used' || state === 'writing') return send(res, 303, '', { Location: `${action}/thanks` });
     const sub = readSubmission(o.items, fields);
-    if (closed) return send(res, 410, renderMessage('The pulse is closed', 'This pulse has stopped taking answers. Thank you all the same.'));
-    if (state === undefined) {
-      return send(res, 409, formPage({ state: sub.state, errors: sub.errors, notice: 'This form was open for a long time or the collector restarted, so it was not saved. Check your answers and send them again.' }));
+    if (!signed(nonce)) {
+      return send(res, 409, formPage({ state: sub.state, errors: sub.errors, notice: 'This form is from an earlier run of the collector, so it was not saved. Check your answers and send them again.' }));
+    }
+    // A double tap while the first is being written: answer as the first one will.
+    const inFlight = writing.get(nonce);
+    if (inFlight) {
+      if (await inFlight) return send(res, 303, '', { Location: thanks });
+      return send(res, 503, formPage({ nonce, state: sub.state, notice: 'Your answers could not be saved just now. Please send them again.' }));
+    }
+    const fingerprint = sha(JSON.stringify(sub.answers ?? sub.state)).toString('base64url');
+    const before = sent.get(nonce);
+    if (before !== undefined) {
+      // Sent already (a double tap, a refresh, the back button): the response is on disk once.
+      if (before === fingerprint) return send(res, 303, '', { Location: thanks });
+      return send(res, 200, renderMessage('Already sent', 'Your answers were saved when you first sent this form. A form is saved once, so the changes made since were not kept.'));
     }
     if (!sub.answers) return send(res, 422, formPage({ nonce, state: sub.state, errors: sub.errors, ...(sub.formError && { notice: sub.formError }) }));
     // --until N means N files, even when the last few arrive at the same moment.
-    if (o.until !== undefined && count + inFlight.size >= o.until) return send(res, 410, renderMessage('The pulse is closed', 'This pulse has all the answers it asked for. Thank you all the same.'));
-    forms.set(nonce, 'writing');
+    if (closed || (o.until !== undefined && count + writing.size >= o.until)) return send(res, 410, closedPage());
+
     const day = o.today();
-    let written: Promise<void>;
-    try {
-      const text = responseFile(o.bank, o.items, { date: day, ...(o.group !== undefined && { group: o.group }), answers: sub.answers });
-      written = writeResponse(o.outDir, text, day).then(() => syncDir(o.outDir));
-      inFlight.add(written);
-      await written.finally(() => inFlight.delete(written));
-    } catch {
-      forms.set(nonce, 'open');
-      return send(res, 503, formPage({ nonce, state: sub.state, notice: 'Your answers could not be saved just now. Please send them again.' }));
-    }
-    forms.set(nonce, 'used');
+    const saving = (async () => {
+      try {
+        await store.save(responseFile(o.bank, o.items, { date: day, ...(o.group !== undefined && { group: o.group }), answers: sub.answers! }), day);
+        return true;
+      } catch (e) {
+        o.onError?.(`a response could not be saved (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the person was asked to send it again`);
+        return false;
+      }
+    })();
+    writing.set(nonce, saving);
+    const saved = await saving;
+    writing.delete(nonce);
+    if (!saved) return send(res, 503, formPage({ nonce, state: sub.state, notice: 'Your answers could not be saved just now. Please send them again.' }));
+    sent.set(nonce, fingerprint);
     count++;
     o.onResponse?.(count);
     if (o.until !== undefined && count >= o.until) {
       closed = true;
       reached();
     }
-    send(res, 303, '', { Location: `${action}/thanks` });
+    send(res, 303, '', { Location: thanks });
   }
 
   const server = createServer(
@@ -261,7 +228,7 @@ export function startCollect(o: CollectOptions): Promise<Collector> {
     },
     (req, res) => {
       const addr = req.socket.remoteAddress ?? '';
-      if (req.method !== 'GET' && req.method !== 'POST') return send(res, 405, renderMessage('Not allowed', 'Only GET and POST are answered here.'), { Allow: 'GET, POST' });
+      if (req.method !== 'GET' && req.method !== 'POST') return send(res, 405, renderMessage('Not allowed', 'Only GET and POST are answered here.'), { Allow: 'GET, POST', ...close });
       let where: 'form' | 'thanks' | undefined;
       try {
         where = route(req.url ?? '/');
@@ -271,41 +238,48 @@ export function startCollect(o: CollectOptions): Promise<Collector> {
       if (!where) {
         // Only wrong links are slowed down: a whole team may share one address, and a right
         // link always gets through, however many wrong ones came from there.
-        req.resume();
-        if (struck(addr)) return send(res, 429, renderMessage('Too many wrong links', 'Wait a minute, then open the link you were given.'), { 'Retry-After': String(Math.ceil(limits.badTokenWindowMs / 1000)) });
+        if (struck(addr)) return send(res, 429, renderMessage('Too many wrong links', 'Wait a minute, then open the link you were given.'), { 'Retry-After': String(Math.ceil(limits.badTokenWindowMs / 1000)), ...close });
         strike(addr);
         return notFound(res);
       }
       if (where === 'thanks') return req.method === 'GET' ? send(res, 200, renderThanks()) : notFound(res);
       if (req.method === 'GET') {
-        if (closed) return send(res, 410, renderMessage('The pulse is closed', 'This pulse has stopped taking answers. Thank you all the same.'));
+        if (closed) return send(res, 410, closedPage());
         return send(res, 200, formPage(), { 'Cache-Control': 'private, no-cache' });
       }
       submit(req, res).catch(() => {
-        if (!res.headersSent) send(res, 500, renderMessage('Something went wrong', 'Your answers were not saved. Please go back and send them again.'));
+        if (!res.headersSent) send(res, 500, renderMessage('Something went wrong', 'Your answers were not saved. Please go back and send them again.'), close);
       });
     },
   );
+  server.maxConnections = limits.connections;
 
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(o.port, o.host, () => {
-      server.off('error', reject);
-      resolve({
-        port: (server.address() as AddressInfo).port,
-        token,
-        count: () => count,
-        reachedUntil,
-        stop: async () => {
-          closed = true;
-          const stopped = new Promise<void>((r) => server.close(() => r()));
-          server.closeIdleConnections();
-          await Promise.allSettled([...inFlight]);
-          // Whatever is still open now is a client that sent nothing we could save.
-          setTimeout(() => server.closeAllConnections(), 1_000).unref();
-          await stopped;
-        },
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(o.port, o.host, () => {
+        server.off('error', reject);
+        resolve();
       });
     });
-  });
+  } catch (e) {
+    await store.close(o.today());
+    throw e;
+  }
+  return {
+    port: (server.address() as AddressInfo).port,
+    token,
+    count: () => count,
+    reachedUntil,
+    stop: async () => {
+      closed = true;
+      const stopped = new Promise<void>((r) => server.close(() => r()));
+      server.closeIdleConnections();
+      await Promise.allSettled([...writing.values()]);
+      // Whatever is still open now is a client that sent nothing we could save.
+      setTimeout(() => server.closeAllConnections(), 1_000).unref();
+      await stopped;
+      await store.close(o.today());
+    },
+  };
 }

@@ -30,12 +30,15 @@ export function formItems(bank: Bank, o: { audience: 'team' | 'lead' | 'all'; ar
   return questionsOf(bank).filter((x) => (o.audience === 'all' || x.question.audience === o.audience) && (!o.areas || o.areas.includes(x.area.id)));
 }
 
-/** Free text from a form field: one line (reasons) or several (notes); other control characters dropped. */
-function clean(text: string, multiline: boolean): string {
+/** Free text from a form field: one line (reasons) or several (notes), at most `max` characters; controls dropped. */
+function clean(text: string, multiline: boolean, max: number): string {
   const t = text.replace(/\r\n?/g, '\n');
   const kept = multiline ? t.replace(/[^\S\n]+/g, ' ').replace(/\n{3,}/g, '\n\n') : t.replace(/\s+/g, ' ');
-  // Control characters (C0 but newline, DEL, C1), bidi overrides and separators have no place in an answer.
-  return kept.replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/g, '').trim();
+  // Control characters (C0 but newline, DEL, C1), zero-width and direction marks, bidi overrides,
+  // separators and lone surrogates have no place in an answer.
+  const plain = kept.replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+  // Cut by code points (never inside a surrogate pair), then trim, so what is stored reads back the same.
+  return Array.from(plain.trim()).slice(0, max).join('').trim();
 }
 
 /** A percent as typed ("45", "45.5", "45 %"), or undefined when it is not one from 0 to 100. */
@@ -67,8 +70,8 @@ export function readSubmission(items: readonly FormItem[], fields: URLSearchPara
   for (const { question: q } of items) {
     const chosen = fields.getAll(`q:${q.id}`).map((v) => v.trim());
     const value = chosen.includes(NOT_APPLICABLE) ? NOT_APPLICABLE : (chosen.find((v) => v !== '') ?? '');
-    const reason = clean(fields.get(`na:${q.id}`) ?? '', false).slice(0, REASON_MAX);
-    const note = clean(fields.get(`note:${q.id}`) ?? '', true).slice(0, NOTE_MAX);
+    const reason = clean(fields.get(`na:${q.id}`) ?? '', false, REASON_MAX);
+    const note = clean(fields.get(`note:${q.id}`) ?? '', true, NOTE_MAX);
     if (value) state.values[q.id] = value.slice(0, 200);
     if (reason) state.reasons[q.id] = reason;
     if (note) state.notes[q.id] = note;

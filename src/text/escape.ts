@@ -117,3 +117,8 @@ export function yamlString(s: string): string {
 export function yamlComment(s: string): string {
   return terminalLine(s.replace(/\r\n?|\n|[\u0085\u2028\u2029]/g, ' ')).replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g, hex);
 }
+
+/** A word of a POSIX shell command line to copy and paste: plain when safe, else single-quoted (and shown safely). */
+export function shellWord(s: string): string {
+  return /^[\w./:@%+=,-]+$/.test(s) ? s : `'${terminalLine(s).replace(/'/g, "'\\''")}'`;
+}

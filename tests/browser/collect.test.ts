@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -13,7 +13,8 @@ describeBrowser('collect in a real browser, on a phone-sized screen', () => {
   let c: Running;
   const t = tempDir();
   const out = join(t.dir, 'responses');
-  const files = () => readdirSync(out).filter((f) => f.endsWith('.yaml'));
+  /** Every response kept: written out, or in the spool until its batch is written. */
+  const files = () => [out, join(out, '.pending')].flatMap((d) => (existsSync(d) ? readdirSync(d).filter((f) => f.endsWith('.yaml')).map((f) => join(d, f)) : []));
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -48,7 +49,7 @@ describeBrowser('collect in a real browser, on a phone-sized screen', () => {
     await p.page.waitForURL(/\/thanks$/);
     expect(await p.page.locator('h1').textContent()).toBe('Thank you');
     expect(files()).toHaveLength(1);
-    const saved = readFileSync(join(out, files()[0]!), 'utf8');
+    const saved = readFileSync(files()[0]!, 'utf8');
     expect(saved).toContain('{ na: "I joined last week" }');
     expect(saved.match(/: agree$/gm)).toHaveLength(n - 1);
 

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -10,6 +10,8 @@ import { cli, NO_STACK } from './cli-helpers.js';
 import { nonceOf, post, startCollector, type Running } from './collect-helpers.js';
 
 const yamlFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+/** Every response kept: written out, or in the spool waiting for its batch. */
+const kept = (dir: string) => [...yamlFiles(dir), ...(existsSync(join(dir, '.pending')) ? yamlFiles(join(dir, '.pending')).map((f) => join('.pending', f)) : [])];
 
 describe('collect through the built binary, on loopback', () => {
   const t = tempDir();
@@ -50,9 +52,9 @@ describe('collect through the built binary, on loopback', () => {
     expect(res.headers.get('location')).toBe(`${new URL(c.url).pathname}/thanks`);
     const thanks = await fetch(new URL(res.headers.get('location')!, c.url));
     expect(await thanks.text()).toContain('Your answers were saved');
-    const files = yamlFiles(out);
+    const files = kept(out);
     expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/^response-[0-9a-f]{16}\.yaml$/);
+    expect(files[0]).toMatch(/^\.pending\/response-[0-9a-f]{16}\.yaml$/);
     const text = readFileSync(join(out, files[0]!), 'utf8');
     expect(text.split('\n').filter((l) => /^[a-z]+:/.test(l)).map((l) => l.split(':')[0])).toEqual(['bank', 'date', 'group', 'answers']);
     expect(text).not.toMatch(/127\.0\.0\.1|Mozilla|node|\d{2}:\d{2}:\d{2}/);
@@ -66,17 +68,22 @@ describe('collect through the built binary, on loopback', () => {
   });
 
   test('a double tap, a refresh of the post, or the back button and send again record it once', async () => {
-    const before = yamlFiles(out).length;
+    const before = kept(out).length;
     const nonce = nonceOf(await (await fetch(c.url)).text());
     const fields = { nonce, 'q:enthusiasm.self': 'disagree' };
     const [a, b] = await Promise.all([post(c.url, fields), post(c.url, fields)]);
     const again = await post(c.url, fields);
     expect([a.status, b.status, again.status]).toEqual([303, 303, 303]);
-    expect(yamlFiles(out).length).toBe(before + 1);
+    expect(kept(out).length).toBe(before + 1);
+    // The same form sent again with other answers: said plainly that the change is not kept.
+    const changed = await post(c.url, { nonce, 'q:enthusiasm.self': 'agree' });
+    expect(changed.status).toBe(200);
+    expect(await changed.text()).toContain('A form is saved once, so the changes made since were not kept.');
+    expect(kept(out).length).toBe(before + 1);
   });
 
   test('an invalid response comes back with the problems beside the questions and every value kept; nothing is written', async () => {
-    const before = yamlFiles(out).length;
+    const before = kept(out).length;
     const nonce = nonceOf(await (await fetch(c.url)).text());
     const res = await post(c.url, { nonce, 'q:understanding.self': 'n/a', 'q:trust.self': 'agree', 'note:trust.self': '"quoted" <script>x</script> 🎉' });
     expect(res.status).toBe(422);
@@ -85,13 +92,21 @@ describe('collect through the built binary, on loopback', () => {
     expect(page).toMatch(/name="q:trust.self" value="agree" id="q\d+-\d" checked>/);
     expect(page).toContain('&quot;quoted&quot; &lt;script&gt;x&lt;/script&gt; 🎉</textarea>');
     expect(nonceOf(page)).toBe(nonce);
-    expect(yamlFiles(out).length).toBe(before);
+    expect(kept(out).length).toBe(before);
   });
 
   test('a form the server never handed out is not saved, and comes back to be sent again', async () => {
-    const res = await post(c.url, { nonce: 'made-up', 'q:understanding.self': 'agree' });
-    expect(res.status).toBe(409);
-    expect(await res.text()).toContain('was not saved. Check your answers and send them again.');
+    for (const nonce of ['made-up', 'abc.AAAAAAAAAAAAAAAAAAAAAA', `${nonceOf(await (await fetch(c.url)).text()).slice(0, -1)}A`]) {
+      const res = await post(c.url, { nonce, 'q:understanding.self': 'agree' });
+      expect(res.status).toBe(409);
+      expect(await res.text()).toContain('was not saved. Check your answers and send them again.');
+    }
+  });
+
+  test('a reason cut at its limit where a space falls is saved, not refused again and again', async () => {
+    const nonce = nonceOf(await (await fetch(c.url)).text());
+    const res = await post(c.url, { nonce, 'q:trust.self': 'n/a', 'na:trust.self': `${'a'.repeat(499)} b`, 'note:trust.self': `${'x'.repeat(999)}🎉` });
+    expect(res.status).toBe(303);
   });
 
   test('only GET and POST; only the form and its thank-you page; a body over 64 KiB is refused', async () => {
@@ -99,11 +114,11 @@ describe('collect through the built binary, on loopback', () => {
     expect((await fetch(c.url, { method: 'PUT', body: 'x' })).status).toBe(405);
     expect((await fetch(c.url, { method: 'DELETE' })).headers.get('allow')).toBe('GET, POST');
     expect((await fetch(`${c.url}/../../../etc/passwd`)).status).toBe(404);
-    expect((await fetch(`${u.origin}/%2e%2e/responses/${yamlFiles(out)[0]}`)).status).toBe(404);
+    expect((await fetch(`${u.origin}/%2e%2e/responses/${kept(out)[0]}`)).status).toBe(404);
     expect((await fetch(`${c.url}/thanks/x`)).status).toBe(404);
     expect((await post(c.url, { nonce: 'x' }, { headers: { 'content-type': 'application/json' } })).status).toBe(415);
     const nonce = nonceOf(await (await fetch(c.url)).text());
-    const big = await post(c.url, { nonce, 'q:understanding.self': 'agree', 'note:understanding.self': 'x'.repeat(70 * 1024) });
+    const big = await post(c.url, { nonce, 'q:understanding.self': 'agree', 'note:understanding.self': 'x'.repeat(1024 * 1024) });
     expect(big.status).toBe(413);
   });
 
@@ -122,8 +137,14 @@ describe('collect through the built binary, on loopback', () => {
     expect((await post(c.url, { nonce, 'q:trust.self': 'agree' })).status).toBe(303);
   });
 
-  test('Ctrl+C stops taking responses, and exits 0 saying how many were saved and how to see the report', async () => {
-    const n = yamlFiles(out).length;
+  test('a second collect on the same folder is refused while the first runs', () => {
+    const r = cli(['collect', '--out', 'responses'], { cwd: t.dir });
+    expect(r.stderr.trim()).toMatch(/^error: responses\/ is in use by another collect \(process \d+\); stop that one first, or pass another --out$/);
+    expect(r.code).toBe(2);
+  });
+
+  test('Ctrl+C stops taking responses, writes out the last ones, and exits 0 saying how many and how to see the report', async () => {
+    const n = kept(out).length;
     c.child.kill('SIGINT');
     expect(await c.exited).toBe(0);
     expect(c.stderr()).toContain(`Stopped. ${n} responses saved in responses/.`);
@@ -131,6 +152,9 @@ describe('collect through the built binary, on loopback', () => {
     expect(c.stdout()).toMatch(new RegExp(`${n} team respondents?; ${n} of ${n} answers files? or rows? used`.replace(/ /g, '\\s+')));
     expect(c.stdout()).toContain('The team report again, or as a file: service-audit report responses/');
     expect(c.stderr()).not.toMatch(NO_STACK);
+    expect(yamlFiles(out)).toHaveLength(n);
+    expect(existsSync(join(out, '.pending'))).toBe(false);
+    expect(existsSync(join(out, '.collect.lock'))).toBe(false);
   });
 });
 
@@ -182,17 +206,17 @@ describe('load and crashes', () => {
     t.cleanup();
   }, 120_000);
 
-  test('SIGKILL in the middle of a load leaves only whole, valid answers files', async () => {
+  test('SIGKILL in the middle of a load loses no acknowledged response; the next start writes them out', async () => {
     const t = tempDir();
     const c = await startCollector(['--out', 'r', '--no-qr'], t.dir);
-    let sent = 0;
+    let acknowledged = 0;
     const worker = async () => {
       for (;;) {
         try {
           const nonce = nonceOf(await (await fetch(c.url)).text());
-          await post(c.url, { nonce, 'q:trust.self': 'agree', 'note:trust.self': 'x'.repeat(2000) });
-          sent++;
-          if (sent === 150) c.child.kill('SIGKILL');
+          const res = await post(c.url, { nonce, 'q:trust.self': 'agree', 'note:trust.self': 'x'.repeat(2000) });
+          if (res.status === 303) acknowledged++;
+          if (acknowledged === 150) c.child.kill('SIGKILL');
         } catch {
           return; // the server is gone
         }
@@ -201,15 +225,17 @@ describe('load and crashes', () => {
     await Promise.all(Array.from({ length: 20 }, worker));
     await c.exited;
     const dir = join(t.dir, 'r');
+    // What the kill left: whole files written out, whole files in the spool, a stale lock.
+    for (const f of kept(dir)) expect(readFileSync(join(dir, f), 'utf8')).toMatch(/\n {2}"?trust\.self"?: \{ value: agree, note: "x{1000}" \}\n$/);
+    const again = await startCollector(['--out', 'r', '--no-qr'], t.dir);
+    again.child.kill('SIGINT');
+    expect(await again.exited).toBe(0);
     const whole = yamlFiles(dir);
-    expect(whole.length).toBeGreaterThan(100);
+    expect(whole.length).toBeGreaterThanOrEqual(acknowledged);
+    expect(readdirSync(dir).filter((f) => !f.endsWith('.yaml'))).toEqual([]);
     const v = cli(['validate', '--type', 'answers', ...whole.map((f) => join(dir, f))]);
     expect(v.stderr).toBe('');
     expect(v.code).toBe(0);
-    // A restart clears any temporary file the kill left behind.
-    const again = await startCollector(['--out', 'r', '--no-qr'], t.dir);
-    again.child.kill('SIGKILL');
-    expect(readdirSync(dir).filter((f) => !f.endsWith('.yaml'))).toEqual([]);
     t.cleanup();
   }, 120_000);
 });
@@ -235,6 +261,19 @@ describe('slow clients (the server module, with short timeouts)', () => {
     expect(reply).toMatch(/^HTTP\/1\.1 408/);
   });
 
+  test('a body over the limit is refused as soon as it passes the limit, not read to its end', async () => {
+    const sock = connect(s.port, '127.0.0.1');
+    sock.write(`POST /${s.token} HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n`);
+    const chunk = 'x'.repeat(64 * 1024);
+    for (let i = 0; i < 3; i++) sock.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
+    let reply = '';
+    sock.on('data', (d) => (reply += d));
+    // The body never ends (no last chunk), yet the answer comes, and the connection closes.
+    await new Promise((r) => sock.on('close', r));
+    expect(reply).toMatch(/^HTTP\/1\.1 413/);
+    expect(reply).toMatch(/connection: close/i);
+  });
+
   test('a client that never finishes its body is cut off', async () => {
     const sock = connect(s.port, '127.0.0.1');
     sock.write(`POST /${s.token} HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nnonce=`);
@@ -243,6 +282,21 @@ describe('slow clients (the server module, with short timeouts)', () => {
     await new Promise((r) => sock.on('close', r));
     expect(reply).toMatch(/^HTTP\/1\.1 408/);
     expect(yamlFiles(t.dir)).toEqual([]);
+  });
+});
+
+describe('a response that cannot be saved', () => {
+  test('is reported on the lead’s terminal, and the person is asked to send it again (never told it was saved)', async () => {
+    const t = tempDir();
+    const c = await startCollector(['--out', 'r', '--no-qr'], t.dir);
+    rmSync(join(t.dir, 'r'), { recursive: true, force: true });
+    const nonce = nonceOf(await (await fetch(c.url)).text());
+    const [a, b] = await Promise.all([post(c.url, { nonce, 'q:trust.self': 'agree' }), post(c.url, { nonce, 'q:trust.self': 'agree' })]);
+    expect([a.status, b.status]).toEqual([503, 503]);
+    expect(await a.text()).toContain('Your answers could not be saved just now. Please send them again.');
+    await expect.poll(() => c.stderr()).toMatch(/warning: a response could not be saved \(ENOENT\); the person was asked to send it again/);
+    c.child.kill('SIGKILL');
+    t.cleanup();
   });
 });
 

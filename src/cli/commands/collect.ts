@@ -4,7 +4,7 @@ import { relative, resolve } from 'node:path';
 import { formItems } from '../../collect/submission.js';
 import { EXIT, InputError, UsageError } from '../../errors.js';
 import { colorLevel } from '../../report/style.js';
-import { terminalLine } from '../../text/escape.js';
+import { shellWord, terminalLine } from '../../text/escape.js';
 import type { Collector } from '../../collect/server.js';
 import type { Io } from '../io.js';
 import { checkAreas, loadBank } from '../load.js';
@@ -60,6 +60,7 @@ export default async function collectCommand(io: Io, opts: CollectOptions & Glob
 
   const { out } = opts;
   const outDir = resolve(io.cwd, out);
+  const shownOut = relative(io.cwd, outDir) || '.';
   try {
     mkdirSync(outDir, { recursive: true });
     if (!statSync(outDir).isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
@@ -69,39 +70,44 @@ export default async function collectCommand(io: Io, opts: CollectOptions & Glob
   }
 
   // The server and the QR code ship as a bundle of their own (dist/collect.cjs), loaded only here.
-  const { removeStaleTemp, startCollect, drawQr } = await import('../../collect/runtime.js');
-  removeStaleTemp(outDir);
+  const { startCollect, drawQr, FolderInUse } = await import('../../collect/runtime.js');
   const { host, port, until } = opts;
   const live = io.stderr.isTTY === true;
   let last = '';
   const status = (n: number) => `${plural(n, 'response')}${last ? ` · last ${last}` : ''}`;
 
-  let collector: Collector;
-  try {
-    collector = await startCollect({
-      bank,
-      items,
-      outDir,
-      ...(group !== undefined && { group: group.trim() }),
-      host,
-      port,
-      ...(until !== undefined && { until }),
-      today: io.today,
-      onResponse: (n) => {
-        last = hhmm(new Date());
-        io.stderr.write(live ? `\r\x1b[2K${status(n)}` : `${status(n)}\n`);
-      },
-    });
-  } catch (e) {
+  const collector: Collector = await startCollect({
+    bank,
+    items,
+    outDir,
+    ...(group !== undefined && { group: group.trim() }),
+    host,
+    port,
+    ...(until !== undefined && { until }),
+    today: io.today,
+    onResponse: (n) => {
+      last = hhmm(new Date());
+      io.stderr.write(live ? `\r\x1b[2K${status(n)}` : `${status(n)}\n`);
+    },
+    onError: (message) => io.stderr.write(`${live ? '\r\x1b[2K' : ''}warning: ${message}\n${live ? status(collector.count()) : ''}`),
+  }).catch((e: unknown) => {
+    if (e instanceof FolderInUse) throw new UsageError(`${terminalLine(shownOut)}/ is in use by another collect (process ${e.pid}); stop that one first, or pass another --out`);
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new UsageError(`port ${port} is already in use; pass another --port, or leave it out to take a free one`);
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EINVAL') throw new UsageError(`--host ${terminalLine(host)} is not an address of this machine; use 127.0.0.1 (this machine only) or 0.0.0.0 (the whole network)`);
     if (code === 'EACCES') throw new UsageError(`port ${port} needs special rights; pass a port above 1023, or leave --port out`);
     throw e;
-  }
+  });
+
+  // Until Ctrl+C (or SIGTERM), or until --until responses are in. Listened for before anything
+  // is printed, so a Ctrl+C right after the link appears still stops cleanly.
+  let off: (() => void) | undefined;
+  const stopped = new Promise<void>((done) => {
+    off = io.onInterrupt?.(done);
+    void collector.reachedUntil.then(done);
+  });
 
   const url = `http://${shownHost(host)}:${collector.port}/${collector.token}`;
-  const shownOut = relative(io.cwd, outDir) || '.';
   const colour = colorLevel({ flag: opts.color !== false, env: io.env, isTTY: io.stdout.isTTY === true }) > 0;
   io.stdout.write(`Team pulse: ${plural(items.length, 'question')} of ${terminalLine(bank.title)}${group ? `, group "${terminalLine(group)}"` : ''}.\n`);
   io.stdout.write(`Open this link on a phone, or scan the code:\n\n  ${url}\n\n`);
@@ -109,17 +115,12 @@ export default async function collectCommand(io: Io, opts: CollectOptions & Glob
   if (!LOOPBACK.test(host)) {
     io.stderr.write(`warning: the form is open to your network (--host ${terminalLine(host)}): anyone who can reach this machine and has the link can answer. Stop with Ctrl+C when the team is done.\n`);
   } else {
-    io.stderr.write('Only this machine can open the form (--host 127.0.0.1). For phones on your network, run with --host 0.0.0.0.\n');
+    io.stderr.write(`Only this machine can open the form (--host ${terminalLine(host)}). For phones on your network, run with --host 0.0.0.0.\n`);
   }
-  io.stderr.write(`Each response is saved in ${terminalLine(shownOut)}/ as its own file. ${until ? `Stops after ${plural(until, 'response')}, or ` : 'Stop '}with Ctrl+C.\n`);
+  io.stderr.write(`Each response is kept the moment it is sent, and written to ${terminalLine(shownOut)}/ as a file of its own in shuffled batches (the last ones at stop), so no file tells when it was sent. ${until ? `Stops after ${plural(until, 'response')}, or ` : 'Stop '}with Ctrl+C.\n`);
   if (live) io.stderr.write(status(0));
 
-  // Until Ctrl+C (or SIGTERM), or until --until responses are in.
-  let off: (() => void) | undefined;
-  await new Promise<void>((done) => {
-    off = io.onInterrupt?.(done);
-    void collector.reachedUntil.then(done);
-  });
+  await stopped;
   off?.();
   await collector.stop();
   const n = collector.count();
@@ -131,6 +132,6 @@ export default async function collectCommand(io: Io, opts: CollectOptions & Glob
     const notice = leftOutNotice(model);
     if (notice) io.stderr.write(notice);
   }
-  io.stdout.write(`\nThe team report again, or as a file: service-audit report ${terminalLine(shownOut)}/ [--format ${Object.keys(TEAM_FORMATS).filter((f) => f !== 'terminal').join('|')} --out FILE]\n`);
+  io.stdout.write(`\nThe team report again, or as a file: service-audit report ${shellWord(`${shownOut}/`)} [--format ${Object.keys(TEAM_FORMATS).filter((f) => f !== 'terminal').join('|')} --out FILE]\n`);
   return EXIT.ok;
 }
