@@ -1,3 +1,5 @@
+import { terminalLine } from './text/escape.js';
+
 /** One thing wrong with a file the user gave us, with where it is and how to fix it. */
 export interface Problem {
   file: string;
@@ -7,9 +9,14 @@ export interface Problem {
   fix: string;
 }
 
-/** Formats a problem as the one-line `FILE:LINE:COL  what — fix` that every command prints. */
+/**
+ * Formats a problem as the one-line `FILE:LINE:COL  what — fix` that every command prints: text
+ * from the input (a value, a key, a file name) can neither split the line nor reach the terminal
+ * raw, and a file name cannot make the line a CI's command (GitHub reads `::…` and `##[…`).
+ */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.col}  ${p.message} — ${p.fix}`;
+  const file = terminalLine(p.file);
+  return `${/^\s*(::|##\[)/.test(file) ? `./${file}` : file}:${p.line}:${p.col}  ${terminalLine(p.message)} — ${terminalLine(p.fix)}`;
 }
 
 /** A bank, answers or config file that cannot be used; carries every problem found. Exit code 2. */

@@ -1,6 +1,7 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, InputError, InterruptedError, UsageError, formatProblem } from '../errors.js';
 import { closest } from '../text/closest.js';
+import { terminalLine, terminalText } from '../text/escape.js';
 import type { Io } from './io.js';
 
 /** Options every command may read: the global ones plus its own. */
@@ -22,7 +23,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .version(io.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .option('--no-color', 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)')
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    // commander's own errors echo what was typed: shown, never acted on by the terminal.
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: (s, write) => write(terminalText(s)) })
     .showSuggestionAfterError(true)
     .exitOverride();
 
@@ -128,7 +130,7 @@ function score(v: string): number {
   return n;
 }
 
-/** The one place errors become output and an exit code. */
+/** The one place errors become output and an exit code; every message is escaped for the terminal, one line each. */
 function handleError(e: unknown, io: Io): number {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
@@ -141,14 +143,14 @@ function handleError(e: unknown, io: Io): number {
     return EXIT.input;
   }
   if (e instanceof UsageError) {
-    io.stderr.write(`error: ${e.message}\n`);
+    io.stderr.write(`error: ${terminalLine(e.message)}\n`);
     return EXIT.input;
   }
   if (e instanceof InterruptedError) {
-    io.stderr.write(`${e.message}\n`);
+    io.stderr.write(`${e.message.split('\n').map(terminalLine).join('\n')}\n`);
     return EXIT.interrupted;
   }
   const err = e instanceof Error ? e : new Error(String(e));
-  io.stderr.write(`internal error: ${err.message}\nThis is a bug in service-audit; please report it with the command you ran and this trace:\n${err.stack ?? ''}\n`);
+  io.stderr.write(`internal error: ${terminalLine(err.message)}\nThis is a bug in service-audit; please report it with the command you ran and this trace:\n${terminalText(err.stack ?? '')}\n`);
   return 70;
 }

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { appendFileSync, statSync } from 'node:fs';
 import { summarise, evaluate } from '../../check/assertions.js';
 import { assertionsFrom, type Config } from '../../check/config.js';
-import { CHECK_FORMATS, summaryLine, type CheckFormat, type CheckOutcome } from '../../check/formats.js';
-import { EXIT } from '../../errors.js';
-import { renderMarkdown } from '../../report/markdown.js';
+import { CHECK_FORMATS, renderCheckMarkdown, renderProblemsGithub, summaryLine, type CheckFormat, type CheckOutcome } from '../../check/formats.js';
+import { EXIT, InputError } from '../../errors.js';
+import { terminalLine } from '../../text/escape.js';
 import { fileExists } from '../files.js';
 import type { Io } from '../io.js';
 import { guardOutput, loadAnswers, loadBank, loadConfig, reportOf, type LoadedBank } from '../load.js';
@@ -16,6 +17,17 @@ const DEFAULT_ANSWERS = 'service-audit-answers.yaml';
 const STEP_SUMMARY_LIMIT = 1024 * 1024 - 1024;
 
 export default function checkCommand(io: Io, opts: Opts): number {
+  // Decided before any file is read, so that a file the check cannot use is annotated too.
+  const format = (opts.format as CheckFormat | undefined) ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'terminal');
+  try {
+    return check(io, opts, format);
+  } catch (e) {
+    if (format === 'github' && e instanceof InputError) io.stdout.write(renderProblemsGithub(e.problems));
+    throw e;
+  }
+}
+
+function check(io: Io, opts: Opts, format: CheckFormat): number {
   const configFile = (opts.config as string | undefined) ?? (fileExists(io.cwd, DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
   let config: Config | undefined;
   let loaded: LoadedBank;
@@ -37,20 +49,27 @@ export default function checkCommand(io: Io, opts: Opts): number {
     anchor: answers.anchor,
   };
 
-  const format = (opts.format as CheckFormat | undefined) ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'terminal');
   const out = opts.out as string | undefined;
   guardOutput(io, out, [answersFile, configFile, opts.bank as string | undefined]);
-  const text = CHECK_FORMATS[format](outcome, { style: styleFor(io, opts, out !== undefined), width: 80 });
+  const text = CHECK_FORMATS[format](outcome, { style: styleFor(io, opts, out !== undefined), width: 80, token: randomUUID() });
   emit(io, text, out, `check results (${format})`);
   // The results went to a file; the terminal still gets the verdict.
   if (out) io.stdout.write(`${summaryLine(outcome, styleFor(io, opts))}\n`);
 
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-  if (format === 'github' && summaryFile) appendStepSummary(summaryFile, renderMarkdown(report));
+  if (format === 'github' && summaryFile) {
+    try {
+      appendStepSummary(summaryFile, renderCheckMarkdown(outcome));
+    } catch (e) {
+      // The summary is a courtesy: the verdict (and its exit code) stands without it.
+      const why = (e as NodeJS.ErrnoException).code ?? String(e);
+      io.stderr.write(`warning: the job summary could not be written to ${terminalLine(summaryFile)} (${terminalLine(why)}); the check's result is unchanged\n`);
+    }
+  }
   return summarise(outcome.results).passed ? EXIT.ok : EXIT.fellShort;
 }
 
-/** Appends the report to the job summary, keeping the file under GitHub's 1 MiB limit. */
+/** Appends the results and the report to the job summary, keeping the file under GitHub's 1 MiB limit. Throws when it cannot write. */
 function appendStepSummary(file: string, markdown: string): void {
   let size = 0;
   try {

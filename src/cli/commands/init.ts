@@ -1,5 +1,6 @@
 import { renderAnswersFile } from '../../answers/write.js';
 import { EXIT, UsageError } from '../../errors.js';
+import { terminalLine } from '../../text/escape.js';
 import { fileExists, writeAtomic } from '../files.js';
 import type { Io } from '../io.js';
 import { loadBank } from '../load.js';
@@ -11,6 +12,6 @@ export default function initCommand(io: Io, opts: Opts): number {
   if (fileExists(io.cwd, out) && !opts.force) throw new UsageError(`${out} already exists; nothing was written. Pass --force to overwrite it, or --out another file.`);
   const { bank } = loadBank(io, opts.bank as string | undefined);
   const path = writeAtomic(io.cwd, out, renderAnswersFile(bank, { answers: {} }, schemaPathFor(io, 'answers', out)));
-  io.stdout.write(`Answers template written to ${path}\nFill it in, then run: service-audit check --answers ${out}\n`);
+  io.stdout.write(`Answers template written to ${terminalLine(path)}\nFill it in, then run: service-audit check --answers ${terminalLine(out)}\n`);
   return EXIT.ok;
 }

@@ -6,6 +6,7 @@ import { EXIT, InterruptedError, UsageError } from '../../errors.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { renderTerminal } from '../../report/terminal.js';
 import { closest } from '../../text/closest.js';
+import { terminalLine as t } from '../../text/escape.js';
 import { wrap } from '../../text/wrap.js';
 import { backupFile, fileExists, readUserFile, writeAtomic } from '../files.js';
 import type { Io } from '../io.js';
@@ -53,7 +54,7 @@ export default async function runCommand(io: Io, opts: Opts): Promise<number> {
         io.stdout.write('Nothing changed.\n');
         return EXIT.ok;
       }
-      io.stdout.write(`Old answers kept in ${backupFile(io.cwd, file)}\n`);
+      io.stdout.write(`Old answers kept in ${t(backupFile(io.cwd, file))}\n`);
       write(answers);
     } else if (exists) {
       // An invalid file stops here with its problems: we never overwrite answers we cannot read.
@@ -75,7 +76,7 @@ export default async function runCommand(io: Io, opts: Opts): Promise<number> {
         'Choose with the arrow keys or number keys, press ? for why a question matters, and ← to go back.',
         `Every answer is saved at once in ${file}. Stop any time with Ctrl+C and run the same command to continue.`,
       ];
-      io.stdout.write(`${style.bold(bank.title)}\n${intro.map((p) => wrap(p, width).join('\n')).join('\n')}\n\n`);
+      io.stdout.write(`${style.bold(t(bank.title))}\n${intro.map((p) => wrap(t(p), width).join('\n')).join('\n')}\n\n`);
       const organization = (await asker.text('Organization (optional, shown on reports):')).trim();
       if (organization) save({ ...answers, organization });
     }
@@ -84,10 +85,10 @@ export default async function runCommand(io: Io, opts: Opts): Promise<number> {
 
     const { sha256 } = readUserFile(io.cwd, file, 'answers file', 'run the audit again');
     const model = reportOf(io, loaded, { answers, file, sha256 }, { ...(areas && { areas }) });
-    io.stdout.write(`\n${renderTerminal(model, { style, width: (io.stdout.columns ?? 80) })}\nAnswers saved in ${file}\n`);
+    io.stdout.write(`\n${renderTerminal(model, { style, width: (io.stdout.columns ?? 80) })}\nAnswers saved in ${t(file)}\n`);
     let reportFile = opts.report as string | undefined;
     if (!reportFile && (await asker.confirm('Write a markdown report too?', false))) reportFile = 'service-audit-report.md';
-    if (reportFile) io.stdout.write(`Markdown report written to ${writeAtomic(io.cwd, reportFile, renderMarkdown(model))}\n`);
+    if (reportFile) io.stdout.write(`Markdown report written to ${t(writeAtomic(io.cwd, reportFile, renderMarkdown(model)))}\n`);
     return EXIT.ok;
   } catch (e) {
     if (e instanceof InterruptedError) {

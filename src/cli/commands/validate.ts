@@ -1,6 +1,7 @@
 import { parseAnswers } from '../../answers/parse.js';
 import { parseBank } from '../../bank/load.js';
 import { EXIT, InputError, type Problem } from '../../errors.js';
+import { terminalLine } from '../../text/escape.js';
 import { parseYaml } from '../../yaml/document.js';
 import { readUserFile } from '../files.js';
 import type { Io } from '../io.js';
@@ -49,7 +50,7 @@ export default function validateCommand(io: Io, opts: Opts, files: string[]): nu
   const problems: Problem[] = [];
   for (const file of files) {
     try {
-      io.stdout.write(`${file}: valid (${validateOne(io, opts, file)} file)\n`);
+      io.stdout.write(`${terminalLine(file)}: valid (${validateOne(io, opts, file)} file)\n`);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       problems.push(...e.problems);
