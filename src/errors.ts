@@ -46,4 +46,4 @@ export class InterruptedError extends Error {
 }
 
 /** Exit codes, documented in the README; only the bin hands them to `process`. */
-export const EXIT = { ok: 0, fellShort: 1, input: 2, interrupted: 130 } as const;
+export const EXIT = { ok: 0, fellShort: 1, input: 2, internal: 70, interrupted: 130 } as const;

@@ -1,6 +1,16 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SOURCE_DEPRECATION } from '../src/bank/load.js';
+
+/**
+ * What `validate`/`bank` print on stderr for the built-in bank named by path: the one-line
+ * deprecation notice while it still cites with the old `source: { file }`, else nothing.
+ */
+export function builtinNotice(path = 'questions/service-readiness.yaml'): string {
+  const v1 = readFileSync(new URL('../questions/service-readiness.yaml', import.meta.url), 'utf8').includes('source: { file:');
+  return v1 ? `notice: ${path}: ${SOURCE_DEPRECATION}\n` : '';
+}
 
 /** A small valid bank: two areas, three elements, every question type. */
 export const MINI_BANK = `id: mini
@@ -62,6 +72,113 @@ areas:
             help: Compared with 20%.
             recommendation: Build trust.
             source: { file: c.txt, concept: Trust }
+`;
+
+/**
+ * Version 2 of the mini bank, using every v2 rule: a sources table, a profile question, `when`
+ * on an element and a question, area weights, weakest-link, percent against the benchmark,
+ * flat question weights, advice by answer, and a migration from MINI_BANK (version 1).
+ */
+export const MINI_BANK_V2 = `id: mini
+version: 2
+title: Mini bank
+bands:
+  - { id: low, label: Low, min: 0 }
+  - { id: high, label: High, min: 60 }
+scales:
+  agree:
+    - { value: no, label: Disagree, credit: 0 }
+    - { value: partly, label: Partly, credit: 0.5 }
+    - { value: yes, label: Agree, credit: 1 }
+sources:
+  - { id: dna, title: The DNA of Service Excellence, author: A. Writer, date: 2013 }
+  - { id: poll, title: The 8th Habit, author: Stephen R. Covey, date: 2004, note: as reported in the DNA article }
+scoring: { percentAgainstBenchmark: true, questionWeights: flat }
+profile:
+  - id: profile.in-person
+    text: Do you see customers in person?
+    type: yesno
+areas:
+  - id: dna
+    title: DNA
+    weight: 2
+    combine: weakest-link
+    elements:
+      - id: customer
+        title: The Customer
+        weight: 2
+        questions:
+          - id: c.one-a
+            text: Question one A?
+            type: scale
+            scale: agree
+            weight: 3
+            help: Why one A matters.
+            recommendation: Do one A.
+            recommendations: { no: Start one A. }
+            sources: [{ ref: dna, concept: One }]
+          - id: c.one-b
+            text: Question one B?
+            type: choice
+            options:
+              - { value: no, label: No, credit: 0 }
+              - { value: mostly, label: Mostly, credit: 0.5 }
+              - { value: yes, label: Yes, credit: 1 }
+            help: Why one B matters.
+            recommendation: Do one B.
+            sources: [{ ref: dna, concept: One }]
+          - id: c.two-new
+            text: Question two?
+            type: yesno
+            help: Why two matters.
+            recommendation: Do two.
+            sources: [{ ref: dna, concept: Two }]
+      - id: delivery
+        title: The Delivery
+        when: { profile.in-person: yes }
+        skipReason: No customers in person, so not asked.
+        questions:
+          - id: d.brochure
+            text: Do you have a brochure?
+            type: yesno
+            help: Why a brochure matters.
+            recommendation: Make one.
+            sources: [{ ref: dna, concept: Three }]
+          - id: d.brochure-current
+            text: Is the brochure current?
+            type: yesno
+            when: { d.brochure: yes }
+            skipReason: No brochure, so not asked.
+            help: Why it must be current.
+            recommendation: Update it.
+            sources: [{ ref: dna, concept: Three }]
+  - id: eng
+    title: Engagement
+    weight: 1
+    elements:
+      - id: trust
+        title: Trust
+        benchmark: { value: 20, statement: I trust it., question: t.share, source: A poll }
+        questions:
+          - id: t.share
+            text: What share trusts it?
+            type: percent
+            help: Compared with 20%.
+            recommendation: Build trust.
+            sources: [{ ref: poll, concept: Trust }]
+          - id: t.new
+            text: Do you trust it?
+            type: scale
+            scale: agree
+            help: New in version 2.
+            recommendation: Earn it.
+            sources: [{ ref: poll, concept: Trust }]
+migrations:
+  - from: 1
+    renamed: { c.two: c.two-new }
+    split: { c.one: [c.one-a, c.one-b] }
+    removed: [d.one]
+    values: { c.one-b: { partly: mostly } }
 `;
 
 /** A temporary folder for one test's files; remove it with the returned cleanup. */

@@ -1,9 +1,9 @@
 import type { Problem } from '../errors.js';
-import type { RuleProblem } from '../bank/rules.js';
+import type { RuleProblem } from '../validation/rules.js';
 import type { Bank, Question } from '../bank/schema.js';
-import { bankRef, questionsOf } from '../bank/load.js';
-import { closest } from '../text/closest.js';
-import { validateYaml } from '../yaml/validate.js';
+import { allQuestionsOf, bankRef } from '../bank/load.js';
+import { closest } from '../validation/closest.js';
+import { validateYaml } from '../validation/validate.js';
 import { answersFileSchema, type Answer, type Answers, type AnswersInput } from './schema.js';
 
 /** A validated answers file with the line of each answer (for annotations that point at it). */
@@ -52,7 +52,7 @@ function normaliseAnswer(q: Question, raw: unknown): { answer?: Answer; error?: 
 
 /** Validates an answers file's text against a bank; returns the answers or every problem. Pure. */
 export function parseAnswers(file: string, source: string, bank: Bank): { parsed?: ParsedAnswers; problems: Problem[] } {
-  const byId = new Map(questionsOf(bank).map((x) => [x.question.id, x.question]));
+  const byId = new Map(allQuestionsOf(bank).map((x) => [x.question.id, x.question]));
   const result: Record<string, Answer> = {};
   const againstBank = (data: AnswersInput): RuleProblem[] => {
     const out: RuleProblem[] = [];
@@ -83,6 +83,8 @@ export function parseAnswers(file: string, source: string, bank: Bank): { parsed
     bank: data.bank,
     ...(data.organization !== undefined && { organization: data.organization }),
     ...(data.respondent !== undefined && { respondent: data.respondent }),
+    ...(data.group !== undefined && { group: data.group }),
+    ...(data.role !== undefined && { role: data.role }),
     ...(data.date !== undefined && { date: data.date }),
     answers: result,
   };

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { described } from '../bank/schema.js';
+import { described } from '../validation/describe.js';
 
 function buildAnswersFileSchema() {
   const scalar = z.union([z.string(), z.number(), z.boolean()]);
@@ -20,7 +20,9 @@ function buildAnswersFileSchema() {
       'The bank id@version the answers were given against.',
     ),
     organization: z.optional(z.string()),
-    respondent: z.optional(z.string()),
+    respondent: z.optional(described(z.string(), 'Who answered. Shown on a single report; never shown in a pooled team report.')),
+    group: z.optional(described(z.string().check(z.trim(), z.minLength(1), z.maxLength(100)), 'The team, site or shift this respondent belongs to, for a pooled team report.')),
+    role: z.optional(described(z.enum(['lead']), 'lead: this file is the lead\'s own view, reported beside the team (the perception gap) and not counted in the team.')),
     date: z.optional(
       described(
         z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD — write the day the audit was taken, e.g. 2026-11-22' })),
@@ -51,6 +53,10 @@ export interface Answers {
   bank: string;
   organization?: string;
   respondent?: string;
+  /** The team, site or shift, for a pooled team report. */
+  group?: string;
+  /** `lead`: the lead's own view, shown beside the team and not counted in it. */
+  role?: 'lead';
   date?: string;
   /** By question id, in file order. Unanswered questions are absent. */
   answers: Record<string, Answer>;

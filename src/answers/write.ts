@@ -1,4 +1,4 @@
-import { bankRef, questionsOf } from '../bank/load.js';
+import { allQuestionsOf, bankRef } from '../bank/load.js';
 import type { Bank } from '../bank/schema.js';
 import { wrap } from '../text/wrap.js';
 import type { Answer, Answers } from './schema.js';
@@ -30,10 +30,13 @@ export function renderAnswersFile(bank: Bank, answers: Omit<Answers, 'bank'>, sc
   ];
   lines.push(answers.organization !== undefined ? `organization: ${str(answers.organization)}` : '# organization: Your organization');
   lines.push(answers.respondent !== undefined ? `respondent: ${str(answers.respondent)}` : '# respondent: Your name');
+  // Only when set: most files are one person's audit, and a template need not mention pooling.
+  if (answers.group !== undefined) lines.push(`group: ${str(answers.group)}`);
+  if (answers.role !== undefined) lines.push(`role: ${answers.role}`);
   lines.push(answers.date !== undefined ? `date: ${answers.date}` : '# date: YYYY-MM-DD');
   lines.push('answers:');
   let element = '';
-  for (const { area, element: e, question: q } of questionsOf(bank)) {
+  for (const { area, element: e, question: q } of allQuestionsOf(bank)) {
     if (e.id !== element) {
       element = e.id;
       lines.push('', `  # ── ${area.title} / ${e.title}${e.concept ? ` (${e.concept})` : ''}`);

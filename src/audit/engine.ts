@@ -1,5 +1,6 @@
 import type { Answer, Answers } from '../answers/schema.js';
-import { questionsOf } from '../bank/load.js';
+import { skipLookup } from '../bank/conditions.js';
+import { allQuestionsOf } from '../bank/load.js';
 import type { Bank } from '../bank/schema.js';
 import type { AskContext, Asker } from './asker.js';
 
@@ -16,9 +17,9 @@ export interface AuditOptions {
   save(answers: Answers): void;
 }
 
-/** The questions an audit covers, in order, limited to the chosen areas. */
+/** The questions an audit covers, in order: the profile (always), then the chosen areas. */
 export function auditQuestions(bank: Bank, areas?: readonly string[]) {
-  return questionsOf(bank).filter((x) => !areas || areas.includes(x.area.id));
+  return allQuestionsOf(bank).filter((x) => !areas || x.question.profile || areas.includes(x.area.id));
 }
 
 /**
@@ -29,11 +30,19 @@ export async function runAudit(o: AuditOptions): Promise<Answers> {
   const list = auditQuestions(o.bank, o.areas);
   let answers = o.answers;
   const isAnswered = (i: number) => answers.answers[list[i]!.question.id] !== undefined;
+  /** A question whose `when` condition is false on the answers so far is not asked. */
+  const isSkipped = (i: number) => skipLookup(o.bank, answers.answers)(list[i]!.question.id) !== undefined;
   /** The next question to ask after index i: the next one, or when not reviewing the next unanswered one. */
   const after = (i: number) => {
     let j = i + 1;
-    while (!o.review && j < list.length && isAnswered(j)) j++;
+    while (j < list.length && ((!o.review && isAnswered(j)) || isSkipped(j))) j++;
     return j;
+  };
+  /** The question to go back to from index i: the previous one that is asked. */
+  const before = (i: number) => {
+    let j = i - 1;
+    while (j > 0 && isSkipped(j)) j--;
+    return Math.max(0, j);
   };
   let i = after(-1);
 
@@ -53,7 +62,7 @@ export async function runAudit(o: AuditOptions): Promise<Answers> {
     const reply = await o.asker.ask(ctx);
     if (reply.kind === 'back') {
       // Back one question, answered or not, with its saved answer as the default.
-      i = Math.max(0, i - 1);
+      i = before(i);
       continue;
     }
     const answer: Answer = reply.kind === 'na' ? { na: await o.asker.reason(ctx) } : { value: reply.value };

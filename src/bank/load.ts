@@ -1,47 +1,128 @@
 import type { Problem } from '../errors.js';
-import { validateYaml } from '../yaml/validate.js';
+import { validateYaml } from '../validation/validate.js';
 import { BANK_RULES } from './rules.js';
-import { bankSchema, YES_NO, type Bank, type BankParsed, type Question } from './schema.js';
+import { bankSchema, YES_NO, type Area, type Bank, type BankParsed, type Condition, type Element, type Question, type Source } from './schema.js';
+
+/** The one-line notice for a bank that still cites with the old `source: { file, concept }`. */
+export const SOURCE_DEPRECATION =
+  'the old "source: { file, concept }" still works but is deprecated; cite with "sources: [{ ref, concept }]" and a top-level "sources:" table of titles';
 
 /** Parses and validates a bank's YAML text; returns the normalised bank or every problem. Pure. */
-export function parseBank(file: string, source: string): { bank?: Bank; problems: Problem[] } {
+export function parseBank(file: string, source: string): { bank?: Bank; problems: Problem[]; notices: string[] } {
   const { data, problems } = validateYaml(file, source, bankSchema(), BANK_RULES);
-  return data ? { bank: normaliseBank(data), problems } : { problems };
+  if (!data) return { problems, notices: [] };
+  const oldStyle = data.areas.some((a) => a.elements.some((e) => e.questions.some((q) => q.source !== undefined)));
+  return { bank: normaliseBank(data), problems, notices: oldStyle ? [`${file}: ${SOURCE_DEPRECATION}`] : [] };
+}
+
+/** `yes`/`no` for YAML booleans, every value as a list. */
+function normaliseCondition(when: Record<string, string | boolean | number | (string | boolean | number)[]> | undefined): Condition | undefined {
+  if (!when) return undefined;
+  const one = (v: string | boolean | number) => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v));
+  return Object.fromEntries(Object.entries(when).map(([id, v]) => [id, Array.isArray(v) ? v.map(one) : [one(v)]]));
 }
 
 /** Resolves named scales and yes/no options, applies defaults and qualifies element ids. */
 export function normaliseBank(b: BankParsed): Bank {
+  const sources: Source[] = (b.sources ?? []).map((s) => ({
+    id: s.id,
+    title: s.title,
+    ...(s.author !== undefined && { author: s.author }),
+    ...(s.publisher !== undefined && { publisher: s.publisher }),
+    ...(s.date !== undefined && { date: String(s.date) }),
+    ...(s.note !== undefined && { note: s.note }),
+  }));
+  // The old form names a file: it becomes an entry of the table with the file as its title.
+  const cite = (file: string) => {
+    if (!sources.some((s) => s.id === file)) sources.push({ id: file, title: file });
+    return file;
+  };
+  const question = (q: BankParsed['areas'][number]['elements'][number]['questions'][number]): Question => {
+    const when = normaliseCondition(q.when);
+    const base = { id: q.id, text: q.text, type: q.type, weight: q.weight, audience: q.audience };
+    const rest = {
+      help: q.help,
+      recommendation: q.recommendation,
+      ...(q.recommendations && { recommendations: { ...q.recommendations } }),
+      sources: q.sources ? q.sources.map(({ ref, concept }) => ({ ref, concept })) : [{ ref: cite(q.source!.file), concept: q.source!.concept }],
+      ...(when && { when }),
+      ...(q.skipReason !== undefined && { skipReason: q.skipReason }),
+    };
+    if (q.type === 'percent') return { ...base, min: 0, max: 100, ...rest };
+    const options = q.type === 'yesno' ? YES_NO : (q.options ?? b.scales![q.scale!]!);
+    return { ...base, options: options.map(({ value, label, credit }) => ({ value, label, credit })), ...rest };
+  };
+  const areas = b.areas.map(
+    (a): Area => ({
+      id: a.id,
+      title: a.title,
+      ...(a.description !== undefined && { description: a.description }),
+      ...(a.weight !== undefined && { weight: a.weight }),
+      ...(a.combine !== undefined && { combine: a.combine }),
+      elements: a.elements.map((e): Element => {
+        const when = normaliseCondition(e.when);
+        return {
+          id: `${a.id}.${e.id}`,
+          title: e.title,
+          ...(e.concept !== undefined && { concept: e.concept }),
+          weight: e.weight,
+          ...(e.benchmark && { benchmark: { ...e.benchmark, ...(e.benchmark.pulse && { pulse: { question: e.benchmark.pulse.question, values: [...e.benchmark.pulse.values] } }) } }),
+          ...(when && { when }),
+          ...(e.skipReason !== undefined && { skipReason: e.skipReason }),
+          questions: e.questions.map(question),
+        };
+      }),
+    }),
+  );
+  const profile = (b.profile ?? []).map(
+    (p): Question => ({
+      id: p.id,
+      text: p.text,
+      type: p.type,
+      weight: 1,
+      audience: 'lead',
+      options: (p.type === 'yesno' ? YES_NO : p.options!).map(({ value, label, credit }) => ({ value, label, credit })),
+      help: p.help ?? 'Your answer decides which questions apply to your team. It is not scored.',
+      recommendation: '',
+      sources: [],
+      profile: true,
+    }),
+  );
+  const scoring = b.scoring && {
+    ...(b.scoring.percentAgainstBenchmark !== undefined && { percentAgainstBenchmark: b.scoring.percentAgainstBenchmark }),
+    ...(b.scoring.questionWeights !== undefined && { questionWeights: b.scoring.questionWeights }),
+  };
   return {
     id: b.id,
     version: b.version,
     title: b.title,
     ...(b.description !== undefined && { description: b.description }),
     bands: b.bands.map(({ id, label, min }) => ({ id, label, min })),
-    areas: b.areas.map((a) => ({
-      id: a.id,
-      title: a.title,
-      ...(a.description !== undefined && { description: a.description }),
-      elements: a.elements.map((e) => ({
-        id: `${a.id}.${e.id}`,
-        title: e.title,
-        ...(e.concept !== undefined && { concept: e.concept }),
-        weight: e.weight,
-        ...(e.benchmark && { benchmark: { ...e.benchmark, ...(e.benchmark.pulse && { pulse: { question: e.benchmark.pulse.question, values: [...e.benchmark.pulse.values] } }) } }),
-        questions: e.questions.map((q): Question => {
-          const base = { id: q.id, text: q.text, type: q.type, weight: q.weight, audience: q.audience };
-          const rest = { help: q.help, recommendation: q.recommendation, source: { ...q.source } };
-          if (q.type === 'percent') return { ...base, min: 0, max: 100, ...rest };
-          const options = q.type === 'yesno' ? YES_NO : (q.options ?? b.scales![q.scale!]!);
-          return { ...base, options: options.map(({ value, label, credit }) => ({ value, label, credit })), ...rest };
-        }),
-      })),
-    })),
+    sources,
+    profile,
+    ...(scoring && { scoring }),
+    areas,
+    ...(b.migrations && {
+      migrations: b.migrations.map((m) => ({ from: m.from, renamed: { ...m.renamed }, split: { ...m.split }, removed: [...(m.removed ?? [])], values: { ...m.values } })),
+    }),
   };
 }
 
-/** Every question of the bank in asking order, with its area and element. */
+/** Every scored question of the bank in asking order, with its area and element. */
 export function questionsOf(bank: Bank) {
   return bank.areas.flatMap((area) => area.elements.flatMap((element) => element.questions.map((question) => ({ area, element, question }))));
+}
+
+/** The heading profile questions are asked and listed under (they belong to no area). */
+export const PROFILE_AREA_ID = 'profile';
+
+/** Profile questions first (under a heading of their own), then every scored question: the order of the audit and the answers file. */
+export function allQuestionsOf(bank: Bank) {
+  const profile = (bank.profile ?? []).length;
+  if (profile === 0) return questionsOf(bank);
+  const element: Element = { id: `${PROFILE_AREA_ID}.team`, title: 'About your team', weight: 1, questions: bank.profile };
+  const area: Area = { id: PROFILE_AREA_ID, title: 'Profile', elements: [element] };
+  return [...bank.profile.map((question) => ({ area, element, question })), ...questionsOf(bank)];
 }
 
 /** `id@version`, the name an answers file uses for the bank it was given against. */

@@ -1,13 +1,6 @@
+import { closest } from '../validation/closest.js';
+import type { RuleProblem } from '../validation/rules.js';
 import type { BankParsed } from './schema.js';
-
-/** A cross-field problem found in parsed data: where (a data path), what, how to fix. */
-export interface RuleProblem {
-  path: PropertyKey[];
-  message: string;
-  fix: string;
-  /** Point at the key rather than its value. */
-  key?: boolean;
-}
 
 type Rule = (bank: BankParsed) => RuleProblem[];
 
@@ -21,6 +14,8 @@ const uniqueIds: Rule = (bank) => {
     else seen.set(k, where);
   };
   bank.bands.forEach((b, i) => check('band', b.id, ['bands', i, 'id'], `bands[${i}]`));
+  (bank.sources ?? []).forEach((s, i) => check('source', s.id, ['sources', i, 'id'], `sources[${i}]`));
+  (bank.profile ?? []).forEach((q, i) => check('question', q.id, ['profile', i, 'id'], `profile[${i}]`));
   bank.areas.forEach((a, ai) => {
     check('area', a.id, ['areas', ai, 'id'], `areas[${ai}]`);
     a.elements.forEach((e, ei) => {
@@ -105,9 +100,197 @@ const benchmarkQuestion: Rule = (bank) => {
   return out;
 };
 
+
+type ParsedQuestion = BankParsed['areas'][number]['elements'][number]['questions'][number];
+type ParsedProfile = NonNullable<BankParsed['profile']>[number];
+
+/** The answer values a question accepts (undefined for percent questions, which have none). */
+function valuesOf(bank: BankParsed, q: ParsedQuestion | ParsedProfile): string[] | undefined {
+  if (q.type === 'percent') return undefined;
+  if (q.type === 'yesno') return ['yes', 'no'];
+  const options = q.options ?? ('scale' in q && q.scale !== undefined ? bank.scales?.[q.scale] : undefined) ?? [];
+  return options.map((o) => o.value);
+}
+
+/** Every question, profile first, in the order the audit asks them, with its data path. */
+function askingOrder(bank: BankParsed) {
+  const out: { q: ParsedQuestion | ParsedProfile; path: PropertyKey[] }[] = (bank.profile ?? []).map((q, i) => ({ q, path: ['profile', i] }));
+  forEachQuestion(bank, (q, path) => out.push({ q, path }));
+  return out;
+}
+
+const citations: Rule = (bank) => {
+  const out: RuleProblem[] = [];
+  const ids = [...new Set((bank.sources ?? []).map((s) => s.id))];
+  forEachQuestion(bank, (q, path) => {
+    if (q.source && q.sources) out.push({ path: [...path, 'source'], key: true, message: 'a question has both "source" and "sources"', fix: 'keep "sources" (the old "source" is only for banks without a sources table)' });
+    else if (!q.source && !q.sources) out.push({ path: [...path, 'id'], message: `question ${q.id} cites no source`, fix: 'add "sources: [{ ref: <an id of the top-level sources table>, concept: ... }]"' });
+    (q.sources ?? []).forEach((s, i) => {
+      if (ids.includes(s.ref)) return;
+      const near = closest(s.ref, ids);
+      out.push({
+        path: [...path, 'sources', i, 'ref'],
+        message: `unknown source "${s.ref}"`,
+        fix: near ? `did you mean "${near}"?` : ids.length > 0 ? `use one of the ids under the top-level "sources": ${ids.join(', ')}` : 'add the article to a top-level "sources:" table (id, title) and refer to its id',
+      });
+    });
+  });
+  return out;
+};
+
+const profileOptions: Rule = (bank) => {
+  const out: RuleProblem[] = [];
+  (bank.profile ?? []).forEach((q, i) => {
+    const path = ['profile', i];
+    if (q.type === 'choice' && !q.options) out.push({ path: [...path, 'type'], message: 'a choice question needs "options"', fix: 'add "options:" with value, label and credit for each choice' });
+    if (q.type === 'yesno' && q.options) out.push({ path: [...path, 'options'], key: true, message: 'a yesno question takes no "options"', fix: 'remove it (yes/no questions always offer Yes and No)' });
+    const seen = new Set<string>();
+    (q.options ?? []).forEach((o, oi) => {
+      if (seen.has(o.value)) out.push({ path: [...path, 'options', oi, 'value'], message: `duplicate option value "${o.value}"`, fix: 'give each option its own value' });
+      seen.add(o.value);
+    });
+  });
+  return out;
+};
+
+/**
+ * `when:` may only look back: at profile questions or questions asked earlier. A reference to
+ * itself or to a later question is how a cycle would start, so both are refused.
+ */
+const conditions: Rule = (bank) => {
+  const out: RuleProblem[] = [];
+  const order = askingOrder(bank);
+  const index = new Map(order.map((x, i) => [x.q.id, i]));
+  const check = (when: Record<string, unknown> | undefined, at: number, path: PropertyKey[], self: string, what: string) => {
+    if (!when) return;
+    for (const [ref, raw] of Object.entries(when)) {
+      const refPath = [...path, 'when', ref];
+      const i = index.get(ref);
+      if (i === undefined) {
+        const near = closest(ref, [...index.keys()]);
+        out.push({ path: refPath, key: true, message: `the condition names "${ref}", which is not a question of this bank`, fix: near ? `did you mean "${near}"?` : 'name a profile question or a question asked before this one' });
+        continue;
+      }
+      if (ref === self) {
+        out.push({ path: refPath, key: true, message: `${what} depends on itself`, fix: 'name a profile question or a question asked before this one' });
+        continue;
+      }
+      if (i >= at) {
+        out.push({ path: refPath, key: true, message: `the condition names ${ref}, which is asked after ${what} (conditions may only look back, so that they cannot go round in a cycle)`, fix: 'name a profile question or a question asked earlier, or move this one after it' });
+        continue;
+      }
+      const target = order[i]!.q;
+      const values = valuesOf(bank, target);
+      if (!values) {
+        out.push({ path: refPath, key: true, message: `the condition names ${ref}, a percent question`, fix: 'name a yes/no, choice or scale question (a percent has no values to match)' });
+        continue;
+      }
+      // A choice without options is reported on its own; its values cannot be checked.
+      if (values.length === 0) continue;
+      const list = Array.isArray(raw) ? raw : [raw];
+      list.forEach((v, vi) => {
+        const value = typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v);
+        if (values.includes(value)) return;
+        const near = closest(value, values);
+        out.push({ path: Array.isArray(raw) ? [...refPath, vi] : refPath, message: `"${value}" is not an answer to ${ref}`, fix: near ? `did you mean "${near}"? (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}` });
+      });
+    }
+  };
+  let at = (bank.profile ?? []).length;
+  bank.areas.forEach((a, ai) =>
+    a.elements.forEach((e, ei) => {
+      const path = ['areas', ai, 'elements', ei];
+      check(e.when, at, path, `${a.id}.${e.id}`, `element ${a.id}.${e.id}`);
+      if (e.skipReason !== undefined && !e.when) out.push({ path: [...path, 'skipReason'], key: true, message: 'skipReason without a "when" condition', fix: 'add "when:" or remove skipReason (it is shown only when the condition is false)' });
+      e.questions.forEach((q, qi) => {
+        const qpath = [...path, 'questions', qi];
+        check(q.when, at, qpath, q.id, `question ${q.id}`);
+        if (q.skipReason !== undefined && !q.when) out.push({ path: [...qpath, 'skipReason'], key: true, message: 'skipReason without a "when" condition', fix: 'add "when:" or remove skipReason (it is shown only when the condition is false)' });
+        at++;
+      });
+    }),
+  );
+  return out;
+};
+
+const recommendationKeys: Rule = (bank) => {
+  const out: RuleProblem[] = [];
+  forEachQuestion(bank, (q, path) => {
+    if (!q.recommendations) return;
+    const values = valuesOf(bank, q);
+    if (!values) {
+      out.push({ path: [...path, 'recommendations'], key: true, message: 'a percent question takes no "recommendations" by answer', fix: 'keep only "recommendation"' });
+      return;
+    }
+    for (const key of Object.keys(q.recommendations)) {
+      if (values.includes(key)) continue;
+      const near = closest(key, values);
+      out.push({ path: [...path, 'recommendations', key], key: true, message: `"${key}" is not an answer to ${q.id}`, fix: near ? `did you mean "${near}"? (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}` });
+    }
+  });
+  return out;
+};
+
+/** Every id a migration maps to must be a question of this bank; every old id is mapped once. */
+const migrations: Rule = (bank) => {
+  const out: RuleProblem[] = [];
+  const order = askingOrder(bank);
+  const byId = new Map(order.map((x) => [x.q.id, x.q]));
+  const ids = [...byId.keys()];
+  const unknown = (id: string, path: PropertyKey[], key = false) => {
+    const near = closest(id, ids);
+    out.push({ path, key, message: `"${id}" is not a question of this bank (version ${bank.version})`, fix: near ? `did you mean "${near}"?` : 'name a question id of this version' });
+  };
+  const froms = new Map<number, number>();
+  (bank.migrations ?? []).forEach((m, mi) => {
+    const path = ['migrations', mi];
+    if (m.from >= bank.version) out.push({ path: [...path, 'from'], message: `a migration from version ${m.from} in a bank of version ${bank.version}`, fix: `map from an earlier version (below ${bank.version})` });
+    if (froms.has(m.from)) out.push({ path: [...path, 'from'], message: `a second migration from version ${m.from} (the first is migrations[${froms.get(m.from)}])`, fix: 'merge the two entries' });
+    else froms.set(m.from, mi);
+    const seen = new Map<string, string>();
+    const once = (old: string, where: string, p: PropertyKey[]) => {
+      const first = seen.get(old);
+      if (first) out.push({ path: p, key: true, message: `old id "${old}" is mapped twice (also under ${first})`, fix: 'map each old id once: renamed, split or removed' });
+      else seen.set(old, where);
+    };
+    for (const [old, to] of Object.entries(m.renamed ?? {})) {
+      once(old, 'renamed', [...path, 'renamed', old]);
+      if (!byId.has(to)) unknown(to, [...path, 'renamed', old]);
+    }
+    for (const [old, tos] of Object.entries(m.split ?? {})) {
+      once(old, 'split', [...path, 'split', old]);
+      tos.forEach((to, i) => {
+        if (!byId.has(to)) unknown(to, [...path, 'split', old, i]);
+      });
+    }
+    (m.removed ?? []).forEach((old, i) => {
+      once(old, 'removed', [...path, 'removed', i]);
+      if (byId.has(old)) out.push({ path: [...path, 'removed', i], message: `"${old}" is listed as removed but is still a question of this bank`, fix: 'remove it from the list (an id that stays needs no entry)' });
+    });
+    for (const [to, map] of Object.entries(m.values ?? {})) {
+      const q = byId.get(to);
+      if (!q) {
+        unknown(to, [...path, 'values', to], true);
+        continue;
+      }
+      const values = valuesOf(bank, q);
+      if (!values) {
+        out.push({ path: [...path, 'values', to], key: true, message: `${to} is a percent question; it has no values to map`, fix: 'remove this entry' });
+        continue;
+      }
+      for (const [oldValue, newValue] of Object.entries(map)) {
+        if (values.includes(newValue)) continue;
+        const near = closest(newValue, values);
+        out.push({ path: [...path, 'values', to, oldValue], message: `"${newValue}" is not an answer to ${to}`, fix: near ? `did you mean "${near}"? (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}` });
+      }
+    }
+  });
+  return out;
+};
+
 function forEachQuestion(bank: BankParsed, fn: (q: BankParsed['areas'][number]['elements'][number]['questions'][number], path: PropertyKey[]) => void) {
   bank.areas.forEach((a, ai) => a.elements.forEach((e, ei) => e.questions.forEach((q, qi) => fn(q, ['areas', ai, 'elements', ei, 'questions', qi]))));
 }
 
 /** Every cross-field rule of a bank, run in order; each returns its problems as data. */
-export const BANK_RULES: readonly Rule[] = [uniqueIds, optionsPerType, fullAndZeroCredit, bandsAscending, benchmarkQuestion];
+export const BANK_RULES: readonly Rule[] = [uniqueIds, optionsPerType, fullAndZeroCredit, bandsAscending, benchmarkQuestion, citations, profileOptions, conditions, recommendationKeys, migrations];

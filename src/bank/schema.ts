@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { described } from '../validation/describe.js';
 
 // zod/mini: the same validation as zod's classic API, tree-shaken to a few kilobytes, so that
 // commands that validate files start fast.
@@ -9,9 +10,10 @@ const QUESTION_ID = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 export const questionTypes = ['scale', 'yesno', 'choice', 'percent'] as const;
 /** Who answers a question: the lead, once, about how the organization works; or each team member about themselves. */
 export const audiences = ['lead', 'team'] as const;
-
-/** Attaches a description that ends up in the JSON Schema (and so in editors). */
-export const described = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description)) as T;
+/** How an area combines its element scores. */
+export const combineRules = ['mean', 'weakest-link'] as const;
+/** How question weights add up across an area (see the README, "How scores are computed"). */
+export const questionWeightRules = ['by-element', 'flat'] as const;
 
 function buildBankSchema() {
   const id = z.string().check(z.regex(ID, { message: 'this id is not valid — use lower-case letters, digits and dashes, e.g. "lens-of-the-customer"' }));
@@ -26,6 +28,20 @@ function buildBankSchema() {
     label: text,
     credit: z.number().check(z.gte(0), z.lte(1)),
   });
+  /** `when:` on a question or element: question id → the value (or values) that let it be asked. */
+  const conditionScalar = z.union([z.string(), z.boolean(), z.number()]);
+  const conditionValue = z.union([conditionScalar, z.array(conditionScalar).check(z.minLength(1))], {
+    error: 'a condition takes an answer value or a list of them — write e.g. "profile.sells: yes" or "customer.channels: [agree, strongly-agree]"',
+  });
+  const when = described(
+    z.record(questionId, conditionValue),
+    'Ask this only when each listed question (asked earlier) has one of the listed values; otherwise it is not applicable, with skipReason shown.',
+  );
+  const skipReason = described(text, 'Why it was not asked, shown in reports when the `when` condition is false, e.g. "No brochure, so not asked."');
+  const sourceRef = z.strictObject({
+    ref: described(id, 'The id of an entry of the top-level `sources` table.'),
+    concept: described(text, 'The concept of that article the question comes from.'),
+  });
   const question = z.strictObject({
     id: questionId,
     text,
@@ -34,9 +50,36 @@ function buildBankSchema() {
     options: z.optional(described(z.array(option).check(z.minLength(2)), 'For type choice (or a scale of its own): the answer options.')),
     weight,
     audience: z._default(described(z.enum(audiences), 'lead (default): answered once, about how the organization works. team: a statement each team member rates about themselves, pooled in the team report.'), 'lead'),
+    when: z.optional(when),
+    skipReason: z.optional(skipReason),
     help: described(text, 'Why the question matters; shown on demand during the audit.'),
-    recommendation: described(text, 'What to do when the answer is weak.'),
-    source: described(z.strictObject({ file: text, concept: text }), 'The seed article and the concept the question comes from.'),
+    recommendation: described(text, 'What to do when the answer is weak (the default advice).'),
+    recommendations: z.optional(described(z.record(z.string(), text), 'Advice by answer value, where a weak answer needs other advice than the default, e.g. never: ..., usually: ...')),
+    sources: z.optional(described(z.array(sourceRef).check(z.minLength(1)), 'The articles and concepts the question comes from.')),
+    source: z.optional(described(z.strictObject({ file: text, concept: text }), 'Deprecated (use `sources`): the article file and the concept the question comes from.')),
+  });
+  const profileQuestion = z.strictObject({
+    id: questionId,
+    text,
+    type: described(z.enum(['yesno', 'choice']), 'yesno, or choice with `options`.'),
+    options: z.optional(described(z.array(option).check(z.minLength(2)), 'For type choice: the answer options (credit is not used: profile answers are never scored).')),
+    help: z.optional(described(text, 'Why the question is asked; shown on demand during the audit.')),
+  });
+  const source = z.strictObject({
+    id,
+    title: text,
+    author: z.optional(text),
+    publisher: z.optional(text),
+    // YAML reads a bare 2004 as a number; either way it is shown as written.
+    date: z.optional(described(z.union([text, z.number()]), 'As the article shows it, e.g. "2004" or "March 2014".')),
+    note: z.optional(described(text, 'E.g. "as reported in ...".')),
+  });
+  const migration = z.strictObject({
+    from: described(z.int().check(z.gte(1)), 'The earlier version of this bank whose answers files this entry maps.'),
+    renamed: z.optional(described(z.record(questionId, questionId), 'old id: new id. The answer, its note and N/A reason are carried over.')),
+    split: z.optional(described(z.record(questionId, z.array(questionId).check(z.minLength(1))), 'old id: [new ids]. The old answer is copied to each new question.')),
+    removed: z.optional(described(z.array(questionId), 'Old ids no longer asked; their answers are dropped (the upgrade lists them, and keeps a backup).')),
+    values: z.optional(described(z.record(questionId, z.record(z.string(), z.string())), 'new id: { old value: new value }, where a scale or the options changed.')),
   });
   const benchmark = z.strictObject({
     value: described(z.number().check(z.gte(0), z.lte(100)), 'The benchmark on 0-100, e.g. 37 for 37%.'),
@@ -59,9 +102,18 @@ function buildBankSchema() {
     concept: z.optional(described(text, 'The named concept behind the element, e.g. "Lens of the Customer".')),
     weight,
     benchmark: z.optional(benchmark),
+    when: z.optional(when),
+    skipReason: z.optional(skipReason),
     questions: z.array(question).check(z.minLength(1)),
   });
-  const area = z.strictObject({ id, title: text, description: z.optional(text), elements: z.array(element).check(z.minLength(1)) });
+  const area = z.strictObject({
+    id,
+    title: text,
+    description: z.optional(text),
+    weight: z.optional(described(z.number().check(z.gt(0)), 'When any area has a weight, the overall score is the weighted mean of the area scores (a missing weight counts as 1).')),
+    combine: z.optional(described(z.enum(combineRules), 'How the element scores make the area score: mean (default) or weakest-link (the mean, but never more than 15 points above the weakest element).')),
+    elements: z.array(element).check(z.minLength(1)),
+  });
   const band = z.strictObject({ id, label: text, min: z.number().check(z.gte(0), z.lte(100)) });
 
   return z.strictObject({
@@ -71,7 +123,16 @@ function buildBankSchema() {
     description: z.optional(text),
     bands: z.array(band).check(z.minLength(1)),
     scales: z.optional(z.record(z.string(), z.array(option).check(z.minLength(2)))),
+    sources: z.optional(described(z.array(source), 'The articles questions cite, by id.')),
+    scoring: z.optional(
+      z.strictObject({
+        percentAgainstBenchmark: z.optional(described(z.boolean(), 'A percent question that is a benchmark\'s question earns min(1, value / benchmark) instead of value / 100.')),
+        questionWeights: z.optional(described(z.enum(questionWeightRules), 'by-element (default): each element counts by its weight. flat: a question counts by element weight × its own weight, so questions of small elements do not count more.')),
+      }),
+    ),
+    profile: z.optional(described(z.array(profileQuestion).check(z.minLength(1)), 'Asked first, never scored; `when` conditions may refer to them.')),
     areas: z.array(area).check(z.minLength(1)),
+    migrations: z.optional(described(z.array(migration), 'How answers given against earlier versions of this bank map to this one.')),
   });
 }
 
@@ -88,6 +149,25 @@ export interface Option {
   credit: number;
 }
 
+/** A `when` condition, normalised: question id → the values that let the question be asked. */
+export type Condition = Record<string, string[]>;
+
+/** Where a question comes from: an entry of the bank's `sources` table and the concept in it. */
+export interface SourceRef {
+  ref: string;
+  concept: string;
+}
+
+/** An article of the bank's bibliography. */
+export interface Source {
+  id: string;
+  title: string;
+  author?: string;
+  publisher?: string;
+  date?: string;
+  note?: string;
+}
+
 /** A question as every command sees it: options resolved, defaults applied. */
 export interface Question {
   id: string;
@@ -100,7 +180,13 @@ export interface Question {
   max?: number;
   help: string;
   recommendation: string;
-  source: { file: string; concept: string };
+  /** Advice by answer value, where it differs from `recommendation`. */
+  recommendations?: Record<string, string>;
+  sources: SourceRef[];
+  when?: Condition;
+  skipReason?: string;
+  /** A profile question: asked first, never scored. */
+  profile?: true;
 }
 
 export interface Benchmark {
@@ -119,6 +205,8 @@ export interface Element {
   concept?: string;
   weight: number;
   benchmark?: Benchmark;
+  when?: Condition;
+  skipReason?: string;
   questions: Question[];
 }
 
@@ -126,6 +214,9 @@ export interface Area {
   id: string;
   title: string;
   description?: string;
+  /** Declared weight; when any area has one, overall = weighted mean of areas. */
+  weight?: number;
+  combine?: (typeof combineRules)[number];
   elements: Element[];
 }
 
@@ -135,6 +226,21 @@ export interface Band {
   min: number;
 }
 
+/** Optional scoring rules a bank opts into; absent means today's rules. */
+export interface ScoringRules {
+  percentAgainstBenchmark?: boolean;
+  questionWeights?: (typeof questionWeightRules)[number];
+}
+
+/** How answers given against an earlier version map to this one. */
+export interface Migration {
+  from: number;
+  renamed: Record<string, string>;
+  split: Record<string, string[]>;
+  removed: string[];
+  values: Record<string, Record<string, string>>;
+}
+
 /** The normalised bank: the stable shape `bank --format json` prints. */
 export interface Bank {
   id: string;
@@ -142,7 +248,13 @@ export interface Bank {
   title: string;
   description?: string;
   bands: Band[];
+  /** The bibliography; every question's `sources` refer to it. */
+  sources: Source[];
+  /** Asked before everything else, never scored. */
+  profile: Question[];
+  scoring?: ScoringRules;
   areas: Area[];
+  migrations?: Migration[];
 }
 
 /** The options every yes/no question has. */

@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
-import type { RuleProblem } from '../bank/rules.js';
-import { described, type Bank } from '../bank/schema.js';
+import type { RuleProblem } from '../validation/rules.js';
+import type { Bank } from '../bank/schema.js';
+import { described } from '../validation/describe.js';
 import type { Problem } from '../errors.js';
-import { closest } from '../text/closest.js';
-import { validateYaml } from '../yaml/validate.js';
+import { closest } from '../validation/closest.js';
+import { validateYaml } from '../validation/validate.js';
 
 function buildConfigSchema() {
   const level = described(z._default(z.enum(['error', 'warn']), 'error'), 'error fails the check (exit 1); warn is only printed.');

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Problem } from '../errors.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { ReportModel } from '../report/schema.js';
+import type { Formats, RenderOptions } from '../report/format.js';
 import { plain, type Style } from '../report/style.js';
 import { markdownInline as md, terminalLine as t, workflowData, workflowProperty, xml } from '../text/escape.js';
 import { hang } from '../text/wrap.js';
@@ -17,15 +18,8 @@ export interface CheckOutcome {
   anchor: { line: number; col: number };
 }
 
-export interface FormatOptions {
-  style?: Style;
-  width?: number;
-  /** github: the token that ends the pause of workflow commands around echoed text (random, from the edge). */
-  token?: string;
-}
-
 /** Results for a person: failures first with the answers behind them, then a summary line. Text from files passes terminalLine. */
-export function renderCheckTerminal(o: CheckOutcome, opts: FormatOptions = {}): string {
+export function renderCheckTerminal(o: CheckOutcome, opts: RenderOptions = {}): string {
   const s = opts.style ?? plain;
   const width = opts.width ?? 80;
   const out: string[] = [];
@@ -54,7 +48,7 @@ export function summaryLine(o: CheckOutcome, s: Style = plain): string {
 }
 
 /** Results and the report model together, as one versioned JSON document. */
-export function renderCheckJson(o: CheckOutcome): string {
+export function renderCheckJson(o: CheckOutcome, _opts: RenderOptions = {}): string {
   const sum = summarise(o.results);
   return `${JSON.stringify({ schemaVersion: 1, passed: sum.passed, errors: sum.errors, warnings: sum.warnings, results: o.results, report: o.report }, null, 2)}\n`;
 }
@@ -67,7 +61,7 @@ const details = (r: AssertionResult) => [r.message, ...r.weaknesses.map((w) => `
  * failed warn-level one is a passing testcase whose `<system-out>` says the warning, because
  * Jenkins, GitLab and Azure count every `<failure>` as a failed build while the gate passed.
  */
-export function renderCheckJunit(o: CheckOutcome): string {
+export function renderCheckJunit(o: CheckOutcome, _opts: RenderOptions = {}): string {
   const failures = o.results.filter((r) => !r.passed && r.level === 'error').length;
   const cases = o.results.map((r) => {
     const open = `    <testcase classname="service-audit.${xml(r.name)}" name="${xml(r.subject)}" file="${xml(o.answersFile)}">`;
@@ -107,7 +101,7 @@ export function withoutCommands(text: string, token?: string): string {
 }
 
 /** GitHub Actions workflow commands pointing at the answers behind each failure (at most 10 of each level), then the results for the log. */
-export function renderCheckGithub(o: CheckOutcome, opts: FormatOptions = {}): string {
+export function renderCheckGithub(o: CheckOutcome, opts: RenderOptions = {}): string {
   const out: string[] = [];
   for (const level of ['error', 'warn'] as const) {
     const failed = o.results.filter((r) => !r.passed && r.level === level);
@@ -129,7 +123,7 @@ export function renderProblemsGithub(problems: readonly Problem[]): string {
 }
 
 /** Markdown: the verdict and a results table, then the full report as a section. Text from files passes markdownInline. */
-export function renderCheckMarkdown(o: CheckOutcome): string {
+export function renderCheckMarkdown(o: CheckOutcome, _opts: RenderOptions = {}): string {
   const sum = summarise(o.results);
   const rows = ['| Result | Assertion | Expected | Actual |', '| --- | --- | --- | ---: |'];
   for (const r of o.results) rows.push(`| ${r.passed ? 'pass' : r.level === 'error' ? '**fail**' : 'warn'} | ${md(r.subject)} | ${md(`${r.operator} ${r.expected}`)} | ${r.actual ?? 'n/a'} |`);
@@ -137,13 +131,13 @@ export function renderCheckMarkdown(o: CheckOutcome): string {
   return `${head}\n\n${renderMarkdown(o.report, { level: 2 })}`;
 }
 
-export type CheckFormat = 'terminal' | 'json' | 'junit' | 'github' | 'markdown';
-
-/** One renderer per format, each a function of the outcome (only the terminal one uses the options). */
-export const CHECK_FORMATS: Record<CheckFormat, (o: CheckOutcome, opts: FormatOptions) => string> = {
+/** The check's formats: one renderer each, all of the same outcome (only the terminal one colours). */
+export const CHECK_FORMATS = {
   terminal: renderCheckTerminal,
   json: renderCheckJson,
   junit: renderCheckJunit,
   github: renderCheckGithub,
   markdown: renderCheckMarkdown,
-};
+} as const satisfies Formats<CheckOutcome>;
+
+export type CheckFormat = keyof typeof CHECK_FORMATS;

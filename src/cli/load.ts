@@ -1,20 +1,22 @@
 import { parseAnswers, type ParsedAnswers } from '../answers/parse.js';
 import { parseBank } from '../bank/load.js';
 import type { Bank } from '../bank/schema.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseConfig, type Config } from '../check/config.js';
 import { InputError, UsageError } from '../errors.js';
 import { buildReport } from '../report/model.js';
 import type { ReportModel } from '../report/schema.js';
 import { scoreAudit } from '../score/score.js';
-import { readUserFile } from './files.js';
+import { readUserFile, realTarget } from './files.js';
 import type { Io } from './io.js';
 
 export interface LoadedBank {
   bank: Bank;
   file: string;
   sha256: string;
+  /** One-line notices about the bank (deprecated forms); `bank` and `validate` print them on stderr. */
+  notices?: string[];
 }
 
 /** The built-in bank as the build compiled it: normalised, with the hash of the YAML it came from. */
@@ -47,9 +49,10 @@ export function loadBank(io: Io, file?: string): LoadedBank {
   const shown = builtin ? 'built-in bank' : path;
   const compiled = builtin ? compiledBuiltin(io, sha256) : undefined;
   if (compiled) return { bank: compiled, file: shown, sha256 };
-  const { bank, problems } = parseBank(path, text);
+  const { bank, problems, notices } = parseBank(path, text);
   if (!bank) throw new InputError(problems);
-  return { bank, file: shown, sha256 };
+  // The built-in bank is ours to keep current; a notice about it would be no use to a user.
+  return { bank, file: shown, sha256, ...(!builtin && notices.length > 0 && { notices }) };
 }
 
 export interface LoadedAnswers extends ParsedAnswers {
@@ -93,10 +96,31 @@ export function reportOf(io: Io, bank: LoadedBank, answers: Pick<LoadedAnswers, 
   });
 }
 
-/** Refuses to write a report over one of the files it was made from. */
+/**
+ * Refuses to write a report over one of the files it was made from. Paths are compared as real
+ * paths (symlinks followed) and as files (a hard link is the same file), so no spelling of an
+ * input's path can destroy it.
+ */
 export function guardOutput(io: Io, out: string | undefined, inputs: readonly (string | undefined)[]): void {
   if (out === undefined) return;
-  const target = resolve(io.cwd, out);
-  const clash = inputs.find((f) => f !== undefined && resolve(io.cwd, f) === target);
+  const target = realTarget(io.cwd, out);
+  const id = fileId(target);
+  const clash = inputs.find((f) => {
+    if (f === undefined || f === '') return false;
+    const real = realTarget(io.cwd, f);
+    if (real === target) return true;
+    const other = fileId(real);
+    return id !== undefined && other !== undefined && id === other;
+  });
   if (clash) throw new UsageError(`--out ${out} is the input file ${clash}; nothing was written. Choose another file for the output.`);
+}
+
+/** Device and inode of an existing file, to recognise a hard link. */
+function fileId(path: string): string | undefined {
+  try {
+    const st = statSync(path);
+    return st.ino === 0 ? undefined : `${st.dev}:${st.ino}`;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,22 +1,41 @@
-import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { EXIT, InputError, InterruptedError, UsageError, formatProblem } from '../errors.js';
-import { closest } from '../text/closest.js';
 import { terminalLine, terminalText } from '../text/escape.js';
+import { closest } from '../validation/closest.js';
+import { COMMANDS } from './commands.js';
 import type { Io } from './io.js';
+import type { AnyCommand, GlobalOptions, OptionSpec } from './spec.js';
 
-/** Options every command may read: the global ones plus its own. */
-export type Opts = Record<string, unknown>;
+/** commander's Option for an option spec. */
+function toOption(o: OptionSpec): Option {
+  const option = new Option(o.flags, o.description);
+  if (o.choices) option.choices(o.choices);
+  if (o.parse) option.argParser(o.parse);
+  if (o.default !== undefined) option.default(o.default);
+  return option;
+}
+
+/** Adds one command of the table to the program; `done` receives the exit code its handler returns. */
+function addCommand(program: Command, spec: AnyCommand, io: Io, done: (code: number) => void): void {
+  const cmd = program.command(spec.name, spec.isDefault ? { isDefault: true } : {}).description(spec.description);
+  for (const a of spec.args ?? []) {
+    const argument = new Argument(a.name, a.description);
+    if (a.choices) argument.choices(a.choices);
+    cmd.addArgument(argument);
+  }
+  for (const o of spec.options) cmd.addOption(toOption(o));
+  if (spec.examples?.length) cmd.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+  cmd.action(async function (this: Command, ...values: unknown[]) {
+    // commander passes the arguments in order, then the options and the command.
+    const args = Object.fromEntries((spec.args ?? []).map((a, i) => [a.key, values[i]]));
+    done(await spec.run(io, { ...this.optsWithGlobals<GlobalOptions>(), ...args }));
+  });
+}
 
 /** Runs the command line and returns the exit code; never calls process.exit. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let code: number = EXIT.ok;
   const program = new Command('service-audit');
-  const run = (load: () => Promise<{ default: (io: Io, opts: Opts, args: string[]) => Promise<number> | number }>) =>
-    async function (this: Command, ...args: unknown[]) {
-      const positional = args.slice(0, -2).flatMap((a) => (Array.isArray(a) ? (a as string[]) : typeof a === 'string' ? [a] : []));
-      const mod = await load();
-      code = await mod.default(io, this.optsWithGlobals(), positional);
-    };
 
   program
     .description('Audit how ready your team is to give excellent customer service.')
@@ -28,78 +47,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .showSuggestionAfterError(true)
     .exitOverride();
 
-  const bankOpt = () => new Option('--bank <file>', 'question bank YAML (default: the built-in bank)');
-  const auditOptions = (cmd: Command) =>
-    cmd
-      .addOption(bankOpt())
-      .option('--answers <file>', 'where answers are kept', 'service-audit-answers.yaml')
-      .option('--area <id>', 'limit the audit to an area (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
-      .option('--review', 'walk through every question with the saved answers as defaults')
-      .option('--restart', 'start over (asks first, keeps a backup of the old answers)')
-      .option('--report <file.md>', 'also write the markdown report at the end');
-
-  auditOptions(program.command('run', { isDefault: true }).description('take the interactive audit (the default command)')).action(run(() => import('./commands/run.js')));
-
-  program
-    .command('bank')
-    .description('show the question bank: an outline, or the normalised bank as JSON')
-    .addOption(bankOpt())
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(run(() => import('./commands/bank.js')));
-
-  program
-    .command('validate')
-    .description('check bank, answers and config files; print every problem with its line and column')
-    .argument('<file...>', 'the files to check')
-    .addOption(bankOpt())
-    .addOption(new Option('--type <type>', 'what the file is (default: guessed from its keys)').choices(['bank', 'answers', 'config']))
-    .action(run(() => import('./commands/validate.js')));
-
-  program
-    .command('schema')
-    .description('print the JSON Schema (draft-07) of a file format')
-    .addArgument(new Argument('<kind>', 'which format').choices(['bank', 'answers', 'config', 'report']))
-    .action(run(() => import('./commands/schema.js')));
-
-  program
-    .command('report')
-    .description('score an answers file and report weaknesses by element')
-    .option('--answers <file>', 'the answers file to score', 'service-audit-answers.yaml')
-    .addOption(bankOpt())
-    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'markdown', 'json']).default('terminal'))
-    .option('--out <file>', 'write the report to a file (atomically) instead of the terminal')
-    .option('--explain', 'show the arithmetic behind each element score')
-    .addOption(new Option('--priorities <n>', 'how many items "fix first" lists').argParser(positiveInt).default(5))
-    .action(run(() => import('./commands/report.js')));
-
-  program
-    .command('check')
-    .description('fail (exit 1) when scores fall short of the assertions: the CI gate')
-    .option('--answers <file>', 'the answers file to check (default: from the config, else service-audit-answers.yaml)')
-    .addOption(bankOpt())
-    .option('--config <file>', 'assertions config (default: .service-audit.yaml if present)')
-    .addOption(new Option('--min-score <n>', 'fail when the overall score is below n').argParser(score))
-    .addOption(new Option('--min-element-score <n>', 'fail when any element scores below n').argParser(score))
-    .addOption(new Option('--format <format>', 'output format (default: github on GitHub Actions, else terminal)').choices(['terminal', 'json', 'junit', 'github', 'markdown']))
-    .option('--out <file>', 'also write the results to a file, pass or fail')
-    .action(run(() => import('./commands/check.js')));
-
-  program
-    .command('init')
-    .description('write an empty answers file listing every question and its allowed values')
-    .addOption(bankOpt())
-    .option('--out <file>', 'where to write it', 'service-audit-answers.yaml')
-    .option('--force', 'overwrite an existing file')
-    .action(run(() => import('./commands/init.js')));
-
-  program
-    .command('compare')
-    .description('compare two answers files (e.g. last quarter and this quarter)')
-    .argument('<old>', 'the earlier answers file')
-    .argument('<new>', 'the later answers file')
-    .addOption(bankOpt())
-    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'markdown', 'json']).default('terminal'))
-    .action(run(() => import('./commands/compare.js')));
+  for (const spec of COMMANDS) addCommand(program, spec, io, (c) => (code = c));
 
   program.addHelpText('after', '\nExit codes: 0 ok, 1 the check fell short, 2 usage, input or bank error, 130 interrupted.\nRun `service-audit <command> --help` for a command\'s options.');
 
@@ -116,18 +64,6 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     return handleError(e, io);
   }
-}
-
-function positiveInt(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('write a whole number above 0.');
-  return n;
-}
-
-function score(v: string): number {
-  const n = Number(v);
-  if (v.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('write a score from 0 to 100.');
-  return n;
 }
 
 /** The one place errors become output and an exit code; every message is escaped for the terminal, one line each. */
@@ -152,5 +88,5 @@ function handleError(e: unknown, io: Io): number {
   }
   const err = e instanceof Error ? e : new Error(String(e));
   io.stderr.write(`internal error: ${terminalLine(err.message)}\nThis is a bug in service-audit; please report it with the command you ran and this trace:\n${terminalText(err.stack ?? '')}\n`);
-  return 70;
+  return EXIT.internal;
 }

@@ -2,12 +2,12 @@ import { colorLevel, type Style } from '../report/style.js';
 import { terminalLine } from '../text/escape.js';
 import { writeAtomic } from './files.js';
 import type { Io } from './io.js';
-import type { Opts } from './main.js';
+import type { GlobalOptions } from './spec.js';
 import { Chalk } from 'chalk';
 
 /** The style for terminal output: colour only on a TTY, honouring --no-color, NO_COLOR and FORCE_COLOR. */
-export function styleFor(io: Io, opts: Opts, forFile = false): Style {
-  const level = forFile ? 0 : colorLevel({ flag: opts.color !== false, env: io.env, isTTY: io.stdout.isTTY === true });
+export function styleFor(io: Io, opts: GlobalOptions, forFile = false): Style {
+  const level = forFile ? 0 : colorLevel({ flag: opts.color, env: io.env, isTTY: io.stdout.isTTY === true });
   const c = new Chalk({ level });
   return { bold: c.bold, dim: c.dim, red: c.red, yellow: c.yellow, green: c.green, cyan: c.cyan };
 }

@@ -1,13 +1,14 @@
-import type { ReportModel } from './schema.js';
+import type { Formats } from './format.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
-import { renderTerminal, type TerminalOptions } from './terminal.js';
+import type { ReportModel } from './schema.js';
+import { renderTerminal } from './terminal.js';
 
-/** One renderer per format, each a function of the model; adding a format is one entry. */
+/** The report's formats: one renderer each, all of the same model. */
 export const REPORT_FORMATS = {
-  terminal: (m: ReportModel, o: TerminalOptions) => renderTerminal(m, o),
-  markdown: (m: ReportModel) => renderMarkdown(m),
-  json: (m: ReportModel) => renderJson(m),
-} as const;
+  terminal: renderTerminal,
+  markdown: renderMarkdown,
+  json: renderJson,
+} as const satisfies Formats<ReportModel>;
 
 export type ReportFormat = keyof typeof REPORT_FORMATS;

@@ -1,5 +1,6 @@
 import { markdownCode as code, markdownHeading, markdownInline as cell, mermaidLabel } from '../text/escape.js';
 import { wrap } from '../text/wrap.js';
+import type { RenderOptions } from './format.js';
 import type { ReportModel } from './schema.js';
 import { weakestFirst } from './terminal.js';
 
@@ -7,7 +8,7 @@ const WIDTH = 80;
 const para = (text: string) => wrap(text, WIDTH).join('\n');
 const fmt = (score: number | null) => (score === null ? 'n/a' : score.toFixed(1));
 
-export interface MarkdownOptions {
+export interface MarkdownOptions extends RenderOptions {
   /** The level of the report's title (1, or 2 when the report is a section of another document). */
   level?: number;
 }

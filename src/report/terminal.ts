@@ -1,12 +1,8 @@
 import { terminalLine as t } from '../text/escape.js';
 import { hang } from '../text/wrap.js';
 import type { ReportElement, ReportModel } from './schema.js';
-import { bandPaint, plain, type Style } from './style.js';
-
-export interface TerminalOptions {
-  style?: Style;
-  width?: number;
-}
+import type { RenderOptions } from './format.js';
+import { bandPaint, plain } from './style.js';
 
 const fmt = (score: number | null) => (score === null ? '  n/a' : score.toFixed(1).padStart(5));
 const BAR = 16;
@@ -25,7 +21,7 @@ export function weakestFirst(elements: readonly ReportElement[]): ReportElement[
 }
 
 /** Renders the report for a person at a terminal (80 columns by default). Every text from a file passes terminalLine. Pure. */
-export function renderTerminal(m: ReportModel, o: TerminalOptions = {}): string {
+export function renderTerminal(m: ReportModel, o: RenderOptions = {}): string {
   const s = o.style ?? plain;
   const width = Math.min(o.width ?? 80, 100);
   const bandIds = m.bands.map((b) => b.id);

@@ -1,5 +1,6 @@
 import type { Answers } from '../answers/schema.js';
-import type { Band, Bank, Element, Question } from '../bank/schema.js';
+import { skipLookup } from '../bank/conditions.js';
+import type { Area, Band, Bank, Element, Question } from '../bank/schema.js';
 
 /** How one question was answered, and the credit it earned (0..1). */
 export interface QuestionResult {
@@ -8,6 +9,8 @@ export interface QuestionResult {
   value?: string | number;
   credit?: number;
   na?: string;
+  /** Not asked because a `when` condition is false; `na` holds the reason. */
+  skipped?: true;
   note?: string;
 }
 
@@ -44,6 +47,8 @@ export interface AreaScore {
   title: string;
   score: number | null;
   band: Band | null;
+  weight?: number;
+  combine?: Area['combine'];
 }
 
 export interface Scores {
@@ -72,10 +77,29 @@ export function labelOf(q: Question, value: string | number): string {
   return q.type === 'percent' ? `${value}%` : (q.options!.find((o) => o.value === value)?.label ?? String(value));
 }
 
-/** The credit an answer earns: the option's credit, or value / 100 for a percent. */
-export function creditOf(q: Question, value: string | number): number {
-  if (q.type === 'percent') return Number(value) / 100;
+/** How far above its weakest element a weakest-link area may score (see the README). */
+export const WEAKEST_LINK_MARGIN = 15;
+
+/** The benchmark each percent question is scored against, when the bank opts in. */
+function benchmarksOf(bank: Bank): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!bank.scoring?.percentAgainstBenchmark) return out;
+  for (const a of bank.areas) for (const e of a.elements) if (e.benchmark) out.set(e.benchmark.question, e.benchmark.value);
+  return out;
+}
+
+/**
+ * The credit an answer earns: the option's credit; for a percent, value / 100, or
+ * min(1, value / benchmark) when the bank scores percent questions against their benchmark.
+ */
+export function creditOf(q: Question, value: string | number, benchmark?: number): number {
+  if (q.type === 'percent') return benchmark === undefined ? Number(value) / 100 : benchmark <= 0 ? 1 : Math.min(1, Number(value) / benchmark);
   return q.options!.find((o) => o.value === value)!.credit;
+}
+
+/** The advice for an answer: the bank's advice for that value if it has one, else the default. */
+export function recommendationFor(q: Question, value: string | number): string {
+  return q.recommendations?.[String(value)] ?? q.recommendation;
 }
 
 const weightedMean = (pairs: readonly { w: number; x: number }[]): number | null => {
@@ -83,32 +107,83 @@ const weightedMean = (pairs: readonly { w: number; x: number }[]): number | null
   return W > 0 ? pairs.reduce((s, p) => s + p.w * p.x, 0) / W : null;
 };
 
+/** An element's unrounded score and how much it counts in its area. */
+interface Scored {
+  areaIndex: number;
+  exact: number | null;
+  /** Element weight, times the weight of its answered questions when question weights are flat. */
+  w: number;
+}
+
+/** The area score from its elements' exact scores: their weighted mean, capped by the weakest link if the area says so. */
+function areaExact(area: Area, elements: readonly Scored[]): number | null {
+  const scored = elements.filter((e) => e.exact !== null);
+  const mean = weightedMean(scored.map((e) => ({ w: e.w, x: e.exact! })));
+  if (mean === null || area.combine !== 'weakest-link') return mean;
+  return Math.min(mean, Math.min(...scored.map((e) => e.exact!)) + WEAKEST_LINK_MARGIN);
+}
+
 /**
- * Scores answers against a bank. Element score = 100 × Σ(weight × credit) / Σ(weight) over
- * answered, applicable questions; area and overall scores are element-weighted means over
- * elements with at least one answer. Pure: same inputs, same result.
+ * The overall score. When any area declares a weight or a combine rule, it is the mean of the
+ * area scores weighted by area weight (1 when missing); otherwise, as in banks without those
+ * rules, the mean of all element scores weighted by element weight.
+ */
+function overallExact(areas: readonly Area[], byArea: readonly (number | null)[], elements: readonly Scored[], areaMode: boolean): number | null {
+  if (areaMode) return weightedMean(areas.flatMap((a, i) => (byArea[i] === null ? [] : [{ w: a.weight ?? 1, x: byArea[i]! }])));
+  return weightedMean(elements.filter((e) => e.exact !== null).map((e) => ({ w: e.w, x: e.exact! })));
+}
+
+/**
+ * Scores answers against a bank; every rule is written out in the README ("How scores are
+ * computed"). Element score = 100 × Σ(weight × credit) / Σ(weight) over answered, applicable
+ * questions; a question whose `when` condition is false is not applicable, with its reason.
+ * Area and overall scores follow the bank's declared rules (area weights, weakest-link, flat
+ * question weights), and without them are element-weighted means over elements with at least
+ * one answer. A weakness's points to gain is the exact rise of the overall score if that one
+ * answer earned full credit. Pure: same inputs, same result.
  */
 export function scoreAudit(bank: Bank, answers: Answers, options: { priorities?: number; areas?: readonly string[] } = {}): Scores {
   const areas = options.areas ? bank.areas.filter((a) => options.areas!.includes(a.id)) : bank.areas;
-  const raw = areas.flatMap((area) =>
+  const skip = skipLookup(bank, answers.answers);
+  const benchmarks = benchmarksOf(bank);
+  const flat = bank.scoring?.questionWeights === 'flat';
+  const areaMode = areas.some((a) => a.weight !== undefined || a.combine !== undefined);
+
+  const raw = areas.flatMap((area, areaIndex) =>
     area.elements.map((element) => {
       const results: QuestionResult[] = element.questions.map((question) => {
+        const skipped = skip(question.id);
         const a = answers.answers[question.id];
+        const note = a?.note ? { note: a.note } : {};
+        if (skipped !== undefined) return { question, status: 'na', na: skipped, skipped: true, ...note };
         if (!a) return { question, status: 'unanswered' };
-        if (a.na !== undefined) return { question, status: 'na', na: a.na, ...(a.note && { note: a.note }) };
-        return { question, status: 'answered', value: a.value!, credit: creditOf(question, a.value!), ...(a.note && { note: a.note }) };
+        if (a.na !== undefined) return { question, status: 'na', na: a.na, ...note };
+        return { question, status: 'answered', value: a.value!, credit: creditOf(question, a.value!, benchmarks.get(question.id)), ...note };
       });
       const scored = results.filter((r) => r.status === 'answered');
       const W = scored.reduce((s, r) => s + r.question.weight, 0);
       const exact = W > 0 ? (100 * scored.reduce((s, r) => s + r.question.weight * r.credit!, 0)) / W : null;
-      return { area, element, results, scored, W, exact };
+      return { area, areaIndex, element, results, scored, W, exact, w: element.weight * (flat ? W : 1) };
     }),
   );
 
-  const scoredElements = raw.filter((e) => e.exact !== null);
-  const totalWeight = scoredElements.reduce((s, e) => s + e.element.weight, 0);
+  const inArea = areas.map((_, i) => raw.filter((e) => e.areaIndex === i));
+  const areaExacts = inArea.map((list, i) => areaExact(areas[i]!, list));
+  const overallNow = overallExact(areas, areaExacts, raw, areaMode);
+  // Sums of the element-weighted overall, so that one element's change costs O(1) to apply.
+  const used = raw.filter((e) => e.exact !== null);
+  const sumW = used.reduce((t, e) => t + e.w, 0);
+  const sumWX = used.reduce((t, e) => t + e.w * e.exact!, 0);
+  /** The overall score if element k scored `x` instead: only its area (or one term) is computed again. */
+  const overallIf = (k: number, x: number): number => {
+    const e = raw[k]!;
+    if (!areaMode) return (sumWX + e.w * (x - e.exact!)) / sumW;
+    const i = e.areaIndex;
+    const changed = areaExact(areas[i]!, inArea[i]!.map((o) => (o === e ? { ...o, exact: x } : o)));
+    return overallExact(areas, areaExacts.map((v, j) => (j === i ? changed : v)), raw, true) ?? 0;
+  };
 
-  const elements: ElementScore[] = raw.map((e) => {
+  const elements: ElementScore[] = raw.map((e, k) => {
     const weaknesses: Weakness[] = e.scored
       .filter((r) => r.credit! < 1)
       .map((r) => ({
@@ -118,8 +193,8 @@ export function scoreAudit(bank: Bank, answers: Answers, options: { priorities?:
         value: r.value!,
         label: labelOf(r.question, r.value!),
         credit: r.credit!,
-        pointsToGain: (e.element.weight / totalWeight) * ((100 * r.question.weight * (1 - r.credit!)) / e.W),
-        recommendation: r.question.recommendation,
+        pointsToGain: Math.max(0, overallIf(k, e.exact! + (100 * r.question.weight * (1 - r.credit!)) / e.W) - (overallNow ?? 0)),
+        recommendation: recommendationFor(r.question, r.value!),
         ...(r.note && { note: r.note }),
       }))
       .sort(byPointsToGain);
@@ -141,13 +216,11 @@ export function scoreAudit(bank: Bank, answers: Answers, options: { priorities?:
     };
   });
 
-  const areaScores: AreaScore[] = areas.map((area) => {
-    const exact = weightedMean(raw.filter((e) => e.area.id === area.id && e.exact !== null).map((e) => ({ w: e.element.weight, x: e.exact! })));
-    const score = exact === null ? null : round1(exact);
-    return { id: area.id, title: area.title, score, band: bandFor(bank.bands, score) };
+  const areaScores: AreaScore[] = areas.map((area, i) => {
+    const score = areaExacts[i] === null ? null : round1(areaExacts[i]!);
+    return { id: area.id, title: area.title, score, band: bandFor(bank.bands, score), ...(area.weight !== undefined && { weight: area.weight }), ...(area.combine !== undefined && { combine: area.combine }) };
   });
-  const overallExact = weightedMean(scoredElements.map((e) => ({ w: e.element.weight, x: e.exact! })));
-  const overall = overallExact === null ? null : round1(overallExact);
+  const overall = overallNow === null ? null : round1(overallNow);
 
   const all = raw.flatMap((e) => e.results);
   const priorities = elements

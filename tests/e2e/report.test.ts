@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from 'markdownlint/promise';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -93,7 +94,27 @@ describe('report', () => {
   test('--out into a folder that does not exist', () => {
     const r = cli(['report', '--answers', fixture('complete.yaml'), '--out', 'no/such/dir/r.txt'], { cwd: tmp.dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('no/such/dir/r.txt:1:1  cannot write the file (ENOENT) — choose a path in a folder that exists and that you may write to\n');
+    expect(r.stderr).toBe('no/such/dir/r.txt:1:1  cannot write the file (its folder does not exist) — choose a path in a folder that exists and that you may write to\n');
+  });
+
+  test.runIf(process.platform !== 'win32')('--out to the answers file through a symlink is refused, and the answers are kept', () => {
+    const real = tmp.write('real.yaml', readFileSync(fixture('complete.yaml'), 'utf8'));
+    symlinkSync('real.yaml', join(tmp.dir, 'link.yaml'));
+    const before = readFileSync(real, 'utf8');
+    const r = cli(['report', '--answers', 'link.yaml', '--format', 'markdown', '--out', 'real.yaml'], { cwd: tmp.dir });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'error: --out real.yaml is the input file link.yaml; nothing was written. Choose another file for the output.\n' });
+    expect(readFileSync(real, 'utf8')).toBe(before);
+  });
+
+  test.runIf(process.platform !== 'win32')('a device, a FIFO or an empty path as --answers is refused at once (exit 2)', () => {
+    execFileSync('mkfifo', [join(tmp.dir, 'fifo')]);
+    expect(cli(['report', '--answers', '/dev/zero'])).toEqual({ code: 2, stdout: '', stderr: '/dev/zero:1:1  answers file is a character device, not a regular file — give the path of a regular file (save the content to a file first)\n' });
+    expect(cli(['report', '--answers', 'fifo'], { cwd: tmp.dir }).stderr).toBe('fifo:1:1  answers file is a pipe (FIFO), not a regular file — give the path of a regular file (save the content to a file first)\n');
+    expect(cli(['check', '--bank', '/dev/urandom', '--answers', fixture('complete.yaml')]).stderr).toBe('/dev/urandom:1:1  bank file is a character device, not a regular file — give the path of a regular file (save the content to a file first)\n');
+    const empty = cli(['report', '--answers', '']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).not.toContain('folder');
+    expect(empty.stderr).toMatch(/^error: the answers file name is empty; /);
   });
 
   test('--explain shows the arithmetic behind each element score', () => {

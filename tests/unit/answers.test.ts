@@ -26,6 +26,8 @@ const CASES: [string, string, string, string[]][] = [
   ['another version of the bank', 'bank: mini@1', 'bank: mini@2', ['a.yaml:1:7  these answers were given against "mini@2" but the bank is "mini@1" — check the answers still fit version 1, then change "bank:" to "mini@1"']],
   ['another bank', 'bank: mini@1', 'bank: other@1', ['a.yaml:1:7  these answers were given against "other@1" but the bank is "mini@1" — pass --bank with the bank these answers were given against']],
   ['a bad date', 'date: 2026-11-22', 'date: 22/11/2026', ['a.yaml:3:7  date must be YYYY-MM-DD — write the day the audit was taken, e.g. 2026-11-22']],
+  ['a role other than lead', 'organization: Acme', 'organization: Acme\nrole: boss', ['a.yaml:3:7  "role" is the text "boss"; expected one of lead — use one of lead']],
+  ['an empty group', 'organization: Acme', 'organization: Acme\ngroup: ""', ['a.yaml:3:8  "group" needs at least 1 character — write some text here']],
   ['an unknown top-level key', 'organization: Acme', 'organisation: Acme', ['a.yaml:2:1  unknown key "organisation" — did you mean "organization"? Rename it']],
   ['an answer of the wrong shape', '  c.one: partly', '  c.one: { valeu: partly }', ['a.yaml:5:10  not a valid answer — write one of the question\'s values, a number for a percent, { value: ..., note: ... } or { na: "why it does not apply" }']],
 ];
@@ -82,4 +84,10 @@ describe('answers files', () => {
     const text = renderAnswersFile(bank, answers, 'x');
     expect(parseAnswers('r.yaml', text, bank).parsed!.answers.answers).toEqual(answers.answers);
   });
+});
+
+test('group and role are read for team reports', () => {
+  const { parsed, problems } = parseAnswers('a.yaml', VALID.replace('organization: Acme', 'organization: Acme\ngroup: Night shift\nrole: lead'), bank);
+  expect(problems).toEqual([]);
+  expect(parsed!.answers).toMatchObject({ group: 'Night shift', role: 'lead' });
 });

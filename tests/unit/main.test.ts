@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import type { Io } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
+import { builtinNotice } from '../helpers.js';
 
 // main(argv, io) in-process: the one place errors become output and an exit code.
 function io(overrides: Partial<Io> = {}) {
@@ -24,7 +25,7 @@ function io(overrides: Partial<Io> = {}) {
 describe('main', () => {
   test.each([
     [['--version'], 0, '9.9.9\n', ''],
-    [['validate', 'questions/service-readiness.yaml'], 0, 'questions/service-readiness.yaml: valid (bank file)\n', ''],
+    [['validate', 'questions/service-readiness.yaml'], 0, 'questions/service-readiness.yaml: valid (bank file)\n', builtinNotice()],
     [['validate', 'missing.yaml'], 2, '', 'missing.yaml:1:1  file not found — check the path\n'],
     [['report', '--answers', 'nope.yaml'], 2, '', 'nope.yaml:1:1  answers file not found — check the path, or create one with `service-audit init` or the interactive audit\n'],
     [['nonsense'], 2, '', "error: unknown command 'nonsense'; run service-audit --help to see the commands\n"],

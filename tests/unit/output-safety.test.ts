@@ -10,8 +10,9 @@ import { parseBank } from '../../src/bank/load.js';
 import { evaluate } from '../../src/check/assertions.js';
 import { assertionsFrom } from '../../src/check/config.js';
 import { renderCheckGithub, renderCheckJunit, renderCheckMarkdown, renderCheckTerminal, renderProblemsGithub, type CheckOutcome } from '../../src/check/formats.js';
-import { renderOutline } from '../../src/cli/commands/bank.js';
-import { compareAudits, renderComparisonMarkdown, renderComparisonTerminal } from '../../src/compare/compare.js';
+import { renderOutline } from '../../src/bank/formats.js';
+import { compareAudits } from '../../src/compare/compare.js';
+import { renderComparisonMarkdown, renderComparisonTerminal } from '../../src/compare/formats.js';
 import { formatProblem } from '../../src/errors.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { buildReport } from '../../src/report/model.js';
@@ -71,7 +72,7 @@ describe('terminal output shows hostile text, never acts on it', () => {
     ['report', () => renderTerminal(report)],
     ['check', () => renderCheckTerminal(outcome)],
     ['compare', () => renderComparisonTerminal(mapStrings(compareAudits(bank, { report: cleanReport, answers: parsed.answers }, { report: cleanReport, answers: { ...parsed.answers, answers: { ...parsed.answers.answers, 'c.two': { value: 'yes' } } } }), hostile))],
-    ['bank outline', () => renderOutline(mapStrings(bank, hostile), hostile('mini.yaml'))],
+    ['bank outline', () => renderOutline({ bank: mapStrings(bank, hostile), file: hostile('mini.yaml') })],
   ])('%s', (_name, render) => {
     const text = render();
     expect(text).not.toMatch(ACTS_ON_TERMINAL);

@@ -8,17 +8,27 @@ import { terminalLine } from '../../text/escape.js';
 import { fileExists } from '../files.js';
 import type { Io } from '../io.js';
 import { guardOutput, loadAnswers, loadBank, loadConfig, reportOf, type LoadedBank } from '../load.js';
-import type { Opts } from '../main.js';
 import { emit, styleFor } from '../output.js';
+import type { GlobalOptions } from '../spec.js';
 
 const DEFAULT_CONFIG = '.service-audit.yaml';
 const DEFAULT_ANSWERS = 'service-audit-answers.yaml';
 /** GitHub rejects a step summary over 1 MiB. */
 const STEP_SUMMARY_LIMIT = 1024 * 1024 - 1024;
 
-export default function checkCommand(io: Io, opts: Opts): number {
+export interface CheckOptions {
+  answers?: string;
+  bank?: string;
+  config?: string;
+  minScore?: number;
+  minElementScore?: number;
+  format?: CheckFormat;
+  out?: string;
+}
+
+export default function checkCommand(io: Io, opts: CheckOptions & GlobalOptions): number {
   // Decided before any file is read, so that a file the check cannot use is annotated too.
-  const format = (opts.format as CheckFormat | undefined) ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'terminal');
+  const format = opts.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'terminal');
   try {
     return check(io, opts, format);
   } catch (e) {
@@ -27,19 +37,19 @@ export default function checkCommand(io: Io, opts: Opts): number {
   }
 }
 
-function check(io: Io, opts: Opts, format: CheckFormat): number {
-  const configFile = (opts.config as string | undefined) ?? (fileExists(io.cwd, DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
+function check(io: Io, opts: CheckOptions & GlobalOptions, format: CheckFormat): number {
+  const configFile = opts.config ?? (fileExists(io.cwd, DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
   let config: Config | undefined;
   let loaded: LoadedBank;
-  if (configFile) ({ config, bank: loaded } = loadConfig(io, configFile, opts.bank as string | undefined));
-  else loaded = loadBank(io, opts.bank as string | undefined);
+  if (configFile) ({ config, bank: loaded } = loadConfig(io, configFile, opts.bank));
+  else loaded = loadBank(io, opts.bank);
 
-  const answersFile = (opts.answers as string | undefined) ?? config?.answers ?? DEFAULT_ANSWERS;
+  const answersFile = opts.answers ?? config?.answers ?? DEFAULT_ANSWERS;
   const answers = loadAnswers(io, answersFile, loaded.bank);
   const report = reportOf(io, loaded, answers);
   const assertions = assertionsFrom(config, {
-    ...(opts.minScore !== undefined && { minScore: opts.minScore as number }),
-    ...(opts.minElementScore !== undefined && { minElementScore: opts.minElementScore as number }),
+    ...(opts.minScore !== undefined && { minScore: opts.minScore }),
+    ...(opts.minElementScore !== undefined && { minElementScore: opts.minElementScore }),
   });
   const outcome: CheckOutcome = {
     results: evaluate(assertions, report),
@@ -49,8 +59,8 @@ function check(io: Io, opts: Opts, format: CheckFormat): number {
     anchor: answers.anchor,
   };
 
-  const out = opts.out as string | undefined;
-  guardOutput(io, out, [answersFile, configFile, opts.bank as string | undefined]);
+  const out = opts.out;
+  guardOutput(io, out, [answersFile, configFile, opts.bank]);
   const text = CHECK_FORMATS[format](outcome, { style: styleFor(io, opts, out !== undefined), width: 80, token: randomUUID() });
   emit(io, text, out, `check results (${format})`);
   // The results went to a file; the terminal still gets the verdict.

@@ -1,16 +1,23 @@
-import { COMPARE_FORMATS, compareAudits } from '../../compare/compare.js';
+import { compareAudits } from '../../compare/compare.js';
+import { COMPARE_FORMATS, type CompareFormat } from '../../compare/formats.js';
 import { EXIT } from '../../errors.js';
 import type { Io } from '../io.js';
 import { loadAnswers, loadBank, reportOf } from '../load.js';
-import type { Opts } from '../main.js';
+import type { GlobalOptions } from '../spec.js';
 
-export default function compareCommand(io: Io, opts: Opts, args: string[]): number {
-  const loaded = loadBank(io, opts.bank as string | undefined);
-  const [older, newer] = args.map((file) => {
+export interface CompareOptions {
+  old: string;
+  new: string;
+  bank?: string;
+  format: CompareFormat;
+}
+
+export default function compareCommand(io: Io, opts: CompareOptions & GlobalOptions): number {
+  const loaded = loadBank(io, opts.bank);
+  const scored = (file: string) => {
     const a = loadAnswers(io, file, loaded.bank);
     return { report: reportOf(io, loaded, a), answers: a.answers };
-  });
-  if (!older || !newer) return EXIT.input;
-  io.stdout.write(COMPARE_FORMATS[opts.format as keyof typeof COMPARE_FORMATS](compareAudits(loaded.bank, older, newer)));
+  };
+  io.stdout.write(COMPARE_FORMATS[opts.format](compareAudits(loaded.bank, scored(opts.old), scored(opts.new)), {}));
   return EXIT.ok;
 }

@@ -4,13 +4,19 @@ import { terminalLine } from '../../text/escape.js';
 import { fileExists, writeAtomic } from '../files.js';
 import type { Io } from '../io.js';
 import { loadBank } from '../load.js';
-import type { Opts } from '../main.js';
 import { schemaPathFor } from '../schema-path.js';
+import type { GlobalOptions } from '../spec.js';
 
-export default function initCommand(io: Io, opts: Opts): number {
-  const out = opts.out as string;
+export interface InitOptions {
+  bank?: string;
+  out: string;
+  force?: boolean;
+}
+
+export default function initCommand(io: Io, opts: InitOptions & GlobalOptions): number {
+  const { out } = opts;
   if (fileExists(io.cwd, out) && !opts.force) throw new UsageError(`${out} already exists; nothing was written. Pass --force to overwrite it, or --out another file.`);
-  const { bank } = loadBank(io, opts.bank as string | undefined);
+  const { bank } = loadBank(io, opts.bank);
   const path = writeAtomic(io.cwd, out, renderAnswersFile(bank, { answers: {} }, schemaPathFor(io, 'answers', out)));
   io.stdout.write(`Answers template written to ${terminalLine(path)}\nFill it in, then run: service-audit check --answers ${terminalLine(out)}\n`);
   return EXIT.ok;

@@ -5,16 +5,16 @@ import { bankRef } from '../../bank/load.js';
 import { EXIT, InterruptedError, UsageError } from '../../errors.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { renderTerminal } from '../../report/terminal.js';
-import { closest } from '../../text/closest.js';
 import { terminalLine as t } from '../../text/escape.js';
+import { closest } from '../../validation/closest.js';
 import { wrap } from '../../text/wrap.js';
 import { backupFile, fileExists, readUserFile, writeAtomic } from '../files.js';
 import type { Io } from '../io.js';
 import { guardOutput, loadAnswers, loadBank, reportOf } from '../load.js';
-import type { Opts } from '../main.js';
 import { colorLevel } from '../../report/style.js';
 import { styleFor } from '../output.js';
 import { schemaPathFor } from '../schema-path.js';
+import type { GlobalOptions } from '../spec.js';
 
 const NO_TTY =
   'the interactive audit needs a terminal, and standard input is not one (a pipe, CI or </dev/null). ' +
@@ -26,21 +26,30 @@ const minutes = (questions: number) => {
   return m === 1 ? 'a minute' : `${m} minutes`;
 };
 
-export default async function runCommand(io: Io, opts: Opts): Promise<number> {
+export interface RunOptions {
+  bank?: string;
+  answers: string;
+  area?: string[];
+  review?: boolean;
+  restart?: boolean;
+  report?: string;
+}
+
+export default async function runCommand(io: Io, opts: RunOptions & GlobalOptions): Promise<number> {
   // Inquirer does not guard this itself: without a TTY it would wait for input forever.
   if (!io.stdin.isTTY) throw new UsageError(NO_TTY);
-  const file = opts.answers as string;
-  guardOutput(io, opts.report as string | undefined, [file, opts.bank as string | undefined]);
-  const loaded = loadBank(io, opts.bank as string | undefined);
+  const file = opts.answers;
+  guardOutput(io, opts.report, [file, opts.bank]);
+  const loaded = loadBank(io, opts.bank);
   const { bank } = loaded;
-  const areas = opts.area as string[] | undefined;
+  const areas = opts.area;
   for (const a of areas ?? []) {
     const ids = bank.areas.map((x) => x.id);
     if (!ids.includes(a)) throw new UsageError(`--area ${a}: no such area${closest(a, ids) ? ` (did you mean ${closest(a, ids)}?)` : ''}; the areas are ${ids.join(', ')}`);
   }
 
   const { inquirerAsker } = await import('../../audit/inquirer-asker.js');
-  const asker = inquirerAsker({ input: io.stdin, output: io.stdout as NodeJS.WritableStream & { columns?: number }, interrupted: () => new InterruptedError(), plain: colorLevel({ flag: opts.color !== false, env: io.env, isTTY: true }) === 0 });
+  const asker = inquirerAsker({ input: io.stdin, output: io.stdout as NodeJS.WritableStream & { columns?: number }, interrupted: () => new InterruptedError(), plain: colorLevel({ flag: opts.color, env: io.env, isTTY: true }) === 0 });
   const style = styleFor(io, opts);
   const exists = fileExists(io.cwd, file);
   let answers: Answers = { bank: bankRef(bank), answers: {} };
@@ -86,13 +95,13 @@ export default async function runCommand(io: Io, opts: Opts): Promise<number> {
     const { sha256 } = readUserFile(io.cwd, file, 'answers file', 'run the audit again');
     const model = reportOf(io, loaded, { answers, file, sha256 }, { ...(areas && { areas }) });
     io.stdout.write(`\n${renderTerminal(model, { style, width: (io.stdout.columns ?? 80) })}\nAnswers saved in ${t(file)}\n`);
-    let reportFile = opts.report as string | undefined;
+    let reportFile = opts.report;
     if (!reportFile && (await asker.confirm('Write a markdown report too?', false))) reportFile = 'service-audit-report.md';
     if (reportFile) io.stdout.write(`Markdown report written to ${t(writeAtomic(io.cwd, reportFile, renderMarkdown(model)))}\n`);
     return EXIT.ok;
   } catch (e) {
     if (e instanceof InterruptedError) {
-      const again = ['npx service-audit', ...(file !== 'service-audit-answers.yaml' ? ['--answers', file] : []), ...(opts.bank ? ['--bank', opts.bank as string] : []), ...(areas ?? []).flatMap((a) => ['--area', a])].join(' ');
+      const again = ['npx service-audit', ...(file !== 'service-audit-answers.yaml' ? ['--answers', file] : []), ...(opts.bank ? ['--bank', opts.bank] : []), ...(areas ?? []).flatMap((a) => ['--area', a])].join(' ');
       throw new InterruptedError(`\nStopped. ${saved} answer${saved === 1 ? '' : 's'} saved in ${file}. Continue with: ${again}`);
     }
     throw e;

@@ -5,7 +5,7 @@ import { configSchema } from '../../check/config.js';
 import { EXIT } from '../../errors.js';
 import { reportSchema } from '../../report/schema.js';
 import type { Io } from '../io.js';
-import type { Opts } from '../main.js';
+import type { GlobalOptions } from '../spec.js';
 
 const SCHEMAS = {
   bank: { schema: bankSchema, title: 'service-audit question bank', io: 'input' },
@@ -24,7 +24,11 @@ export function jsonSchema(kind: SchemaKind): string {
   return `${JSON.stringify({ $schema, title, ...rest }, null, 2)}\n`;
 }
 
-export default function schemaCommand(io: Io, _opts: Opts, args: string[]): number {
-  io.stdout.write(jsonSchema(args[0] as SchemaKind));
+export interface SchemaOptions {
+  kind: SchemaKind;
+}
+
+export default function schemaCommand(io: Io, opts: SchemaOptions & GlobalOptions): number {
+  io.stdout.write(jsonSchema(opts.kind));
   return EXIT.ok;
 }

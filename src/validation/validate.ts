@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import type { Problem } from '../errors.js';
-import type { RuleProblem } from '../bank/rules.js';
+import type { RuleProblem } from './rules.js';
 import { parseYaml, type PositionedDoc } from './document.js';
 import { issuesToProblems } from './issues.js';
 

@@ -1,7 +1,7 @@
 import type * as core from 'zod/v4/core';
 import type { Problem } from '../errors.js';
 import type { PositionedDoc } from './document.js';
-import { closest } from '../text/closest.js';
+import { closest } from './closest.js';
 
 type Issue = core.$ZodIssue;
 type AnySchema = core.$ZodType;

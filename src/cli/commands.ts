@@ -1,0 +1,120 @@
+import { InvalidArgumentError } from 'commander';
+import { BANK_FORMATS } from '../bank/formats.js';
+import { CHECK_FORMATS } from '../check/formats.js';
+import { COMPARE_FORMATS } from '../compare/formats.js';
+import { REPORT_FORMATS } from '../report/index.js';
+import type { BankOptions } from './commands/bank.js';
+import type { CheckOptions } from './commands/check.js';
+import type { CompareOptions } from './commands/compare.js';
+import type { InitOptions } from './commands/init.js';
+import type { ReportOptions } from './commands/report.js';
+import type { RunOptions } from './commands/run.js';
+import type { SchemaOptions } from './commands/schema.js';
+import type { ValidateOptions } from './commands/validate.js';
+import { command, lazy, type AnyCommand, type OptionSpec } from './spec.js';
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('write a whole number above 0.');
+  return n;
+}
+
+function score(v: string): number {
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('write a score from 0 to 100.');
+  return n;
+}
+
+/** Collects every use of a repeatable option into a list. */
+const repeatable = (v: string, previous: unknown): string[] => [...(Array.isArray(previous) ? previous : []), v];
+
+const bank: OptionSpec = { flags: '--bank <file>', description: 'question bank YAML (default: the built-in bank)' };
+
+/** `--format` offering a registry's formats. */
+const format = (formats: object, description = 'output format', fallback?: string): OptionSpec => ({
+  flags: '--format <format>',
+  description,
+  choices: Object.keys(formats),
+  ...(fallback !== undefined && { default: fallback }),
+});
+
+/** Every command, in the order --help lists them. Handlers load on first use. */
+export const COMMANDS: readonly AnyCommand[] = [
+  command<RunOptions>({
+    name: 'run',
+    isDefault: true,
+    description: 'take the interactive audit (the default command)',
+    options: [
+      bank,
+      { flags: '--answers <file>', description: 'where answers are kept', default: 'service-audit-answers.yaml' },
+      { flags: '--area <id>', description: 'limit the audit to an area (repeatable)', parse: repeatable },
+      { flags: '--review', description: 'walk through every question with the saved answers as defaults' },
+      { flags: '--restart', description: 'start over (asks first, keeps a backup of the old answers)' },
+      { flags: '--report <file.md>', description: 'also write the markdown report at the end' },
+    ],
+    run: lazy(() => import('./commands/run.js')),
+  }),
+  command<BankOptions>({
+    name: 'bank',
+    description: 'show the question bank: an outline, or the normalised bank as JSON',
+    options: [bank, format(BANK_FORMATS, 'output format', 'text')],
+    run: lazy(() => import('./commands/bank.js')),
+  }),
+  command<ValidateOptions>({
+    name: 'validate',
+    description: 'check bank, answers and config files; print every problem with its line and column',
+    args: [{ key: 'files', name: '<file...>', description: 'the files to check' }],
+    options: [bank, { flags: '--type <type>', description: 'what the file is (default: guessed from its keys)', choices: ['bank', 'answers', 'config'] }],
+    run: lazy(() => import('./commands/validate.js')),
+  }),
+  command<SchemaOptions>({
+    name: 'schema',
+    description: 'print the JSON Schema (draft-07) of a file format',
+    args: [{ key: 'kind', name: '<kind>', description: 'which format', choices: ['bank', 'answers', 'config', 'report'] }],
+    options: [],
+    run: lazy(() => import('./commands/schema.js')),
+  }),
+  command<ReportOptions>({
+    name: 'report',
+    description: 'score an answers file and report weaknesses by element',
+    options: [
+      { flags: '--answers <file>', description: 'the answers file to score', default: 'service-audit-answers.yaml' },
+      bank,
+      format(REPORT_FORMATS, 'output format', 'terminal'),
+      { flags: '--out <file>', description: 'write the report to a file (atomically) instead of the terminal' },
+      { flags: '--explain', description: 'show the arithmetic behind each element score' },
+      { flags: '--priorities <n>', description: 'how many items "fix first" lists', parse: positiveInt, default: 5 },
+    ],
+    run: lazy(() => import('./commands/report.js')),
+  }),
+  command<CheckOptions>({
+    name: 'check',
+    description: 'fail (exit 1) when scores fall short of the assertions: the CI gate',
+    options: [
+      { flags: '--answers <file>', description: 'the answers file to check (default: from the config, else service-audit-answers.yaml)' },
+      bank,
+      { flags: '--config <file>', description: 'assertions config (default: .service-audit.yaml if present)' },
+      { flags: '--min-score <n>', description: 'fail when the overall score is below n', parse: score },
+      { flags: '--min-element-score <n>', description: 'fail when any element scores below n', parse: score },
+      format(CHECK_FORMATS, 'output format (default: github on GitHub Actions, else terminal)'),
+      { flags: '--out <file>', description: 'also write the results to a file, pass or fail' },
+    ],
+    run: lazy(() => import('./commands/check.js')),
+  }),
+  command<InitOptions>({
+    name: 'init',
+    description: 'write an empty answers file listing every question and its allowed values',
+    options: [bank, { flags: '--out <file>', description: 'where to write it', default: 'service-audit-answers.yaml' }, { flags: '--force', description: 'overwrite an existing file' }],
+    run: lazy(() => import('./commands/init.js')),
+  }),
+  command<CompareOptions>({
+    name: 'compare',
+    description: 'compare two answers files (e.g. last quarter and this quarter)',
+    args: [
+      { key: 'old', name: '<old>', description: 'the earlier answers file' },
+      { key: 'new', name: '<new>', description: 'the later answers file' },
+    ],
+    options: [bank, format(COMPARE_FORMATS, 'output format', 'terminal')],
+    run: lazy(() => import('./commands/compare.js')),
+  }),
+];
