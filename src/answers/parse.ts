@@ -4,6 +4,7 @@ import type { Bank, Question } from '../bank/schema.js';
 import { allQuestionsOf, bankRef } from '../bank/load.js';
 import { closest } from '../validation/closest.js';
 import { validateYaml } from '../validation/validate.js';
+import { percentFromText } from './percent.js';
 import { answersFileSchema, type Answer, type Answers, type AnswersInput } from './schema.js';
 
 /** A validated answers file with the line of each answer (for annotations that point at it). */
@@ -32,10 +33,12 @@ function normaliseAnswer(q: Question, raw: unknown): { answer?: Answer; error?: 
   const sub = typeof raw === 'object' ? ['value'] : [];
   const withNote = (v: string | number): Answer => ({ value: v, ...(note ? { note } : {}) });
   if (q.type === 'percent') {
-    if (typeof value !== 'number' || !Number.isFinite(value))
+    // "45%" as the prompt accepts it; a number stays as it is.
+    const pct = typeof value === 'string' ? (percentFromText(value) ?? value) : value;
+    if (typeof pct !== 'number' || !Number.isFinite(pct))
       return { error: { path: sub, message: `${q.id} is a percent question; ${JSON.stringify(value)} is not a number`, fix: 'write a number from 0 to 100, e.g. 45' } };
-    if (value < 0 || value > 100) return { error: { path: sub, message: `${q.id}: ${value} is outside 0-100`, fix: 'write a number from 0 to 100' } };
-    return { answer: withNote(value) };
+    if (pct < 0 || pct > 100) return { error: { path: sub, message: `${q.id}: ${pct} is outside 0-100`, fix: 'write a number from 0 to 100' } };
+    return { answer: withNote(pct) };
   }
   const v = q.type === 'yesno' && typeof value === 'boolean' ? (value ? 'yes' : 'no') : value;
   const values = q.options!.map((o) => o.value);
@@ -53,7 +56,8 @@ function normaliseAnswer(q: Question, raw: unknown): { answer?: Answer; error?: 
 /** Validates an answers file's text against a bank; returns the answers or every problem. Pure. */
 export function parseAnswers(file: string, source: string, bank: Bank): { parsed?: ParsedAnswers; problems: Problem[] } {
   const byId = new Map(allQuestionsOf(bank).map((x) => [x.question.id, x.question]));
-  const result: Record<string, Answer> = {};
+  // No prototype: a question may be called "constructor" or "toString".
+  const result: Record<string, Answer> = Object.create(null) as Record<string, Answer>;
   const againstBank = (data: AnswersInput): RuleProblem[] => {
     const out: RuleProblem[] = [];
     if (data.bank !== bankRef(bank))

@@ -89,9 +89,13 @@ export function mermaidLabel(s: string): string {
     .trim();
 }
 
-/** HTML text or a quoted attribute value. */
+/**
+ * HTML text or a quoted attribute value: markup escaped; control characters (which HTML does not
+ * allow in text) and bidi controls (which reorder what a reader sees) shown as visible escapes
+ * like `\x1b`, as in the terminal. Newlines and tabs are kept.
+ */
 export function html(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return terminalText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** XML 1.0 text or attribute: characters XML cannot hold are dropped, markup escaped. */
@@ -116,14 +120,6 @@ export function workflowProperty(s: string): string {
   return workflowData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/**
- * A YAML comment's text: one line of printable characters (YAML refuses control characters
- * anywhere in a file, and a line break would end the comment and start YAML content).
- */
-export function yamlComment(s: string): string {
-  return terminalLine(s);
-}
-
 /** YAML 1.2 double-quoted scalar: reads back as exactly `s` in any YAML parser. */
 export function yamlQuoted(s: string): string {
   // JSON strings are YAML double-quoted scalars, except that YAML also wants these escaped.
@@ -133,7 +129,20 @@ export function yamlQuoted(s: string): string {
 /** Words that some YAML reader takes as something other than a string (YAML 1.1 and 1.2). */
 const YAML_RESERVED = /^(?:y|n|yes|no|on|off|true|false|null|~|nan|inf)$/i;
 
-/** A YAML scalar (a key or a value): plain when it can only read back as this same string, else quoted. */
+/**
+ * A YAML scalar (a key or a value): plain when it can only read back as this same string, else
+ * quoted. Plain means a letter, then letters, digits, `_`, `-` and `.`: never a number (`1`,
+ * `010`, `1e3`, `0x1f`), a boolean or null in any YAML version, nor anything YAML reserves.
+ */
 export function yamlString(s: string): string {
-  return /^[A-Za-z][A-Za-z0-9_-]*$/.test(s) && !YAML_RESERVED.test(s) ? s : yamlQuoted(s);
+  return /^[A-Za-z][A-Za-z0-9_.-]*$/.test(s) && !YAML_RESERVED.test(s) ? s : yamlQuoted(s);
+}
+
+/**
+ * The text of a YAML comment line: one line (line breaks fold to spaces), and every character a
+ * YAML file may not hold raw, or that would act on a terminal showing the file, made visible as
+ * an escape (`\x1b`). Whatever the text, the comment stays a comment.
+ */
+export function yamlComment(s: string): string {
+  return terminalLine(s.replace(/\r\n?|\n|[\u0085\u2028\u2029]/g, ' ')).replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g, hex);
 }
