@@ -1,12 +1,27 @@
 import { markdownCode as code, markdownHeading, markdownInline as cell, mermaidLabel } from '../text/escape.js';
 import { wrap } from '../text/wrap.js';
 import type { RenderOptions } from './format.js';
-import type { ReportModel } from './schema.js';
+import type { ReportElement, ReportModel } from './schema.js';
 import { weakestFirst } from './terminal.js';
 
 const WIDTH = 80;
 const para = (text: string) => wrap(text, WIDTH).join('\n');
 const fmt = (score: number | null) => (score === null ? 'n/a' : score.toFixed(1));
+
+/** With --explain: each question behind an element's score, and the arithmetic that gives it. */
+function explainTable(explain: NonNullable<ReportElement['explain']>, score: number | null): string {
+  const rows = ['| Question | Answer | Weight | Credit | Weight × credit |', '| --- | --- | ---: | ---: | ---: |'];
+  for (const x of explain) {
+    const answered = x.status === 'answered' && x.credit !== null;
+    const answer = x.status === 'na' ? 'not applicable, left out' : x.status === 'unanswered' ? 'unanswered, left out' : cell(String(x.answer));
+    rows.push(`| ${code(x.questionId)} | ${answer} | ${x.weight} | ${answered ? x.credit!.toFixed(2) : '—'} | ${answered ? +(x.weight * x.credit!).toFixed(4) : '—'} |`);
+  }
+  const used = explain.filter((x) => x.status === 'answered' && x.credit !== null);
+  const sw = used.reduce((t, x) => t + x.weight, 0);
+  const swc = used.reduce((t, x) => t + x.weight * x.credit!, 0);
+  const formula = used.length === 0 ? 'No answered question: no score.' : `Score = 100 × ${+swc.toFixed(4)} / ${+sw.toFixed(4)} = ${fmt(score)}.`;
+  return `${rows.join('\n')}\n\n${formula}`;
+}
 
 export interface MarkdownOptions extends RenderOptions {
   /** The level of the report's title (1, or 2 when the report is a section of another document). */
@@ -74,6 +89,7 @@ export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string 
     blocks.push(`${'#'.repeat(level + 2)} ${areaPart}: ${markdownHeading(`${e.title}${e.concept ? ` (${e.concept})` : ''}`, room - areaPart.length - 2)}`);
     const counts = `Score ${fmt(e.score)} (${label(e.band)}); ${e.answered} answered, ${e.notApplicable} not applicable, ${e.unanswered} unanswered.`;
     blocks.push(para(counts));
+    if (e.explain) blocks.push(explainTable(e.explain, e.score));
     if (e.weaknesses.length === 0) blocks.push(e.answered > 0 ? 'No weak answers.' : 'No answers yet.');
     else
       blocks.push(

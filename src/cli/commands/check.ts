@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, statSync } from 'node:fs';
 import { summarise, evaluate } from '../../check/assertions.js';
-import { assertionsFrom, type Config } from '../../check/config.js';
+import { assertionsFrom } from '../../check/config.js';
 import { CHECK_FORMATS, renderCheckMarkdown, renderProblemsGithub, summaryLine, type CheckFormat, type CheckOutcome } from '../../check/formats.js';
 import { EXIT, InputError } from '../../errors.js';
 import { terminalLine } from '../../text/escape.js';
-import { fileExists } from '../files.js';
 import type { Io } from '../io.js';
-import { guardOutput, loadAnswers, loadBank, loadConfig, reportOf, type LoadedBank } from '../load.js';
+import { guardOutput, loadAnswers, reportOf } from '../load.js';
 import { emit, styleFor } from '../output.js';
+import { loadSetup } from '../setup.js';
 import type { GlobalOptions } from '../spec.js';
 
-const DEFAULT_CONFIG = '.service-audit.yaml';
-const DEFAULT_ANSWERS = 'service-audit-answers.yaml';
 /** GitHub rejects a step summary over 1 MiB. */
 const STEP_SUMMARY_LIMIT = 1024 * 1024 - 1024;
 
@@ -38,13 +36,7 @@ export default function checkCommand(io: Io, opts: CheckOptions & GlobalOptions)
 }
 
 function check(io: Io, opts: CheckOptions & GlobalOptions, format: CheckFormat): number {
-  const configFile = opts.config ?? (fileExists(io.cwd, DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
-  let config: Config | undefined;
-  let loaded: LoadedBank;
-  if (configFile) ({ config, bank: loaded } = loadConfig(io, configFile, opts.bank));
-  else loaded = loadBank(io, opts.bank);
-
-  const answersFile = opts.answers ?? config?.answers ?? DEFAULT_ANSWERS;
+  const { config, configFile, bank: loaded, answersFile } = loadSetup(io, opts);
   const answers = loadAnswers(io, answersFile, loaded.bank);
   const report = reportOf(io, loaded, answers);
   const assertions = assertionsFrom(config, {
