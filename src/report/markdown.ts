@@ -57,12 +57,14 @@ export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string 
   for (const a of m.areas) rows.push(`| **${cell(a.title)}** | all elements | ${fmt(a.score)} | ${label(a.band)} |`);
   blocks.push(rows.join('\n'));
 
+  // Horizontal bars: mermaid puts one category label per line on the left, where long element
+  // titles cannot overlap (the vertical chart's x axis crushed fourteen of them together on GitHub).
   const charted = m.elements.filter((e) => e.score !== null);
   if (charted.length > 0) {
     blocks.push(
       [
         '```mermaid',
-        'xychart-beta',
+        'xychart-beta horizontal',
         '  title "Element scores (0-100)"',
         `  x-axis [${charted.map((e) => `"${mermaidLabel(e.title)}"`).join(', ')}]`,
         '  y-axis "Score" 0 --> 100',
