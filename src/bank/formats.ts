@@ -1,5 +1,6 @@
 import type { Formats, RenderOptions } from '../report/format.js';
 import { terminalLine as t } from '../text/escape.js';
+import { plural } from '../text/plural.js';
 import type { Bank } from './schema.js';
 
 /** What `service-audit bank` shows: the bank and where it came from. */
@@ -12,7 +13,7 @@ export interface ShownBank {
 /** The bank as an outline: areas, elements, question counts and weights; text from the bank passes terminalLine. Pure. */
 export function renderOutline({ bank, file }: ShownBank, _o: RenderOptions = {}): string {
   const questions = bank.areas.reduce((n, a) => n + a.elements.reduce((m, e) => m + e.questions.length, 0), 0);
-  const lines = [t(`${bank.title} (${bank.id}@${bank.version}, ${file})`), `${questions} questions in ${bank.areas.length} areas`, ''];
+  const lines = [t(`${bank.title} (${bank.id}@${bank.version}, ${file})`), `${plural(questions, 'question')} in ${plural(bank.areas.length, 'area')}`, ''];
   for (const a of bank.areas) {
     lines.push(t(`${a.title} [${a.id}]`));
     for (const e of a.elements) {
@@ -34,7 +35,7 @@ export function renderBankJson({ bank }: ShownBank, _o: RenderOptions = {}): str
 
 /** The bank's formats: one renderer each. */
 export const BANK_FORMATS = {
-  text: renderOutline,
+  terminal: renderOutline,
   json: renderBankJson,
 } as const satisfies Formats<ShownBank>;
 

@@ -5,6 +5,7 @@ import type { ReportModel } from '../report/schema.js';
 import type { Formats, RenderOptions } from '../report/format.js';
 import { plain, type Style } from '../report/style.js';
 import { markdownInline as md, terminalLine as t, workflowData, workflowProperty, xml } from '../text/escape.js';
+import { plural } from '../text/plural.js';
 import { hang } from '../text/wrap.js';
 import { summarise, type AssertionResult } from './assertions.js';
 
@@ -36,8 +37,6 @@ export function renderCheckTerminal(o: CheckOutcome, opts: RenderOptions = {}): 
   out.push('', summaryLine(o, s));
   return `${out.join('\n')}\n`;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The one line that says how the check went, e.g. "check failed: 1 error, 0 warnings, 3 passed (…)". */
 export function summaryLine(o: CheckOutcome, s: Style = plain): string {
