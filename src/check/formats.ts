@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Problem } from '../errors.js';
 import { renderMarkdown } from '../report/markdown.js';
+import type { TeamReport } from '../team/model.js';
+import { renderTeamMarkdown } from '../team/render.js';
 import type { ReportModel } from '../report/schema.js';
 import type { Formats, RenderOptions } from '../report/format.js';
 import { plain, type Style } from '../report/style.js';
@@ -14,6 +16,8 @@ export interface CheckOutcome {
   results: AssertionResult[];
   report: ReportModel;
   answersFile: string;
+  /** Set when the check ran on a pool: JSON and markdown carry the team report instead. */
+  team?: TeamReport;
   /** Where each answer stands in the answers file, and where the `answers:` key stands. */
   positions: Record<string, { line: number; col: number }>;
   anchor: { line: number; col: number };
@@ -49,7 +53,7 @@ export function summaryLine(o: CheckOutcome, s: Style = plain): string {
 /** Results and the report model together, as one versioned JSON document. */
 export function renderCheckJson(o: CheckOutcome, _opts: RenderOptions = {}): string {
   const sum = summarise(o.results);
-  return `${JSON.stringify({ schemaVersion: 1, passed: sum.passed, errors: sum.errors, warnings: sum.warnings, results: o.results, report: o.report }, null, 2)}\n`;
+  return `${JSON.stringify({ schemaVersion: 1, passed: sum.passed, errors: sum.errors, warnings: sum.warnings, results: o.results, report: o.team ?? o.report }, null, 2)}\n`;
 }
 
 /** What a failed assertion says, one line per weakness behind it. */
@@ -127,7 +131,9 @@ export function renderCheckMarkdown(o: CheckOutcome, _opts: RenderOptions = {}):
   const rows = ['| Result | Assertion | Expected | Actual |', '| --- | --- | --- | ---: |'];
   for (const r of o.results) rows.push(`| ${r.passed ? 'pass' : r.level === 'error' ? '**fail**' : 'warn'} | ${md(r.subject)} | ${md(`${r.operator} ${r.expected}`)} | ${r.actual ?? 'n/a'} |`);
   const head = [`# service-audit check: ${sum.passed ? 'passed' : 'failed'}`, `${plural(sum.errors, 'error')}, ${plural(sum.warnings, 'warning')}, ${sum.ok} passed.`, rows.join('\n')].join('\n\n');
-  return `${head}\n\n${renderMarkdown(o.report, { level: 2 })}`;
+  // The report follows as a section, one heading level down. (Text in the team report is escaped, so no line of it starts with #.)
+  const report = o.team ? renderTeamMarkdown(o.team).replace(/^(#+) /gm, '#$1 ') : renderMarkdown(o.report, { level: 2 });
+  return `${head}\n\n${report}`;
 }
 
 /** The check's formats: one renderer each, all of the same outcome (only the terminal one colours). */
