@@ -157,7 +157,7 @@ describe('GitHub Actions', () => {
     ['a read-only file', (dir: string) => (writeFileSync(join(dir, 'ro.md'), ''), chmodSync(join(dir, 'ro.md'), 0o444), join(dir, 'ro.md'))],
   ])('an unwritable job summary (%s) after a passing check: a warning, and the verdict keeps exit 0', (_name, make) => {
     const summary = make(tmp.dir);
-    const r = cli(['check', '--answers', join(FIXTURES, 'complete.yaml')], { cwd: tmp.dir, env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } });
+    const r = cli(['check', '--answers', join(FIXTURES, 'v2-complete.yaml')], { cwd: tmp.dir, env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } });
     // root may write a read-only file; the warning then has nothing to say.
     if (r.stderr !== '') expect(r.stderr).toMatch(/^warning: the job summary could not be written to .+ \((EISDIR|ENOENT|EACCES)\); the check's result is unchanged\n$/);
     else expect(process.getuid?.()).toBe(0);
