@@ -13,6 +13,8 @@ export interface AskContext {
   previous?: Answer;
   /** Whether there is a question before this one to go back to. */
   canGoBack: boolean;
+  /** "Source: Title (concept)", shown with the help; empty when the question cites nothing. */
+  reference?: string;
 }
 
 /** What the person did at the prompt: answered (a value, or "not applicable"), or went back. */

@@ -1,6 +1,7 @@
 import type { Answer, Answers } from '../answers/schema.js';
 import { skipLookup } from '../bank/conditions.js';
 import { allQuestionsOf } from '../bank/load.js';
+import { referenceLine } from '../bank/sources.js';
 import type { Bank } from '../bank/schema.js';
 import type { AskContext, Asker } from './asker.js';
 
@@ -58,7 +59,8 @@ export async function runAudit(o: AuditOptions): Promise<Answers> {
     const item = list[i]!;
     const id = item.question.id;
     const previous = answers.answers[id];
-    const ctx: AskContext = { ...item, index: i + 1, total: list.length, canGoBack: i > 0, ...(previous && { previous }) };
+    const reference = referenceLine(o.bank, item.question);
+    const ctx: AskContext = { ...item, index: i + 1, total: list.length, canGoBack: i > 0, ...(previous && { previous }), ...(reference && { reference }) };
     const reply = await o.asker.ask(ctx);
     if (reply.kind === 'back') {
       // Back one question, answered or not, with its saved answer as the default.

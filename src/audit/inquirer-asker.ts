@@ -37,7 +37,8 @@ export function inquirerAsker(streams: Streams): Asker {
           {
             header: `${ctx.area.title} › ${ctx.element.title}${ctx.element.concept ? ` (${ctx.element.concept})` : ''} · question ${ctx.index} of ${ctx.total}`,
             message: ctx.question.text,
-            help: ctx.question.help,
+            // The help the bank gives, then where it comes from (built by the engine from the bank).
+            help: ctx.reference ? `${ctx.question.help}\n${ctx.reference}` : ctx.question.help,
             ...(ctx.question.options && { options: ctx.question.options }),
             ...(prev && { default: prev.na !== undefined ? NOT_APPLICABLE : prev.value! }),
             width: streams.output.columns ?? 80,
