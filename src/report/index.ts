@@ -1,4 +1,5 @@
 import type { Formats } from './format.js';
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import type { ReportModel } from './schema.js';
@@ -9,6 +10,7 @@ export const REPORT_FORMATS = {
   terminal: renderTerminal,
   markdown: renderMarkdown,
   json: renderJson,
+  html: renderHtml,
 } as const satisfies Formats<ReportModel>;
 
 export type ReportFormat = keyof typeof REPORT_FORMATS;

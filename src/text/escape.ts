@@ -60,9 +60,13 @@ export function mermaidLabel(s: string): string {
     .trim();
 }
 
-/** HTML text or a quoted attribute value. */
+/**
+ * HTML text or a quoted attribute value: markup escaped; control characters (which HTML does not
+ * allow in text) and bidi controls (which reorder what a reader sees) shown as visible escapes
+ * like `\x1b`, as in the terminal. Newlines and tabs are kept.
+ */
 export function html(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return terminalText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** XML 1.0 text or attribute: characters XML cannot hold are dropped, markup escaped. */

@@ -55,7 +55,12 @@ export interface OpenedPage {
   page: Page;
   context: BrowserContext;
   requests: string[];
-  /** Requests that went anywhere but the page itself and data: URLs. */
+  /** Why a request failed, by URL: 'csp' when the page's Content-Security-Policy stopped it. */
+  failures: Map<string, string>;
+  /**
+   * Requests the page tried to make anywhere but to itself and data: URLs (whether the page's
+   * CSP then stopped them, see failures, or the kit did).
+   */
   requestsLeaving(): string[];
   close(): Promise<void>;
 }
@@ -72,7 +77,9 @@ export async function openPage(browser: Browser, url: string, o: { width?: numbe
     const p = new URL(u);
     return p.protocol === 'data:' || p.protocol === 'about:' || (p.protocol === own.protocol && p.host === own.host && (own.protocol !== 'file:' || p.pathname === own.pathname));
   };
+  const failures = new Map<string, string>();
   context.on('request', (r) => void requests.push(r.url()));
+  context.on('requestfailed', (r) => void failures.set(r.url(), r.failure()?.errorText ?? 'failed'));
   await context.route('**/*', (route) => (isOwn(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load' });
@@ -80,6 +87,7 @@ export async function openPage(browser: Browser, url: string, o: { width?: numbe
     page,
     context,
     requests,
+    failures,
     requestsLeaving: () => requests.filter((u) => !isOwn(u)),
     close: () => context.close(),
   };

@@ -1,0 +1,148 @@
+import { html } from '../text/escape.js';
+import { bandDefs, bandLegend, bandTag, barChart, htmlPage, pairedBars, POLL_DEFS, score1, type HtmlBand } from './html-kit.js';
+import type { ReportElement, ReportModel, ReportWeakness } from './schema.js';
+
+/** A source the bank cites (bank format v2); rendered when the model carries them. */
+export interface HtmlSource {
+  id: string;
+  title: string;
+  author?: string;
+  publisher?: string;
+  date?: string;
+  note?: string;
+  url?: string;
+}
+
+const elementAnchor = (id: string) => `element-${id}`;
+const signed = (n: number) => (n >= 0 ? `+${n.toFixed(1)}` : n.toFixed(1));
+
+function header(m: ReportModel, bands: readonly HtmlBand[]): string {
+  const who = m.answers.organization ?? m.bank.title;
+  const facts: [string, string][] = [
+    ['Date', m.answers.date ?? 'undated'],
+    ...(m.answers.respondent ? ([['Respondent', m.answers.respondent]] as [string, string][]) : []),
+    ['Question bank', `${m.bank.title} (${m.bank.id}@${m.bank.version})`],
+    ['Answered', `${m.completeness.answered} of ${m.completeness.questions}${m.completeness.notApplicable ? `, ${m.completeness.notApplicable} not applicable` : ''}`],
+  ];
+  const c = m.completeness;
+  const missing = c.unanswered > 0 ? `<p class="warning">${c.unanswered} questions are unanswered: ${Math.round((100 * c.unanswered) / c.questions)}% of the audit is missing, so these scores may change.</p>` : '';
+  return `<header>
+<h1>${html(who)}</h1>
+<p class="subtitle">${html(m.answers.organization ? m.bank.title : 'Service audit report')}</p>
+<dl class="facts">${facts.map(([k, v]) => `<div><dt>${html(k)}</dt><dd>${html(v)}</dd></div>`).join('')}</dl>
+<div class="overall"><span>Overall score</span> <span class="big">${score1(m.overall.score)}</span> <span>out of 100</span> ${bandTag(bands, m.overall.band)}</div>
+${missing}
+</header>`;
+}
+
+function chart(m: ReportModel, bands: readonly HtmlBand[]): string {
+  const groups = m.areas.map((a) => ({
+    title: `${a.title}: ${score1(a.score)}`,
+    rows: m.elements.filter((e) => e.area === a.id).map((e) => ({ label: e.title, href: `#${elementAnchor(e.id)}`, score: e.score, band: e.band })),
+  }));
+  return `<section id="scores" aria-labelledby="scores-h">
+<h2 id="scores-h">Scores by element</h2>
+<figure class="chart-figure">${barChart(bands, 'Each element scored from 0 to 100, grouped by area (area score after its name).', groups)}
+${bandLegend(bands)}</figure>
+</section>`;
+}
+
+function engagement(m: ReportModel): string {
+  const bench = m.elements.filter((e) => e.benchmark);
+  if (bench.length === 0) return '';
+  const rows = bench.map((e) => {
+    const b = e.benchmark!;
+    const yours = b.yours === null ? 'not answered' : `${b.yours}%`;
+    const delta = b.delta === null ? 'n/a' : signed(b.delta);
+    return `<tr><th scope="row">${html(b.statement)}<span class="small muted"> (${html(e.title)})</span></th><td class="num">${html(yours)}</td><td class="num">${b.value}%</td><td class="num">${html(delta)}</td><td class="bar-col">${pairedBars(b.yours, b.value)}</td></tr>`;
+  });
+  const who = m.answers.organization ?? 'Your organization';
+  return `<section id="engagement" aria-labelledby="engagement-h">
+<h2 id="engagement-h">Engagement beside the poll</h2>
+${POLL_DEFS}
+<table class="engagement"><caption>The share of staff who hold each statement: ${html(who)}'s figure beside the poll's.</caption>
+<thead><tr><th scope="col">Statement</th><th scope="col" class="num">${html(who)}</th><th scope="col" class="num">Poll</th><th scope="col" class="num">Difference (points)</th><th scope="col" class="bar-col">Bars<span class="visually-hidden">: yours above, the poll's below</span></th></tr></thead>
+<tbody>${rows.join('')}</tbody></table>
+<ul class="legend"><li><svg class="swatch" width="14" height="14" aria-hidden="true" focusable="false"><rect width="14" height="14" class="ours"/></svg> ${html(who)} (upper bar)</li><li><svg class="swatch" width="14" height="14" aria-hidden="true" focusable="false"><rect x="0.5" y="0.5" width="13" height="13" fill="url(#poll)" class="bar-edge"/></svg> Poll (lower bar, hatched)</li></ul>
+</section>`;
+}
+
+const weakItem = (w: ReportWeakness) =>
+  `<li><strong>${html(w.text)}</strong> <span class="muted">Answer: ${html(w.answerLabel)}; +${w.pointsToGain.toFixed(1)} points if fixed.</span><span class="rec">→ ${html(w.recommendation)}</span>${w.note ? `<span class="rec muted">Note: ${html(w.note)}</span>` : ''}</li>`;
+
+function fixFirst(m: ReportModel): string {
+  const body =
+    m.priorities.length === 0
+      ? '<p>Nothing to fix: every answered question earned full credit.</p>'
+      : `<ol class="actions">${m.priorities
+          .map((p) => `<li><strong>${html(p.recommendation)}</strong><br><span class="muted">${html(p.text)} Answer: ${html(p.answerLabel)}; +${p.pointsToGain.toFixed(1)} points overall (<code>${html(p.questionId)}</code>).</span></li>`)
+          .join('')}</ol>`;
+  return `<section id="fix-first" aria-labelledby="fix-first-h">
+<h2 id="fix-first-h">Fix first</h2>
+${body}
+</section>`;
+}
+
+function elementSection(e: ReportElement, areaTitle: string, bands: readonly HtmlBand[]): string {
+  const counts = `${e.answered} answered, ${e.notApplicable} not applicable, ${e.unanswered} unanswered`;
+  const weak =
+    e.weaknesses.length === 0
+      ? `<p>${e.answered > 0 ? 'No weak answers.' : 'No answers yet.'}</p>`
+      : `<h4>Weak answers</h4><ul>${e.weaknesses.map(weakItem).join('')}</ul>`;
+  // Notes on questions that are not weak (a weak answer shows its own note).
+  const weakIds = new Set(e.weaknesses.map((w) => w.questionId));
+  const notes = e.notes.filter((n) => !weakIds.has(n.questionId));
+  const noteList = notes.length ? `<blockquote>${notes.map((n) => `<p>Note on <code>${html(n.questionId)}</code>: ${html(n.note)}</p>`).join('')}</blockquote>` : '';
+  return `<section class="element" id="${html(elementAnchor(e.id))}" aria-labelledby="${html(elementAnchor(e.id))}-h">
+<h3 id="${html(elementAnchor(e.id))}-h">${html(e.title)}${e.concept ? ` <span class="muted">(${html(e.concept)})</span>` : ''}</h3>
+<p>${html(areaTitle)} · Score <strong>${score1(e.score)}</strong> ${bandTag(bands, e.band)} · <span class="muted">${counts}</span></p>
+${weak}${noteList}
+</section>`;
+}
+
+function leftOut(m: ReportModel): string {
+  const parts: string[] = [];
+  if (m.unanswered.length > 0) parts.push(`<h3>Not answered (${m.unanswered.length})</h3><ul class="ids">${m.unanswered.map((id) => `<li><code>${html(id)}</code></li>`).join('')}</ul>`);
+  if (m.notApplicable.length > 0) parts.push(`<h3>Not applicable (${m.notApplicable.length})</h3><ul>${m.notApplicable.map((n) => `<li><code>${html(n.questionId)}</code>: ${html(n.reason)}</li>`).join('')}</ul>`);
+  if (parts.length === 0) return '';
+  return `<section id="left-out" aria-labelledby="left-out-h">
+<h2 id="left-out-h">Left out of the scores</h2>
+${parts.join('\n')}
+</section>`;
+}
+
+function sources(m: ReportModel): string {
+  const cited = ((m as ReportModel & { sources?: HtmlSource[] }).sources ?? []).map((s) => {
+    const by = [s.author, s.publisher, s.date].filter(Boolean).join(', ');
+    const link = s.url ? ` <a href="${html(s.url)}">${html(s.url)}</a>` : '';
+    return `<li><cite>${html(s.title)}</cite>${by ? `, ${html(by)}` : ''}${s.note ? `. ${html(s.note)}` : ''}${link}</li>`;
+  });
+  const polls = [...new Set(m.elements.flatMap((e) => (e.benchmark ? [e.benchmark.source] : [])))].map((s) => `<li>Engagement figures: ${html(s)}</li>`);
+  if (cited.length + polls.length === 0) return '';
+  return `<section id="sources" aria-labelledby="sources-h">
+<h2 id="sources-h">Sources</h2>
+<ul>${[...cited, ...polls].join('')}</ul>
+</section>`;
+}
+
+/** Renders the report as one self-contained HTML page (inline CSS and SVG, no script). Pure. */
+export function renderHtml(m: ReportModel): string {
+  const bands: HtmlBand[] = m.bands;
+  const areaTitle = (id: string) => m.areas.find((a) => a.id === id)?.title ?? id;
+  const elements = m.areas.flatMap((a) => m.elements.filter((e) => e.area === a.id));
+  const title = `${m.answers.organization ? `${m.answers.organization}: ` : ''}${m.bank.title}${m.answers.date ? `, ${m.answers.date}` : ''}`;
+  const body = [
+    bandDefs(bands),
+    header(m, bands),
+    '<main>',
+    chart(m, bands),
+    engagement(m),
+    fixFirst(m),
+    `<section id="elements" aria-labelledby="elements-h">\n<h2 id="elements-h">Elements</h2>\n${elements.map((e) => elementSection(e, areaTitle(e.area), bands)).join('\n')}\n</section>`,
+    leftOut(m),
+    sources(m),
+    '</main>',
+    `<footer>Made by service-audit ${html(m.tool.version)} from ${html(m.answers.file)} (answers sha256 ${m.answers.sha256.slice(0, 12)}…, bank ${html(m.bank.id)}@${m.bank.version}).</footer>`,
+  ];
+  return htmlPage(title, body.filter(Boolean).join('\n'));
+}

@@ -1,0 +1,96 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { cli, FIXTURES } from '../e2e/cli-helpers.js';
+import { axeViolations, describeBrowser, launchChromium, openPage, PAPER, printPdf, screenshot } from './chromium.js';
+import { pdfPageTexts, squash } from './pdf-text.js';
+
+// The HTML report as a reader gets it: made by the built binary from the built-in bank, opened
+// from a file in headless Chromium, looked at in light and dark, on a wide and a narrow screen,
+// and printed on A4 and Letter.
+describeBrowser('HTML report in Chromium', () => {
+  let browser: Browser;
+  const dir = mkdtempSync(join(tmpdir(), 'service-audit-html-'));
+  const file = join(dir, 'report.html');
+  const url = pathToFileURL(file).href;
+
+  beforeAll(async () => {
+    const r = cli(['report', '--answers', join(FIXTURES, 'with-na.yaml'), '--format', 'html', '--out', file]);
+    expect(r.code, r.stderr).toBe(0);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('no request leaves the page, and its CSP would stop one: no script, no image, no stylesheet from anywhere', async () => {
+    const p = await openPage(browser, url);
+    expect(p.requests).toEqual([url]);
+    // The stylesheet passed the CSP (its hash matches): headings have their rule.
+    expect(await p.page.evaluate(() => getComputedStyle(document.querySelector('h2')!).borderBottomStyle)).toBe('solid');
+    await p.close();
+
+    // The same page with markup a renderer must never emit: its CSP stops every request and the script.
+    const hostile = join(dir, 'hostile.html');
+    const injected = '<img alt="" src="http://192.0.2.1/pixel.png"><link rel="stylesheet" href="http://192.0.2.1/x.css"><script>document.title = "script ran"</script><div style="background:url(http://192.0.2.1/bg.png)">x</div>';
+    writeFileSync(hostile, readFileSync(file, 'utf8').replace('<main>', `<main>${injected}`));
+    const h = await openPage(browser, pathToFileURL(hostile).href);
+    expect(h.requestsLeaving().sort()).toEqual(['http://192.0.2.1/pixel.png', 'http://192.0.2.1/x.css']);
+    for (const u of h.requestsLeaving()) expect(h.failures.get(u), u).toBe('csp');
+    expect(await h.page.title()).not.toBe('script ran');
+    await h.close();
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const)
+    test(`${colorScheme}: axe-core finds no violations, at 1280 and 390 pixels wide; screenshots kept`, async () => {
+      for (const width of [1280, 390]) {
+        const p = await openPage(browser, url, { width, colorScheme });
+        expect(await axeViolations(p.page)).toEqual([]);
+        // Nothing wider than the screen: no sideways scrolling on a phone.
+        expect(await p.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        // The axis labels over the bars never overlap.
+        const ticks = await p.page.evaluate(() => [...document.querySelectorAll('svg.axis text')].map((t) => (t as SVGTextElement).getBoundingClientRect()).map((r) => [r.left, r.right]));
+        for (let i = 1; i < ticks.length; i++) expect(ticks[i]![0]).toBeGreaterThan(ticks[i - 1]![1]);
+        // Chart labels: one row each, none overlapping the next.
+        const rows = await p.page.evaluate(() => [...document.querySelectorAll('table.chart th[scope=row]')].map((t) => t.getBoundingClientRect()).map((r) => [r.top, r.bottom]));
+        expect(rows).toHaveLength(14);
+        for (let i = 1; i < rows.length; i++) expect(rows[i]![0]).toBeGreaterThanOrEqual(rows[i - 1]![1] - 0.5);
+        await screenshot(p.page, `report-${colorScheme}-${width}`);
+        await p.close();
+      }
+    });
+
+  for (const format of ['A4', 'Letter'] as const)
+    test(`prints on ${format}: whole pages, each element's section and the chart on one page`, async () => {
+      const p = await openPage(browser, url);
+      const sections = await p.page.evaluate(() => [...document.querySelectorAll('section.element, figure.chart-figure, section#engagement table, header')].map((s) => (s as HTMLElement).innerText));
+      const pdf = await printPdf(p.page, `report-${format}`, format);
+      const pages = pdfPageTexts(pdf.pdf).map(squash);
+      expect(pages).toHaveLength(pdf.pages);
+      // Enough paper for the page's length, and no blank page.
+      expect(pdf.pages).toBeGreaterThanOrEqual(4);
+      expect(pdf.pages).toBeLessThanOrEqual(12);
+      for (const text of pages) expect(text.length).toBeGreaterThan(0);
+      // Each block starts and ends on the same page (its first words found on exactly one page, its
+      // last words after them on that page): nothing of it was cut. The header and the chart share page 1.
+      expect(sections.length).toBe(14 + 3);
+      for (const s of sections) {
+        const text = squash(s);
+        const [first, last] = [text.slice(0, 60), text.slice(-40)];
+        const on = pages.flatMap((p, i) => (p.includes(first) ? [i] : []));
+        expect(on, first).toHaveLength(1);
+        expect(pages[on[0]!]!.indexOf(last, pages[on[0]!]!.indexOf(first)), `${first} … ${last}`).toBeGreaterThan(-1);
+      }
+      expect(pages[0]).toContain(squash('Scores by element'));
+      // The paper size is the one asked for.
+      expect(readFileSync(pdf.path, 'latin1')).toContain(`/MediaBox [0 0 ${format === 'A4' ? '595.91998 842.88' : '612 792'}]`);
+      expect(PAPER[format].width).toBeGreaterThan(700);
+      await p.close();
+    });
+});
