@@ -133,12 +133,13 @@ export function parseAnswers(file: string, source: string, bank: Bank): { parsed
         const q = byId.get(to);
         const mapped = to !== id ? ` (mapped from ${id} by the bank's migration from version ${migration!.from})` : '';
         if (!q) {
-          const near = closest(id, [...byId.keys()]);
+          // A typo of an old id is as likely as one of a new id.
+          const near = closest(id, [...byId.keys(), ...(migration ? [...Object.keys(migration.renamed), ...Object.keys(migration.split), ...migration.removed] : [])]);
           out.push({
             path: ['answers', id],
             key: true,
             message: `unknown question id "${to}"${mapped}`,
-            fix: migration ? `the bank's migration from version ${migration.from} does not say where "${id}" goes: remove it, or report this to the bank's author` : near ? `did you mean "${near}"?` : 'remove it, or run `service-audit bank` to list the question ids',
+            fix: near ? `did you mean "${near}"?` : migration ? `the bank's migration from version ${migration.from} does not say where "${id}" goes: remove it, or report this to the bank's author` : 'remove it, or run `service-audit bank` to list the question ids',
           });
           continue;
         }
@@ -162,7 +163,9 @@ export function parseAnswers(file: string, source: string, bank: Bank): { parsed
       }
     }
     if (up) {
-      up.newQuestions = [...byId.keys()].filter((id) => result[id] === undefined && !listed.has(id));
+      // The bank may say which questions are new; else: no answer carried over, and the old file does not list it.
+      const added = migration!.added;
+      up.newQuestions = [...byId.keys()].filter((id) => result[id] === undefined && (added ? added.includes(id) : !listed.has(id)));
       upgrade = up;
     }
     return out;

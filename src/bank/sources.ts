@@ -30,17 +30,31 @@ export function elementReferences(bank: Pick<Bank, 'sources'>, element: Element)
   );
 }
 
-/** "Source: Title (concept)" for the `?` help of a question; empty when it cites nothing. Pure. */
-export function referenceLine(bank: Pick<Bank, 'sources'>, question: Question): string {
-  const refs = distinct(bank, question.sources ?? []);
+/**
+ * "Source: Title (concept)", or "Sources: Title (concept; concept); Other (concept)" with the
+ * concepts of one article together; `text` escapes each part for where it goes. Empty for none. Pure.
+ */
+export function referenceText(refs: readonly ShortReference[], text: (s: string) => string = (s) => s): string {
   if (refs.length === 0) return '';
-  return `${refs.length === 1 ? 'Source' : 'Sources'}: ${refs.map((r) => `${r.title} (${r.concept})`).join('; ')}`;
+  const byArticle = new Map<string, { title: string; concepts: string[] }>();
+  for (const r of refs) {
+    const entry = byArticle.get(r.ref) ?? { title: r.title, concepts: [] };
+    entry.concepts.push(r.concept);
+    byArticle.set(r.ref, entry);
+  }
+  const parts = [...byArticle.values()].map((a) => `${text(a.title)} (${a.concepts.map(text).join('; ')})`);
+  return `${byArticle.size === 1 ? 'Source' : 'Sources'}: ${parts.join('; ')}`;
+}
+
+/** The reference line of a question's `?` help; empty when it cites nothing. Pure. */
+export function referenceLine(bank: Pick<Bank, 'sources'>, question: Question): string {
+  return referenceText(distinct(bank, question.sources ?? []));
 }
 
 /** A full entry of a Sources list: title, then author, publisher and date where known, then the note. Pure. */
 export function citation(s: Source): string {
   const by = [s.author, s.publisher, s.date].filter((x): x is string => x !== undefined && x !== '');
-  return `${s.title}${by.length > 0 ? `. ${by.join(', ')}` : ''}${s.note ? `. ${s.note}` : ''}`;
+  return `${s.title}${by.length > 0 ? `. ${by.join(', ')}` : ''}${s.note ? `. ${s.note}` : ''}${s.url ? `. ${s.url}` : ''}`;
 }
 
 /** The sources table entries cited by the given elements, in the table's order. Pure. */

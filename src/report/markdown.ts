@@ -2,11 +2,11 @@ import { markdownCode, markdownInline } from '../text/escape.js';
 import { wrap } from '../text/wrap.js';
 import type { RenderOptions } from './format.js';
 import type { ReportModel } from './schema.js';
-import { citation as plainCitation } from '../bank/sources.js';
+import { citation as plainCitation, referenceText } from '../bank/sources.js';
 
 /** A Sources entry, every part escaped. */
 const citation = (s: ReportModel['sources'][number]) =>
-  plainCitation({ ...s, title: `*${markdownInline(s.title)}*`, ...(s.author && { author: markdownInline(s.author) }), ...(s.publisher && { publisher: markdownInline(s.publisher) }), ...(s.date && { date: markdownInline(s.date) }), ...(s.note && { note: markdownInline(s.note) }) });
+  plainCitation({ ...s, title: `*${markdownInline(s.title)}*`, ...(s.author && { author: markdownInline(s.author) }), ...(s.publisher && { publisher: markdownInline(s.publisher) }), ...(s.date && { date: markdownInline(s.date) }), ...(s.note && { note: markdownInline(s.note) }), ...(s.url && { url: markdownCode(s.url) }) });
 import { weakestFirst } from './terminal.js';
 
 const WIDTH = 80;
@@ -78,7 +78,7 @@ export function renderMarkdown(m: ReportModel, _o: RenderOptions = {}): string {
           })
           .join('\n'),
       );
-    if (e.sources.length > 0) blocks.push(para(`${e.sources.length === 1 ? 'Source' : 'Sources'}: ${e.sources.map((r) => `${markdownInline(r.title)} (${markdownInline(r.concept)})`).join('; ')}.`));
+    if (e.sources.length > 0) blocks.push(para(`${referenceText(e.sources, markdownInline)}.`));
     if (e.notes.length > 0) blocks.push(e.notes.map((n) => wrap(`Note on \`${n.questionId}\`: ${cell(n.note)}`, WIDTH - 2).map((l) => `> ${l}`).join('\n')).join('\n>\n'));
   }
 

@@ -99,6 +99,7 @@ export const reportSchema = z.strictObject({
         publisher: z.optional(z.string()),
         date: z.optional(z.string()),
         note: z.optional(z.string()),
+        url: z.optional(z.string()),
       }),
     )
     .check(z.describe('The articles the report\'s questions cite.')),
