@@ -4,9 +4,11 @@
 // time. Node 22's module.enableCompileCache() makes its cache at load time: measured on Node 22,
 // check took 75 ms with it and 64 ms with this loader, which makes V8's code cache through
 // node:vm after the run, one cache per command (a check caches the check's code). Node's own
-// cache is still switched on where it exists, for what Node loads itself (the audit's prompts).
+// cache is still switched on where it exists, for what Node loads itself (the audit's prompts),
+// in the same folder. V8 checks a cache only against the source's length, so the cache is named
+// by the bundle's content (a hash the build computes): a rebuild never runs the old code.
 // Any failure here only means no cache.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -20,7 +22,30 @@ export interface LoadedCli {
   saveCache(exitCode: number): void;
 }
 
-const nodeCache = module as { enableCompileCache?: () => unknown };
+const nodeCache = module as { enableCompileCache?: (dir?: string) => unknown };
+
+/** The bundle a cache belongs to: which version, and the hash of its exact content. */
+export interface Build {
+  version: string;
+  /** sha256 of dist/cli.cjs, computed by the build. */
+  sha256: string;
+}
+
+/** How long another build's cache is kept: two installs used by turns should not evict each other at every run. */
+const KEEP_OTHER_BUILDS_MS = 24 * 60 * 60 * 1000;
+
+/** Removes caches made from other builds (upgrades, rebuilds) once they have not been rewritten for a day. */
+function pruneOtherBuilds(dir: string, tag: string, now: number): void {
+  for (const name of readdirSync(dir)) {
+    if (!name.endsWith('.v8cache') || name.includes(tag)) continue;
+    const path = join(dir, name);
+    try {
+      if (now - statSync(path).mtimeMs > KEEP_OTHER_BUILDS_MS) unlinkSync(path);
+    } catch {
+      /* another process pruned it first */
+    }
+  }
+}
 
 /** Where this user's code cache lives: NODE_COMPILE_CACHE if set (as Node does), else ~/.cache. */
 function cacheDir(env: NodeJS.ProcessEnv): string {
@@ -29,15 +54,22 @@ function cacheDir(env: NodeJS.ProcessEnv): string {
 }
 
 /** `command` names the cache: the first argument when it looks like a command, else the default. */
-export function loadCli(file: string, version: string, env: NodeJS.ProcessEnv, command: string | undefined): LoadedCli {
+export function loadCli(file: string, build: Build, env: NodeJS.ProcessEnv, command: string | undefined): LoadedCli {
   const require = createRequire(file);
   const disabled = env.NODE_DISABLE_COMPILE_CACHE !== undefined && env.NODE_DISABLE_COMPILE_CACHE !== '';
   if (disabled) return { cli: require(file) as Cli, saveCache: () => {} };
-  // Node 22.1+: its own cache, for what Node loads itself (the audit's dist/interactive.cjs).
-  nodeCache.enableCompileCache?.();
+  const dir = cacheDir(env);
+  // Node 22.1+: its own cache, for what Node loads itself (the audit's dist/interactive.cjs),
+  // in our folder rather than the OS temp folder. Node names its own subfolder by its version.
+  try {
+    nodeCache.enableCompileCache?.(dir);
+  } catch {
+    /* an older Node 22 that takes no folder, or one it cannot create: no Node cache */
+  }
 
   const name = command && /^[a-z]{2,20}$/.test(command) ? command : 'run';
-  const cacheFile = join(cacheDir(env), `${version}-node${process.version}-${process.arch}-${name}.v8cache`);
+  const tag = `-${build.sha256.slice(0, 16)}-`;
+  const cacheFile = join(dir, `${build.version}${tag}node${process.version}-${process.arch}-${name}.v8cache`);
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheFile);
@@ -59,6 +91,7 @@ export function loadCli(file: string, version: string, env: NodeJS.ProcessEnv, c
         const tmp = `${cacheFile}.${process.pid}.tmp`;
         writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
         renameSync(tmp, cacheFile);
+        pruneOtherBuilds(dir, tag, Date.now());
       } catch {
         /* a read-only home or full disk only costs speed */
       }

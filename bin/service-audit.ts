@@ -3,10 +3,14 @@
 // Built as CommonJS (dist/service-audit.cjs): starting Node's ES module loader would cost
 // a tenth of the whole start-up, so the bin and the CLI bundle are plain scripts.
 import { join } from 'node:path';
+import { EXIT, internalErrorMessage } from '../src/errors.js';
 
 /** Set by the build from package.json. */
 declare const __VERSION__: string | undefined;
 const version = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+/** Set by the build: the sha256 of dist/cli.cjs, which names its code cache. */
+declare const __CLI_SHA256__: string | undefined;
+const cliSha256 = typeof __CLI_SHA256__ === 'string' ? __CLI_SHA256__ : 'unbuilt';
 const args = process.argv.slice(2);
 const pad = (n: number) => String(n).padStart(2, '0');
 const here = (name: string) => join(__dirname, name);
@@ -14,7 +18,7 @@ const here = (name: string) => join(__dirname, name);
 async function start(): Promise<void> {
   // Loaded here, not at the top, so that --version never loads node:vm and friends.
   const { loadCli } = await import('./load-cli.js');
-  const { cli, saveCache } = loadCli(here('cli.cjs'), version, process.env, args[0]);
+  const { cli, saveCache } = loadCli(here('cli.cjs'), { version, sha256: cliSha256 }, process.env, args[0]);
   const code = await cli.main(args, {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -33,9 +37,29 @@ async function start(): Promise<void> {
   saveCache(code);
 }
 
+/** Any failure outside main() (a missing dist/cli.cjs, a throw in a callback) is a bug: say so, exit 70. */
+function fail(e: unknown): never {
+  try {
+    process.stderr.write(internalErrorMessage(e));
+  } catch {
+    /* stderr is gone too: the exit code still says it */
+  }
+  process.exit(EXIT.internal);
+}
+
+/** A reader that went away (`service-audit bank --format json | head -1`) is a normal end: stop, exit 0, no trace. */
+function onStreamError(e: NodeJS.ErrnoException): void {
+  if (e.code === 'EPIPE') process.exit(EXIT.ok);
+  fail(e);
+}
+
+process.on('uncaughtException', fail);
+process.stdout.on('error', onStreamError);
+process.stderr.on('error', onStreamError);
+
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // Scripts and CI logs ask for this; answer without loading the CLI at all.
   process.stdout.write(`${version}\n`);
 } else {
-  void start();
+  start().catch(fail);
 }

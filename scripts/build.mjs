@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
@@ -22,7 +23,7 @@ const common = {
   legalComments: 'none', // the licences go to dist/THIRD-PARTY-LICENSES.txt instead
   logLevel: 'warning',
   metafile: true,
-  define: { __VERSION__: JSON.stringify(pkg.version) },
+  define: { __VERSION__: JSON.stringify(pkg.version), __BUGS_URL__: JSON.stringify(pkg.bugs.url) },
   // yaml's ESM build (published as its browser build, plain ES2020 with no browser APIs)
   // starts twice as fast as its CommonJS build and lets esbuild drop what we never call.
   alias: { yaml: './node_modules/yaml/browser/index.js' },
@@ -36,7 +37,7 @@ const common = {
 const chalkWithoutDetection = {
   name: 'chalk-without-detection',
   setup(b) {
-    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: new URL('../node_modules/chalk/source/vendor/supports-color/browser.js', import.meta.url).pathname }));
+    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: fileURLToPath(new URL('../node_modules/chalk/source/vendor/supports-color/browser.js', import.meta.url)) }));
   },
 };
 
@@ -64,12 +65,15 @@ const interactiveApart = {
   },
 };
 
-const results = await Promise.all([
+const bundles = await Promise.all([
   // import() of the interactive bundle becomes require(), which code run through node:vm can call.
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs', format: 'cjs', plugins: [interactiveApart, chalkWithoutDetection, commanderWithoutChildProcess], supported: { 'dynamic-import': false } }),
   build({ ...common, entryPoints: ['src/audit/inquirer-asker.ts'], outfile: 'dist/interactive.cjs', format: 'cjs' }),
-  build({ ...common, entryPoints: ['bin/service-audit.ts'], outfile: 'dist/service-audit.cjs', format: 'cjs', supported: { 'dynamic-import': false } }),
 ]);
+// The bin names the CLI's code cache by the bundle's content: V8 itself checks only its length.
+const cliSha256 = createHash('sha256').update(readFileSync(new URL('../dist/cli.cjs', import.meta.url))).digest('hex');
+const bin = await build({ ...common, define: { ...common.define, __CLI_SHA256__: JSON.stringify(cliSha256) }, entryPoints: ['bin/service-audit.ts'], outfile: 'dist/service-audit.cjs', format: 'cjs', supported: { 'dynamic-import': false } });
+const results = [...bundles, bin];
 
 // The bundles carry other people's code: ship their licences with it.
 const packages = new Set();

@@ -40,3 +40,14 @@ export class InterruptedError extends Error {
 
 /** Exit codes, documented in the README; only the bin hands them to `process`. */
 export const EXIT = { ok: 0, fellShort: 1, input: 2, internal: 70, interrupted: 130 } as const;
+
+/** Set by the build from package.json's `bugs.url`. */
+declare const __BUGS_URL__: string | undefined;
+/** Where to report a bug: package.json's `bugs.url`, so one place says it. */
+export const BUGS_URL = typeof __BUGS_URL__ === 'string' ? __BUGS_URL__ : 'https://github.com/service-audit/service-audit/issues';
+
+/** The message for a failure that is a bug in service-audit (exit 70): what failed, where to report it, the trace. */
+export function internalErrorMessage(e: unknown): string {
+  const err = e instanceof Error ? e : new Error(String(e));
+  return `internal error: ${err.message}\nThis is a bug in service-audit; please report it at ${BUGS_URL} with the command you ran and this trace:\n${err.stack ?? ''}\n`;
+}

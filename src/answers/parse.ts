@@ -4,6 +4,7 @@ import type { Bank, Migration, Question } from '../bank/schema.js';
 import { allQuestionsOf, bankRef } from '../bank/load.js';
 import { closest } from '../validation/closest.js';
 import { validateYaml } from '../validation/validate.js';
+import { percentFromText } from './percent.js';
 import { answersFileSchema, type Answer, type Answers, type AnswersInput } from './schema.js';
 
 /** A validated answers file with the line of each answer (for annotations that point at it). */
@@ -34,10 +35,12 @@ function normaliseAnswer(q: Question, raw: unknown): { answer?: Answer; error?: 
   const sub = typeof raw === 'object' ? ['value'] : [];
   const withNote = (v: string | number): Answer => ({ value: v, ...(note ? { note } : {}) });
   if (q.type === 'percent') {
-    if (typeof value !== 'number' || !Number.isFinite(value))
+    // "45%" as the prompt accepts it; a number stays as it is.
+    const pct = typeof value === 'string' ? (percentFromText(value) ?? value) : value;
+    if (typeof pct !== 'number' || !Number.isFinite(pct))
       return { error: { path: sub, message: `${q.id} is a percent question; ${JSON.stringify(value)} is not a number`, fix: 'write a number from 0 to 100, e.g. 45' } };
-    if (value < 0 || value > 100) return { error: { path: sub, message: `${q.id}: ${value} is outside 0-100`, fix: 'write a number from 0 to 100' } };
-    return { answer: withNote(value) };
+    if (pct < 0 || pct > 100) return { error: { path: sub, message: `${q.id}: ${pct} is outside 0-100`, fix: 'write a number from 0 to 100' } };
+    return { answer: withNote(pct) };
   }
   const v = q.type === 'yesno' && typeof value === 'boolean' ? (value ? 'yes' : 'no') : value;
   const values = q.options!.map((o) => o.value);
@@ -77,8 +80,8 @@ export function migrationFor(bank: Bank, ref: string): Migration | undefined {
 /** Where an old id's answer goes: a renamed or split id, nowhere (removed), or the same id. */
 function targetsOf(m: Migration | undefined, id: string): string[] {
   if (!m) return [id];
-  if (m.renamed[id] !== undefined) return [m.renamed[id]];
-  if (m.split[id] !== undefined) return m.split[id];
+  if (Object.hasOwn(m.renamed, id)) return [m.renamed[id]!];
+  if (Object.hasOwn(m.split, id)) return m.split[id]!;
   if (m.removed.includes(id)) return [];
   return [id];
 }
@@ -101,8 +104,9 @@ function looseAnswer(raw: unknown): Answer | undefined {
  */
 export function parseAnswers(file: string, source: string, bank: Bank): { parsed?: ParsedAnswers; problems: Problem[] } {
   const byId = new Map(allQuestionsOf(bank).map((x) => [x.question.id, x.question]));
-  const result: Record<string, Answer> = {};
-  const positionKey: Record<string, string> = {};
+  // No prototype: a question may be called "constructor" or "toString".
+  const result: Record<string, Answer> = Object.create(null) as Record<string, Answer>;
+  const positionKey: Record<string, string> = Object.create(null) as Record<string, string>;
   let upgrade: Upgrade | undefined;
   const againstBank = (data: AnswersInput): RuleProblem[] => {
     const out: RuleProblem[] = [];
@@ -121,8 +125,8 @@ export function parseAnswers(file: string, source: string, bank: Bank): { parsed
     for (const [id, raw] of Object.entries(data.answers ?? {})) {
       const targets = targetsOf(migration, id);
       if (up && migration) {
-        if (migration.renamed[id] !== undefined) up.renamed.push({ from: id, to: migration.renamed[id] });
-        else if (migration.split[id] !== undefined) up.split.push({ from: id, to: [...migration.split[id]] });
+        if (Object.hasOwn(migration.renamed, id)) up.renamed.push({ from: id, to: migration.renamed[id]! });
+        else if (Object.hasOwn(migration.split, id)) up.split.push({ from: id, to: [...migration.split[id]!] });
         else if (targets.length === 0) {
           const kept = looseAnswer(raw);
           if (kept) up.removed.push({ id, answer: kept });
@@ -145,10 +149,10 @@ export function parseAnswers(file: string, source: string, bank: Bank): { parsed
         }
         // A changed scale: translate the old value, as the migration says.
         let value = raw;
-        const table = migration?.values[to];
+        const table = migration && Object.hasOwn(migration.values, to) ? migration.values[to] : undefined;
         if (table) {
           const old = raw !== null && typeof raw === 'object' && 'value' in raw ? (raw as { value: unknown }).value : raw;
-          const now = typeof old === 'string' ? table[old] : undefined;
+          const now = typeof old === 'string' && Object.hasOwn(table, old) ? table[old] : undefined;
           if (now !== undefined) {
             value = raw !== null && typeof raw === 'object' ? { ...(raw as object), value: now } : now;
             up?.values.push({ id: to, from: old as string, to: now });
@@ -165,7 +169,7 @@ export function parseAnswers(file: string, source: string, bank: Bank): { parsed
     if (up) {
       // The bank may say which questions are new; else: no answer carried over, and the old file does not list it.
       const added = migration!.added;
-      up.newQuestions = [...byId.keys()].filter((id) => result[id] === undefined && (added ? added.includes(id) : !listed.has(id)));
+      up.newQuestions = [...byId.keys()].filter((id) => !Object.hasOwn(result, id) && (added ? added.includes(id) : !listed.has(id)));
       upgrade = up;
     }
     return out;

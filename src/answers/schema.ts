@@ -1,6 +1,12 @@
 import * as z from 'zod/mini';
 import { described } from '../validation/describe.js';
 
+/** Whether YYYY-MM-DD names a real day (no month 13, no 30 February). */
+export function isCalendarDay(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
 function buildAnswersFileSchema() {
   const scalar = z.union([z.string(), z.number(), z.boolean()]);
   /** One answer in the file: a bare value, a value with a note, or "not applicable" with a reason. */
@@ -25,7 +31,10 @@ function buildAnswersFileSchema() {
     role: z.optional(described(z.enum(['lead']), 'lead: this file is the lead\'s own view, reported beside the team (the perception gap) and not counted in the team.')),
     date: z.optional(
       described(
-        z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD — write the day the audit was taken, e.g. 2026-11-22' })),
+        z.string().check(
+          z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD — write the day the audit was taken, e.g. 2026-11-22', abort: true }),
+          z.refine(isCalendarDay, { message: 'date is not a day of the calendar — write the day the audit was taken as YYYY-MM-DD, e.g. 2026-11-22' }),
+        ),
         'When the audit was taken; reports use this date.',
       ),
     ),
@@ -46,6 +55,11 @@ export interface Answer {
   /** Set when the question does not apply; the reason given. */
   na?: string;
   note?: string;
+}
+
+/** The answer to one question, or undefined: never a property inherited from Object.prototype (a question may be called "constructor"). */
+export function answerOf(answers: Pick<Answers, 'answers'>, id: string): Answer | undefined {
+  return Object.hasOwn(answers.answers, id) ? answers.answers[id] : undefined;
 }
 
 /** A validated answers file. */

@@ -1,17 +1,55 @@
 import { allQuestionsOf, bankRef } from '../bank/load.js';
 import type { Bank } from '../bank/schema.js';
+import { yamlComment, yamlQuoted, yamlString } from '../text/escape.js';
 import { wrap } from '../text/wrap.js';
-import type { Answer, Answers } from './schema.js';
+import { answerOf, type Answer, type Answers } from './schema.js';
 import { allowedValues } from './parse.js';
 
-const str = (s: string) => JSON.stringify(s);
+// Every text from the bank or the user goes through the escaper of its place: yamlComment in a
+// comment, yamlString for a key or an option value, yamlQuoted for free text. So the file reads
+// back as exactly the answers written, whatever the bank's ids, values and titles are.
 
+/** The value of one answer, with a leading space, or '' for an unanswered question. */
 function answerText(a: Answer | undefined): string {
   if (!a) return '';
-  if (a.na !== undefined) return ` { na: ${str(a.na)}${a.note ? `, note: ${str(a.note)}` : ''} }`;
-  const v = typeof a.value === 'number' ? String(a.value) : a.value!;
-  return a.note ? ` { value: ${v}, note: ${str(a.note)} }` : ` ${v}`;
+  const note = a.note ? `, note: ${yamlQuoted(a.note)}` : '';
+  if (a.na !== undefined) return ` { na: ${yamlQuoted(a.na)}${note} }`;
+  const v = typeof a.value === 'number' ? String(a.value) : yamlString(a.value!);
+  return note ? ` { value: ${v}${note} }` : ` ${v}`;
 }
+
+/** One question's part of the file up to its key: the element heading if it starts one, the text, the values. */
+interface Block {
+  id: string;
+  /** Everything up to and including `  key:`. */
+  head: string;
+}
+
+/** The parts that do not change between saves, made once per bank (the audit saves after every answer). */
+const blocksOf = new WeakMap<Bank, Block[]>();
+
+function blocks(bank: Bank): Block[] {
+  const cached = blocksOf.get(bank);
+  if (cached) return cached;
+  const out: Block[] = [];
+  let element = '';
+  for (const { area, element: e, question: q } of allQuestionsOf(bank)) {
+    const lines: string[] = [];
+    if (e.id !== element) {
+      element = e.id;
+      lines.push('', `  # ── ${yamlComment(`${area.title} / ${e.title}${e.concept ? ` (${e.concept})` : ''}`)}`);
+    }
+    for (const l of wrap(yamlComment(q.text), 86)) lines.push(`  # ${l}`);
+    lines.push(`  #   ${q.type === 'percent' ? 'percent: a number from 0 to 100' : `values: ${yamlComment(allowedValues(q).replaceAll(', ', ' | '))}`}`);
+    lines.push(`  ${yamlString(q.id)}:`);
+    out.push({ id: q.id, head: lines.join('\n') });
+  }
+  blocksOf.set(bank, out);
+  return out;
+}
+
+/** An optional top-level text field: quoted when given, else a commented-out example. */
+const field = (key: string, value: string | undefined, example: string) => (value !== undefined ? `${key}: ${yamlQuoted(value)}` : `# ${key}: ${example}`);
 
 /**
  * Writes an answers file: every question of the bank as a key, with its text and allowed
@@ -20,30 +58,21 @@ function answerText(a: Answer | undefined): string {
  */
 export function renderAnswersFile(bank: Bank, answers: Omit<Answers, 'bank'>, schemaPath: string): string {
   const lines = [
-    `# yaml-language-server: $schema=${schemaPath}`,
-    `# Answers to "${bank.title}" (${bankRef(bank)}), written by service-audit.`,
+    `# yaml-language-server: $schema=${yamlComment(schemaPath)}`,
+    `# Answers to "${yamlComment(bank.title)}" (${bankRef(bank)}), written by service-audit.`,
     '# Give each question one of the values listed above it, or',
     '#   { value: <value>, note: "..." }   to add a note,',
     '#   { na: "why it does not apply" }   when it does not apply.',
     '# Leave a question empty to answer it later. Check the file: service-audit validate FILE',
     `bank: ${bankRef(bank)}`,
+    field('organization', answers.organization, 'Your organization'),
+    field('respondent', answers.respondent, 'Your name'),
   ];
-  lines.push(answers.organization !== undefined ? `organization: ${str(answers.organization)}` : '# organization: Your organization');
-  lines.push(answers.respondent !== undefined ? `respondent: ${str(answers.respondent)}` : '# respondent: Your name');
-  // Only when set: most files are one person's audit, and a template need not mention pooling.
-  if (answers.group !== undefined) lines.push(`group: ${str(answers.group)}`);
-  if (answers.role !== undefined) lines.push(`role: ${answers.role}`);
-  lines.push(answers.date !== undefined ? `date: ${answers.date}` : '# date: YYYY-MM-DD');
+  if (answers.group !== undefined) lines.push(`group: ${yamlQuoted(answers.group)}`);
+  if (answers.role !== undefined) lines.push(`role: ${yamlString(answers.role)}`);
+  // A well-formed date stays plain (YAML 1.2 reads it as text); anything else is quoted.
+  lines.push(answers.date !== undefined ? `date: ${/^\d{4}-\d{2}-\d{2}$/.test(answers.date) ? answers.date : yamlQuoted(answers.date)}` : '# date: YYYY-MM-DD');
   lines.push('answers:');
-  let element = '';
-  for (const { area, element: e, question: q } of allQuestionsOf(bank)) {
-    if (e.id !== element) {
-      element = e.id;
-      lines.push('', `  # ── ${area.title} / ${e.title}${e.concept ? ` (${e.concept})` : ''}`);
-    }
-    for (const l of wrap(q.text, 86)) lines.push(`  # ${l}`);
-    lines.push(`  #   ${q.type === 'percent' ? 'percent: a number from 0 to 100' : `values: ${allowedValues(q).replaceAll(', ', ' | ')}`}`);
-    lines.push(`  ${q.id}:${answerText(answers.answers[q.id])}`);
-  }
+  for (const b of blocks(bank)) lines.push(b.head + answerText(answerOf(answers, b.id)));
   return `${lines.join('\n')}\n`;
 }

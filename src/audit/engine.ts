@@ -1,4 +1,4 @@
-import type { Answer, Answers } from '../answers/schema.js';
+import { answerOf, type Answer, type Answers } from '../answers/schema.js';
 import { skipLookup } from '../bank/conditions.js';
 import { allQuestionsOf } from '../bank/load.js';
 import { referenceLine } from '../bank/sources.js';
@@ -30,7 +30,7 @@ export function auditQuestions(bank: Bank, areas?: readonly string[]) {
 export async function runAudit(o: AuditOptions): Promise<Answers> {
   const list = auditQuestions(o.bank, o.areas);
   let answers = o.answers;
-  const isAnswered = (i: number) => answers.answers[list[i]!.question.id] !== undefined;
+  const isAnswered = (i: number) => answerOf(answers, list[i]!.question.id) !== undefined;
   /** A question whose `when` condition is false on the answers so far is not asked. */
   const isSkipped = (i: number) => skipLookup(o.bank, answers.answers)(list[i]!.question.id) !== undefined;
   /** The next question to ask after index i: the next one, or when not reviewing the next unanswered one. */
@@ -58,7 +58,7 @@ export async function runAudit(o: AuditOptions): Promise<Answers> {
   while (i < list.length) {
     const item = list[i]!;
     const id = item.question.id;
-    const previous = answers.answers[id];
+    const previous = answerOf(answers, id);
     const reference = referenceLine(o.bank, item.question);
     const ctx: AskContext = { ...item, index: i + 1, total: list.length, canGoBack: i > 0, ...(previous && { previous }), ...(reference && { reference }) };
     const reply = await o.asker.ask(ctx);

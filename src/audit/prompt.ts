@@ -1,5 +1,6 @@
 import { createPrompt, isDownKey, isEnterKey, isUpKey, makeTheme, useKeypress, usePrefix, useState, type Status } from '@inquirer/core';
 import { styleText } from 'node:util';
+import { percentFromText } from '../answers/percent.js';
 import { wrap } from '../text/wrap.js';
 
 export const NOT_APPLICABLE: unique symbol = Symbol('not applicable');
@@ -36,11 +37,11 @@ const PERCENT_ERROR = 'Type a number from 0 to 100 (or "na" if it does not apply
 
 /** Parses what was typed at a percent question. */
 export function parsePercent(input: string): number | typeof NOT_APPLICABLE | undefined {
-  const t = input.trim().toLowerCase().replace(/%$/, '');
+  const t = input.trim().toLowerCase();
   if (t === 'na' || t === 'n/a') return NOT_APPLICABLE;
-  if (!/^\d+(\.\d+)?$/.test(t)) return undefined;
-  const n = Number(t);
-  return n >= 0 && n <= 100 ? n : undefined;
+  // The same reading as an answers file's, so "45%" is accepted in both.
+  const n = percentFromText(t);
+  return n !== undefined && n <= 100 ? n : undefined;
 }
 
 /**

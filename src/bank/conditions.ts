@@ -37,7 +37,7 @@ export function skipLookup(bank: Bank, answers: Readonly<Record<string, Answer>>
   const failing = (when: Condition | undefined, own: string | undefined): string | undefined => {
     for (const [ref, values] of Object.entries(when ?? {})) {
       const refSkipped = reason(ref) !== undefined;
-      const a = answers[ref];
+      const a = Object.hasOwn(answers, ref) ? answers[ref] : undefined;
       if (!refSkipped && (!a || (a.value !== undefined && values.includes(String(a.value))))) continue;
       return own ?? `not asked: ${ref} is ${shown(where.get(ref)?.question, a, refSkipped)}`;
     }

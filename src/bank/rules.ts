@@ -33,7 +33,7 @@ const optionsPerType: Rule = (bank) => {
     if (q.type === 'scale') {
       if (has.scale && has.options) out.push({ path: [...path, 'options'], key: true, message: 'a scale question has both "scale" and "options"', fix: 'keep one of them' });
       else if (!has.scale && !has.options) out.push({ path: [...path, 'type'], message: 'a scale question needs "scale" or "options"', fix: `add "scale:" naming one of the bank's scales (${Object.keys(bank.scales ?? {}).join(', ') || 'none defined'})` });
-      else if (has.scale && !(q.scale! in (bank.scales ?? {}))) out.push({ path: [...path, 'scale'], message: `unknown scale "${q.scale}"`, fix: `use one defined under "scales" (${Object.keys(bank.scales ?? {}).join(', ') || 'none defined'})` });
+      else if (has.scale && !Object.hasOwn(bank.scales ?? {}, q.scale!)) out.push({ path: [...path, 'scale'], message: `unknown scale "${q.scale}"`, fix: `use one defined under "scales" (${Object.keys(bank.scales ?? {}).join(', ') || 'none defined'})` });
     } else if (q.type === 'choice') {
       if (!has.options) out.push({ path: [...path, 'type'], message: 'a choice question needs "options"', fix: 'add "options:" with value, label and credit for each choice' });
       if (has.scale) out.push({ path: [...path, 'scale'], key: true, message: 'only scale questions take "scale"', fix: 'remove "scale" or change the type to scale' });

@@ -7,6 +7,9 @@ import { described } from '../validation/describe.js';
 const ID = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
 const QUESTION_ID = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 
+/** The largest weight a question or element may have. */
+export const MAX_WEIGHT = 1000;
+
 export const questionTypes = ['scale', 'yesno', 'choice', 'percent'] as const;
 /** Who answers a question: the lead, once, about how the organization works; or each team member about themselves. */
 export const audiences = ['lead', 'team'] as const;
@@ -21,7 +24,8 @@ function buildBankSchema() {
     .string()
     .check(z.regex(QUESTION_ID, { message: 'this question id is not valid — use lower-case letters, digits, dots and dashes, e.g. "customer.convenience"' }));
   const text = z.string().check(z.trim(), z.minLength(1));
-  const weight = z._default(z.number().check(z.gt(0)), 1);
+  // Bounded, so that sums of weights × credits stay finite (1e308 made the overall score NaN).
+  const weight = z._default(described(z.number().check(z.gt(0), z.lte(MAX_WEIGHT)), `How much this counts relative to its siblings: above 0, at most ${MAX_WEIGHT}.`), 1);
 
   const option = z.strictObject({
     value: z.string().check(z.regex(ID, { message: 'an option value must be a short word — use lower-case letters, digits and dashes, e.g. "agree"' })),
@@ -124,7 +128,7 @@ function buildBankSchema() {
     title: text,
     description: z.optional(text),
     bands: z.array(band).check(z.minLength(1)),
-    scales: z.optional(z.record(z.string(), z.array(option).check(z.minLength(2)))),
+    scales: z.optional(z.record(z.string().check(z.regex(ID, { message: 'this scale name is not valid — use lower-case letters, digits and dashes, e.g. "agree"' })), z.array(option).check(z.minLength(2)))),
     sources: z.optional(described(z.array(source), 'The articles questions cite, by id.')),
     scoring: z.optional(
       z.strictObject({

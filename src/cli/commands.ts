@@ -16,13 +16,15 @@ import { command, lazy, type AnyCommand, type OptionSpec } from './spec.js';
 
 function positiveInt(v: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('write a whole number above 0.');
+  // Decimal digits only: Number() would also take 0x10, 1e1 and " 5".
+  if (!/^\d+$/.test(v) || n < 1) throw new InvalidArgumentError('write a whole number above 0.');
   return n;
 }
 
 function score(v: string): number {
   const n = Number(v);
-  if (v.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('write a score from 0 to 100.');
+  // Decimal numbers only: Number() would take 0x32 and 5e1 as 50.
+  if (!/^\d+(\.\d+)?$/.test(v) || n > 100) throw new InvalidArgumentError('write a score from 0 to 100.');
   return n;
 }
 

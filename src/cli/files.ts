@@ -237,15 +237,16 @@ export class FileChangedError extends InputError {
 /** How long to wait before retrying a rename Windows refused (a virus scanner or indexer holds the file). */
 const RENAME_RETRIES_MS = [10, 30, 60, 120, 250];
 
-function renameRetrying(from: string, to: string): void {
+/** Renames, retrying on Windows while another program holds the file (EPERM, EBUSY, EACCES). */
+export function renameRetrying(from: string, to: string, rename: (from: string, to: string) => void = renameSync, platform: NodeJS.Platform = process.platform): void {
   for (let i = 0; ; i++) {
     try {
-      renameSync(from, to);
+      rename(from, to);
       return;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       const wait = RENAME_RETRIES_MS[i];
-      if (process.platform !== 'win32' || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES') || wait === undefined) throw e;
+      if (platform !== 'win32' || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES') || wait === undefined) throw e;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait);
     }
   }

@@ -1,5 +1,5 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { EXIT, InputError, InterruptedError, UsageError, formatProblem } from '../errors.js';
+import { EXIT, InputError, InterruptedError, UsageError, formatProblem, internalErrorMessage } from '../errors.js';
 import { closest } from '../validation/closest.js';
 import { COMMANDS } from './commands.js';
 import type { Io } from './io.js';
@@ -47,7 +47,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   for (const spec of COMMANDS) addCommand(program, spec, io, (c) => (code = c));
 
-  program.addHelpText('after', '\nExit codes: 0 ok, 1 the check fell short, 2 usage, input or bank error, 130 interrupted.\nRun `service-audit <command> --help` for a command\'s options.');
+  program.addHelpText('after', '\nExit codes: 0 ok, 1 the check fell short, 2 usage, input or bank error, 70 a bug in service-audit (please report it), 130 interrupted.\nRun `service-audit <command> --help` for a command\'s options.');
 
   try {
     // `run` is the default command, so commander would read a mistyped command as its argument.
@@ -84,7 +84,6 @@ function handleError(e: unknown, io: Io): number {
     io.stderr.write(`${e.message}\n`);
     return EXIT.interrupted;
   }
-  const err = e instanceof Error ? e : new Error(String(e));
-  io.stderr.write(`internal error: ${err.message}\nThis is a bug in service-audit; please report it with the command you ran and this trace:\n${err.stack ?? ''}\n`);
+  io.stderr.write(internalErrorMessage(e));
   return EXIT.internal;
 }

@@ -1,4 +1,4 @@
-import type { Answer, Answers } from '../answers/schema.js';
+import { answerOf, type Answer, type Answers } from '../answers/schema.js';
 import { allQuestionsOf } from '../bank/load.js';
 import type { Bank } from '../bank/schema.js';
 import type { ReportModel } from '../report/schema.js';
@@ -43,8 +43,8 @@ export function compareAudits(bank: Bank, older: { report: ReportModel; answers:
   const oldElements = byId(older.report.elements);
   const elements = newer.report.elements.map((e) => change(e.id, e.title, oldElements.get(e.id)?.score ?? null, e.score));
   const changedAnswers = allQuestionsOf(bank).flatMap(({ question: q }) => {
-    const a = show(older.answers.answers[q.id]);
-    const b = show(newer.answers.answers[q.id]);
+    const a = show(answerOf(older.answers, q.id));
+    const b = show(answerOf(newer.answers, q.id));
     return a === b ? [] : [{ questionId: q.id, text: q.text, old: a, new: b }];
   });
   return {

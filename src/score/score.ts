@@ -1,4 +1,4 @@
-import type { Answers } from '../answers/schema.js';
+import { answerOf, type Answers } from '../answers/schema.js';
 import { skipLookup } from '../bank/conditions.js';
 import type { Area, Band, Bank, Element, Question } from '../bank/schema.js';
 
@@ -99,7 +99,7 @@ export function creditOf(q: Question, value: string | number, benchmark?: number
 
 /** The advice for an answer: the bank's advice for that value if it has one, else the default. */
 export function recommendationFor(q: Question, value: string | number): string {
-  return q.recommendations?.[String(value)] ?? q.recommendation;
+  return q.recommendations && Object.hasOwn(q.recommendations, String(value)) ? q.recommendations[String(value)]! : q.recommendation;
 }
 
 const weightedMean = (pairs: readonly { w: number; x: number }[]): number | null => {
@@ -153,7 +153,7 @@ export function scoreAudit(bank: Bank, answers: Answers, options: { priorities?:
     area.elements.map((element) => {
       const results: QuestionResult[] = element.questions.map((question) => {
         const skipped = skip(question.id);
-        const a = answers.answers[question.id];
+        const a = answerOf(answers, question.id);
         const note = a?.note ? { note: a.note } : {};
         if (skipped !== undefined) return { question, status: 'na', na: skipped, skipped: true, ...note };
         if (!a) return { question, status: 'unanswered' };

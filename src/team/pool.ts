@@ -1,4 +1,4 @@
-import type { Answers } from '../answers/schema.js';
+import { answerOf, type Answers } from '../answers/schema.js';
 import { questionsOf } from '../bank/load.js';
 import type { Bank, Question } from '../bank/schema.js';
 import { bandFor, creditOf, labelOf, round1, scoreAudit, type Scores } from '../score/score.js';
@@ -280,14 +280,14 @@ export function createPool(bank: Bank): Pool {
         .map((r) => ({ ...r, gap: gap(r.lead, r.team) }));
       const guesses = team.engagement.map((sh) => {
         const bm = elements.find((x) => x.element.id === sh.element)!.element.benchmark!;
-        const given = a.answers[bm.question];
+        const given = answerOf(a, bm.question);
         const guess = given?.value !== undefined && typeof given.value === 'number' ? given.value : null;
         return { element: sh.element, statement: sh.statement, question: bm.question, guess, team: sh.share, gap: gap(guess, sh.share) };
       });
       const answers = list
-        .filter(({ question: q }) => q.audience === 'team' && a.answers[q.id]?.value !== undefined)
+        .filter(({ question: q }) => q.audience === 'team' && answerOf(a, q.id)?.value !== undefined)
         .map(({ question: q }) => {
-          const v = a.answers[q.id]!.value!;
+          const v = answerOf(a, q.id)!.value!;
           return { questionId: q.id, lead: labelOf(q, v), leadCredit: round2(creditOf(q, v)), team: team.questions.find((t) => t.id === q.id)?.meanCredit ?? null };
         });
       return { label: `Lead ${i + 1}`, elements: elementRows, guesses, answers };

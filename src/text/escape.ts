@@ -100,7 +100,20 @@ export function yamlQuoted(s: string): string {
 /** Words that some YAML reader takes as something other than a string (YAML 1.1 and 1.2). */
 const YAML_RESERVED = /^(?:y|n|yes|no|on|off|true|false|null|~|nan|inf)$/i;
 
-/** A YAML scalar (a key or a value): plain when it can only read back as this same string, else quoted. */
+/**
+ * A YAML scalar (a key or a value): plain when it can only read back as this same string, else
+ * quoted. Plain means a letter, then letters, digits, `_`, `-` and `.`: never a number (`1`,
+ * `010`, `1e3`, `0x1f`), a boolean or null in any YAML version, nor anything YAML reserves.
+ */
 export function yamlString(s: string): string {
-  return /^[A-Za-z][A-Za-z0-9_-]*$/.test(s) && !YAML_RESERVED.test(s) ? s : yamlQuoted(s);
+  return /^[A-Za-z][A-Za-z0-9_.-]*$/.test(s) && !YAML_RESERVED.test(s) ? s : yamlQuoted(s);
+}
+
+/**
+ * The text of a YAML comment line: one line (line breaks fold to spaces), and every character a
+ * YAML file may not hold raw, or that would act on a terminal showing the file, made visible as
+ * an escape (`\x1b`). Whatever the text, the comment stays a comment.
+ */
+export function yamlComment(s: string): string {
+  return terminalLine(s.replace(/\r\n?|\n|[\u0085\u2028\u2029]/g, ' ')).replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g, hex);
 }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -28,3 +29,18 @@ export function cli(args: string[], o: { cwd?: string; env?: Record<string, stri
 
 /** A user error never shows a stack trace. */
 export const NO_STACK = /^\s+at .+[:(]\d+/m;
+
+/**
+ * npm as a command and its first arguments, run without a shell: Node with npm's own script.
+ * On Windows npm is npm.cmd, which Node (20.12+) refuses to spawn without a shell.
+ */
+export function npmCommand(): [string, string[]] {
+  const fromNpm = process.env.npm_execpath; // set when the tests run under `npm test`
+  const scripts = [
+    ...(fromNpm && /\.c?js$/.test(fromNpm) ? [fromNpm] : []),
+    join(dirname(process.execPath), 'node_modules', 'npm', 'bin', 'npm-cli.js'), // Windows installs
+    join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'), // Unix installs
+  ];
+  const script = scripts.find((f) => existsSync(f));
+  return script ? [process.execPath, [script]] : ['npm', []];
+}

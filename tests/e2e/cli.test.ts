@@ -21,7 +21,7 @@ describe('service-audit basics', () => {
     const r = cli(['--help']);
     expect(r.code).toBe(0);
     for (const c of ['run', 'bank', 'validate', 'schema', 'report', 'check', 'init', 'compare']) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
-    expect(r.stdout).toContain('Exit codes: 0 ok, 1 the check fell short, 2 usage, input or bank error, 130 interrupted.');
+    expect(r.stdout).toContain('Exit codes: 0 ok, 1 the check fell short, 2 usage, input or bank error, 70 a bug in service-audit (please report it), 130 interrupted.');
   });
 
   test.each(['bank', 'validate', 'report', 'check', 'init', 'compare', 'schema', 'run'])('%s --help works', (c) => {

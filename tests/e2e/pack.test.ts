@@ -1,28 +1,28 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tempDir } from '../helpers.js';
-import { FIXTURES, ROOT, TEST_CACHE } from './cli-helpers.js';
+import { FIXTURES, npmCommand, ROOT, TEST_CACHE } from './cli-helpers.js';
 
 // The package as a user gets it: packed, installed from the tarball with no network, run with npx.
-const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const [NPM, NPM_ARGS] = npmCommand();
 let tmp: ReturnType<typeof tempDir>;
 let app: string;
 let files: string[];
 
 const npm = (args: string[], cwd: string) => {
-  const r = spawnSync(NPM, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' } });
+  const r = spawnSync(NPM, [...NPM_ARGS, ...args], { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
 beforeAll(() => {
   tmp = tempDir();
   // dist/ is fresh: `npm test` builds before it runs the tests.
-  const packed = JSON.parse(execFileSync(NPM, ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp.dir], { cwd: ROOT, encoding: 'utf8' }));
+  const packed = JSON.parse(execFileSync(NPM, [...NPM_ARGS, 'pack', '--ignore-scripts', '--json', '--pack-destination', tmp.dir], { cwd: ROOT, encoding: 'utf8' }));
   files = packed[0].files.map((f: { path: string }) => f.path).sort();
   app = join(tmp.dir, 'app');
-  execFileSync('mkdir', [app]);
+  mkdirSync(app);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true }));
   const r = npm(['install', '--offline', join(tmp.dir, packed[0].filename)], app);
   if (r.code !== 0) throw new Error(`npm install --offline failed:\n${r.stderr}`);
@@ -35,6 +35,13 @@ describe('the packed package', () => {
     expect(files).toEqual(expect.arrayContaining(['dist/service-audit.cjs', 'dist/cli.cjs', 'dist/interactive.cjs', 'dist/builtin-bank.json', 'questions/service-readiness.yaml', 'README.md', 'LICENSE', 'package.json']));
   });
 
+  test('its package.json runs nothing on install (scripts/ is not shipped) and says where to report bugs', () => {
+    const manifest = JSON.parse(readFileSync(join(app, 'node_modules', 'service-audit', 'package.json'), 'utf8'));
+    for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(manifest.scripts?.[hook], hook).toBeUndefined();
+    expect(manifest.bugs.url).toBe('https://github.com/service-audit/service-audit/issues');
+    expect(manifest.repository.url).toContain('github.com/service-audit/service-audit');
+  });
+
   test('installs offline with no dependencies at all', () => {
     const ls = JSON.parse(npm(['ls', '--omit=dev', '--all', '--json'], app).stdout);
     expect(Object.keys(ls.dependencies)).toEqual(['service-audit']);
@@ -42,7 +49,7 @@ describe('the packed package', () => {
     expect(readdirSync(join(app, 'node_modules')).filter((d) => !d.startsWith('.'))).toEqual(['service-audit']);
   });
 
-  const npx = (args: string[]) => spawnSync(NPM, ['exec', '--offline', '--', 'service-audit', ...args], { cwd: app, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: TEST_CACHE } });
+  const npx = (args: string[]) => spawnSync(NPM, [...NPM_ARGS, 'exec', '--offline', '--', 'service-audit', ...args], { cwd: app, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: TEST_CACHE } });
 
   test('npx service-audit --version, bank and check work from the install', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
