@@ -33,6 +33,8 @@ const repeatable = (v: string, previous: unknown): string[] => [...(Array.isArra
 
 const bank: OptionSpec = { flags: '--bank <file>', description: 'question bank YAML (default: the built-in bank)' };
 
+const config: OptionSpec = { flags: '--config <file>', description: 'config file (default: the nearest .service-audit.yaml, looking upward to the repository root)' };
+
 /** `--format` offering a registry's formats. */
 const format = (formats: object, description = 'output format', fallback?: string): OptionSpec => ({
   flags: '--format <format>',
@@ -81,8 +83,9 @@ export const COMMANDS: readonly AnyCommand[] = [
     name: 'report',
     description: 'score an answers file and report weaknesses by element',
     options: [
-      { flags: '--answers <file>', description: 'the answers file to score', default: 'service-audit-answers.yaml' },
+      { flags: '--answers <file>', description: 'the answers file to score (default: from the config, else service-audit-answers.yaml)' },
       bank,
+      config,
       format(REPORT_FORMATS, 'output format', 'terminal'),
       { flags: '--out <file>', description: 'write the report to a file (atomically) instead of the terminal' },
       { flags: '--explain', description: 'show the arithmetic behind each element score' },
@@ -96,7 +99,7 @@ export const COMMANDS: readonly AnyCommand[] = [
     options: [
       { flags: '--answers <file>', description: 'the answers file to check (default: from the config, else service-audit-answers.yaml)' },
       bank,
-      { flags: '--config <file>', description: 'assertions config (default: .service-audit.yaml if present)' },
+      config,
       { flags: '--min-score <n>', description: 'fail when the overall score is below n', parse: score },
       { flags: '--min-element-score <n>', description: 'fail when any element scores below n', parse: score },
       format(CHECK_FORMATS, 'output format (default: github on GitHub Actions, else terminal)'),

@@ -1,4 +1,5 @@
 import type { Formats, RenderOptions } from '../report/format.js';
+import { wrap } from '../text/wrap.js';
 import type { Comparison, ScoreChange } from './compare.js';
 
 const num = (x: number | null) => (x === null ? 'n/a' : x.toFixed(1));
@@ -27,7 +28,7 @@ export function renderComparisonMarkdown(c: Comparison, _o: RenderOptions = {}):
   const table = (rows: ScoreChange[]) => ['| Scope | Before | After | Change |', '| --- | ---: | ---: | ---: |', ...rows.map((r) => `| ${cell(r.title)} | ${num(r.old)} | ${num(r.new)} | ${signed(r.delta)} |`)].join('\n');
   const blocks = [
     '# Service audit comparison',
-    `From \`${c.old.file}\` (${c.old.date ?? 'undated'}) to \`${c.new.file}\` (${c.new.date ?? 'undated'}).`,
+    wrap(`From \`${c.old.file}\` (${c.old.date ?? 'undated'}) to \`${c.new.file}\` (${c.new.date ?? 'undated'}).`, 80).join('\n'),
     '## Scores',
     table([c.overall, ...c.areas, ...c.elements]),
     '## Regressions',

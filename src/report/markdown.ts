@@ -1,7 +1,7 @@
 import { markdownCode, markdownInline } from '../text/escape.js';
 import { wrap } from '../text/wrap.js';
 import type { RenderOptions } from './format.js';
-import type { ReportModel } from './schema.js';
+import type { ReportElement, ReportModel } from './schema.js';
 import { citation as plainCitation, referenceText } from '../bank/sources.js';
 
 /** A Sources entry, every part escaped. */
@@ -15,6 +15,21 @@ const fmt = (score: number | null) => (score === null ? 'n/a' : score.toFixed(1)
 /** Escapes text for a table cell or inline markdown. */
 const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/([*_`<>[\]])/g, '\\$1');
 const quote = (text: string) => text.replace(/"/g, "'");
+
+/** With --explain: each question behind an element's score, and the arithmetic that gives it. */
+function explainTable(explain: NonNullable<ReportElement['explain']>, score: number | null): string {
+  const rows = ['| Question | Answer | Weight | Credit | Weight × credit |', '| --- | --- | ---: | ---: | ---: |'];
+  for (const x of explain) {
+    const answered = x.status === 'answered' && x.credit !== null;
+    const answer = x.status === 'na' ? 'not applicable, left out' : x.status === 'unanswered' ? 'unanswered, left out' : cell(String(x.answer));
+    rows.push(`| \`${x.questionId}\` | ${answer} | ${x.weight} | ${answered ? x.credit!.toFixed(2) : '—'} | ${answered ? +(x.weight * x.credit!).toFixed(4) : '—'} |`);
+  }
+  const used = explain.filter((x) => x.status === 'answered' && x.credit !== null);
+  const sw = used.reduce((t, x) => t + x.weight, 0);
+  const swc = used.reduce((t, x) => t + x.weight * x.credit!, 0);
+  const formula = used.length === 0 ? 'No answered question: no score.' : `Score = 100 × ${+swc.toFixed(4)} / ${+sw.toFixed(4)} = ${fmt(score)}.`;
+  return `${rows.join('\n')}\n\n${formula}`;
+}
 
 /** Renders the report as GitHub-flavoured markdown that passes markdownlint. Pure. */
 export function renderMarkdown(m: ReportModel, _o: RenderOptions = {}): string {
@@ -68,6 +83,7 @@ export function renderMarkdown(m: ReportModel, _o: RenderOptions = {}): string {
     blocks.push(`### ${cell(areaTitle(e.area))}: ${cell(e.title)}${e.concept ? ` (${cell(e.concept)})` : ''}`);
     const counts = `Score ${fmt(e.score)} (${label(e.band)}); ${e.answered} answered, ${e.notApplicable} not applicable, ${e.unanswered} unanswered.`;
     blocks.push(para(counts));
+    if (e.explain) blocks.push(explainTable(e.explain, e.score));
     if (e.weaknesses.length === 0) blocks.push(e.answered > 0 ? 'No weak answers.' : 'No answers yet.');
     else
       blocks.push(

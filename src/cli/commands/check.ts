@@ -1,17 +1,15 @@
 import { appendFileSync, statSync } from 'node:fs';
 import { summarise, evaluate } from '../../check/assertions.js';
-import { assertionsFrom, type Config } from '../../check/config.js';
+import { assertionsFrom } from '../../check/config.js';
 import { CHECK_FORMATS, summaryLine, type CheckFormat, type CheckOutcome } from '../../check/formats.js';
 import { EXIT } from '../../errors.js';
 import { renderMarkdown } from '../../report/markdown.js';
-import { fileExists } from '../files.js';
 import type { Io } from '../io.js';
-import { guardOutput, loadAnswers, loadBank, loadConfig, reportOf, type LoadedBank } from '../load.js';
+import { guardOutput, loadAnswers, reportOf } from '../load.js';
 import { emit, styleFor } from '../output.js';
+import { loadSetup } from '../setup.js';
 import type { GlobalOptions } from '../spec.js';
 
-const DEFAULT_CONFIG = '.service-audit.yaml';
-const DEFAULT_ANSWERS = 'service-audit-answers.yaml';
 /** GitHub rejects a step summary over 1 MiB. */
 const STEP_SUMMARY_LIMIT = 1024 * 1024 - 1024;
 
@@ -26,13 +24,7 @@ export interface CheckOptions {
 }
 
 export default function checkCommand(io: Io, opts: CheckOptions & GlobalOptions): number {
-  const configFile = opts.config ?? (fileExists(io.cwd, DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
-  let config: Config | undefined;
-  let loaded: LoadedBank;
-  if (configFile) ({ config, bank: loaded } = loadConfig(io, configFile, opts.bank));
-  else loaded = loadBank(io, opts.bank);
-
-  const answersFile = opts.answers ?? config?.answers ?? DEFAULT_ANSWERS;
+  const { config, configFile, bank: loaded, answersFile } = loadSetup(io, opts);
   const answers = loadAnswers(io, answersFile, loaded.bank);
   const report = reportOf(io, loaded, answers);
   const assertions = assertionsFrom(config, {
