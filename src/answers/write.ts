@@ -48,6 +48,24 @@ function blocks(bank: Bank): Block[] {
   return out;
 }
 
+/**
+ * How an answers file points at its JSON Schema: a path for the editor's modeline, or, when no
+ * path would hold on another machine, the command that writes the schema.
+ */
+export type SchemaLink = { path: string } | { command: string };
+
+/** The header lines that link the file to its schema. */
+function schemaLines(schema: string | SchemaLink): string[] {
+  const link = typeof schema === 'string' ? { path: schema } : schema;
+  if ('path' in link) return [`# yaml-language-server: $schema=${yamlComment(link.path)}`];
+  // Not the modeline itself, even as an example: editors read it wherever it stands.
+  return [
+    '# Editors can check this file and complete its values with a JSON Schema: run',
+    `#   ${yamlComment(link.command)} > answers.schema.json`,
+    '# and put the modeline for it on the first line (see "Files" in the README); it is kept.',
+  ];
+}
+
 /** An optional top-level text field: quoted when given, else a commented-out example. */
 const field = (key: string, value: string | undefined, example: string) => (value !== undefined ? `${key}: ${yamlQuoted(value)}` : `# ${key}: ${example}`);
 
@@ -56,14 +74,15 @@ const field = (key: string, value: string | undefined, example: string) => (valu
  * values as comments above it, so the file documents itself. Unanswered keys stay empty.
  * The same text serves `init` (no answers) and the interactive audit (answers so far). Pure.
  */
-export function renderAnswersFile(bank: Bank, answers: Omit<Answers, 'bank'>, schemaPath: string): string {
+export function renderAnswersFile(bank: Bank, answers: Omit<Answers, 'bank'>, schema: string | SchemaLink): string {
   const lines = [
-    `# yaml-language-server: $schema=${yamlComment(schemaPath)}`,
+    ...(typeof schema === 'string' || 'path' in schema ? schemaLines(schema) : []),
     `# Answers to "${yamlComment(bank.title)}" (${bankRef(bank)}), written by service-audit.`,
     '# Give each question one of the values listed above it, or',
     '#   { value: <value>, note: "..." }   to add a note,',
     '#   { na: "why it does not apply" }   when it does not apply.',
     '# Leave a question empty to answer it later. Check the file: service-audit validate FILE',
+    ...(typeof schema !== 'string' && 'command' in schema ? schemaLines(schema) : []),
     `bank: ${bankRef(bank)}`,
     field('organization', answers.organization, 'Your organization'),
     field('respondent', answers.respondent, 'Your name'),

@@ -76,7 +76,7 @@ export const COMMANDS: readonly AnyCommand[] = [
     name: 'schema',
     description: 'print the JSON Schema (draft-07) of a file format',
     args: [{ key: 'kind', name: '<kind>', description: 'which format', choices: ['bank', 'answers', 'config', 'report'] }],
-    options: [],
+    options: [{ flags: '--bank <file>', description: "with answers: list this bank's question ids and each one's allowed values" }],
     run: lazy(() => import('./commands/schema.js')),
   }),
   command<ReportOptions>({

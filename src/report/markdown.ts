@@ -1,4 +1,4 @@
-import { markdownCode, markdownInline } from '../text/escape.js';
+import { markdownCode, markdownInline, mermaidLabel } from '../text/escape.js';
 import { wrap } from '../text/wrap.js';
 import type { RenderOptions } from './format.js';
 import type { ReportElement, ReportModel } from './schema.js';
@@ -14,7 +14,6 @@ const para = (text: string) => wrap(text, WIDTH).join('\n');
 const fmt = (score: number | null) => (score === null ? 'n/a' : score.toFixed(1));
 /** Escapes text for a table cell or inline markdown. */
 const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/([*_`<>[\]])/g, '\\$1');
-const quote = (text: string) => text.replace(/"/g, "'");
 
 /** With --explain: each question behind an element's score, and the arithmetic that gives it. */
 function explainTable(explain: NonNullable<ReportElement['explain']>, score: number | null): string {
@@ -54,14 +53,16 @@ export function renderMarkdown(m: ReportModel, _o: RenderOptions = {}): string {
   for (const a of m.areas) rows.push(`| **${cell(a.title)}** | all elements | ${fmt(a.score)} | ${label(a.band)} |`);
   blocks.push(rows.join('\n'));
 
+  // Horizontal bars: mermaid puts one category label per line on the left, where long element
+  // titles cannot overlap (the vertical chart's x axis crushed fourteen of them together on GitHub).
   const charted = m.elements.filter((e) => e.score !== null);
   if (charted.length > 0) {
     blocks.push(
       [
         '```mermaid',
-        'xychart-beta',
+        'xychart-beta horizontal',
         '  title "Element scores (0-100)"',
-        `  x-axis [${charted.map((e) => `"${quote(e.title)}"`).join(', ')}]`,
+        `  x-axis [${charted.map((e) => `"${mermaidLabel(e.title)}"`).join(', ')}]`,
         '  y-axis "Score" 0 --> 100',
         `  bar [${charted.map((e) => fmt(e.score)).join(', ')}]`,
         '```',

@@ -61,6 +61,12 @@ describe('the packed package', () => {
     expect(check.stdout).toContain('✓ overall: score 57 ≥ 50');
   });
 
+  test('init in the project points the answers file at the installed schema, relative to it', () => {
+    expect(npx(['init']).status).toBe(0);
+    const text = readFileSync(join(app, 'service-audit-answers.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=node_modules/service-audit/schemas/answers.schema.json');
+  });
+
   test('an edited built-in bank is read from its YAML, not from the stale compiled copy', () => {
     const yamlFile = join(app, 'node_modules', 'service-audit', 'questions', 'service-readiness.yaml');
     writeFileSync(yamlFile, readFileSync(yamlFile, 'utf8').replace('title: Service readiness audit', 'title: Edited audit'));

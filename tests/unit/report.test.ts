@@ -125,7 +125,7 @@ describe('the markdown renderer', () => {
   test('has the title, summary table, chart, checklist, benchmarks and lists', () => {
     expect(md.startsWith('# Mini bank: Acme \\| Support\n')).toBe(true);
     expect(md).toContain('| Area | Element | Score | Band |\n| --- | --- | ---: | --- |\n| DNA | The Customer | 62.5 | High |');
-    expect(md).toContain('```mermaid\nxychart-beta\n');
+    expect(md).toContain('```mermaid\nxychart-beta horizontal\n');
     expect(md).toContain('  x-axis ["The Customer", "Trust"]\n  y-axis "Score" 0 --> 100\n  bar [62.5, 45.0]');
     expect(md).toContain('- [ ] What share trusts it? (`t.share`, +18.3 points): Build trust.');
     expect(md).toContain('| I trust it. | 45% | 20% | +25.0 |');

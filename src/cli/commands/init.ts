@@ -3,7 +3,7 @@ import { EXIT, UsageError } from '../../errors.js';
 import { fileExists, writeAtomic } from '../files.js';
 import type { Io } from '../io.js';
 import { loadBank } from '../load.js';
-import { schemaPathFor } from '../schema-path.js';
+import { schemaLinkFor } from '../schema-path.js';
 import type { GlobalOptions } from '../spec.js';
 
 export interface InitOptions {
@@ -16,7 +16,7 @@ export default function initCommand(io: Io, opts: InitOptions & GlobalOptions): 
   const { out } = opts;
   if (fileExists(io.cwd, out) && !opts.force) throw new UsageError(`${out} already exists; nothing was written. Pass --force to overwrite it, or --out another file.`);
   const { bank } = loadBank(io, opts.bank);
-  const path = writeAtomic(io.cwd, out, renderAnswersFile(bank, { answers: {} }, schemaPathFor(io, 'answers', out)));
+  const path = writeAtomic(io.cwd, out, renderAnswersFile(bank, { answers: {} }, schemaLinkFor(io, 'answers', out, opts.bank)));
   io.stdout.write(`Answers template written to ${path}\nFill it in, then run: service-audit check --answers ${out}\n`);
   return EXIT.ok;
 }

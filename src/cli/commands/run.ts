@@ -12,7 +12,7 @@ import type { Io } from '../io.js';
 import { guardOutput, loadAnswers, loadBank, reportOf } from '../load.js';
 import { colorLevel } from '../../report/style.js';
 import { styleFor } from '../output.js';
-import { schemaPathFor } from '../schema-path.js';
+import { schemaLinkFor } from '../schema-path.js';
 import type { GlobalOptions } from '../spec.js';
 
 const NO_TTY =
@@ -53,7 +53,7 @@ export default async function runCommand(io: Io, opts: RunOptions & GlobalOption
   const exists = fileExists(io.cwd, file);
   let answers: Answers = { bank: bankRef(bank), answers: {} };
   let saved = 0;
-  const schemaPath = schemaPathFor(io, 'answers', file);
+  const schemaPath = schemaLinkFor(io, 'answers', file, opts.bank);
   const write = (a: Answers) => writeAtomic(io.cwd, file, renderAnswersFile(bank, a, schemaPath));
 
   try {

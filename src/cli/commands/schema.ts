@@ -2,7 +2,10 @@ import * as z from 'zod/mini';
 import { answersFileSchema } from '../../answers/schema.js';
 import { bankSchema } from '../../bank/schema.js';
 import { configSchema } from '../../check/config.js';
-import { EXIT } from '../../errors.js';
+import { EXIT, UsageError } from '../../errors.js';
+import { answersSchemaForBank } from '../../answers/bank-schema.js';
+import type { Bank } from '../../bank/schema.js';
+import { loadBank } from '../load.js';
 import { reportSchema } from '../../report/schema.js';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../spec.js';
@@ -17,18 +20,21 @@ const SCHEMAS = {
 export type SchemaKind = keyof typeof SCHEMAS;
 
 /** The JSON Schema (draft-07) of a file format, generated from its zod schema so it cannot drift. */
-export function jsonSchema(kind: SchemaKind): string {
+export function jsonSchema(kind: SchemaKind, bank?: Bank): string {
   const { schema, title, io } = SCHEMAS[kind];
   const generated = z.toJSONSchema(schema(), { target: 'draft-07', io }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
-  return `${JSON.stringify({ $schema, title, ...rest }, null, 2)}\n`;
+  const full = { $schema, title, ...rest };
+  return `${JSON.stringify(kind === 'answers' && bank ? answersSchemaForBank(full, bank) : full, null, 2)}\n`;
 }
 
 export interface SchemaOptions {
   kind: SchemaKind;
+  bank?: string;
 }
 
 export default function schemaCommand(io: Io, opts: SchemaOptions & GlobalOptions): number {
-  io.stdout.write(jsonSchema(opts.kind));
+  if (opts.bank !== undefined && opts.kind !== 'answers') throw new UsageError(`--bank is for \`schema answers\` (the answers file of that bank); the ${opts.kind} schema is the same for every bank`);
+  io.stdout.write(jsonSchema(opts.kind, opts.bank !== undefined ? loadBank(io, opts.bank).bank : undefined));
   return EXIT.ok;
 }
