@@ -28,6 +28,14 @@ async function start(): Promise<void> {
     version,
     builtinBank: here('../questions/service-readiness.yaml'),
     builtinBankCompiled: here('builtin-bank.json'),
+    onInterrupt: (handler: () => void) => {
+      process.on('SIGINT', handler);
+      process.on('SIGTERM', handler);
+      return () => {
+        process.off('SIGINT', handler);
+        process.off('SIGTERM', handler);
+      };
+    },
     today: () => {
       const d = new Date();
       return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;

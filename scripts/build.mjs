@@ -4,6 +4,7 @@
 //   dist/cli.cjs           every command but the interactive prompts, one CommonJS file
 //                          so that its compiled code can be cached (see bin/load-cli.ts)
 //   dist/interactive.cjs   Inquirer and the audit's prompts, loaded only by the audit
+//   dist/collect.cjs       the collect web server and QR encoder, loaded only by collect
 //   dist/builtin-bank.json the built-in bank, validated and normalised at build time
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -62,6 +63,7 @@ const interactiveApart = {
   name: 'interactive-apart',
   setup(b) {
     b.onResolve({ filter: /\/audit\/inquirer-asker\.js$/ }, () => ({ path: './interactive.cjs', external: true }));
+    b.onResolve({ filter: /\/collect\/runtime\.js$/ }, () => ({ path: './collect.cjs', external: true }));
   },
 };
 
@@ -69,6 +71,7 @@ const bundles = await Promise.all([
   // import() of the interactive bundle becomes require(), which code run through node:vm can call.
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs', format: 'cjs', plugins: [interactiveApart, chalkWithoutDetection, commanderWithoutChildProcess], supported: { 'dynamic-import': false } }),
   build({ ...common, entryPoints: ['src/audit/inquirer-asker.ts'], outfile: 'dist/interactive.cjs', format: 'cjs' }),
+  build({ ...common, entryPoints: ['src/collect/runtime.ts'], outfile: 'dist/collect.cjs', format: 'cjs' }),
 ]);
 // The bin names the CLI's code cache by the bundle's content: V8 itself checks only its length.
 const cliSha256 = createHash('sha256').update(readFileSync(new URL('../dist/cli.cjs', import.meta.url))).digest('hex');

@@ -5,6 +5,7 @@ import { COMPARE_FORMATS } from '../compare/formats.js';
 import { REPORT_FORMATS } from '../report/index.js';
 import type { BankOptions } from './commands/bank.js';
 import type { CheckOptions } from './commands/check.js';
+import type { CollectOptions } from './commands/collect.js';
 import type { CompareOptions } from './commands/compare.js';
 import type { InitOptions } from './commands/init.js';
 import type { ReportOptions } from './commands/report.js';
@@ -18,6 +19,12 @@ function positiveInt(v: string): number {
   const n = Number(v);
   // Decimal digits only: Number() would also take 0x10, 1e1 and " 5".
   if (!/^\d+$/.test(v) || n < 1) throw new InvalidArgumentError('write a whole number above 0.');
+  return n;
+}
+
+function port(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n > 65535) throw new InvalidArgumentError('write a port number from 0 to 65535 (0 takes a free one).');
   return n;
 }
 
@@ -122,6 +129,23 @@ export const COMMANDS: readonly AnyCommand[] = [
     ],
     options: [bank, format(COMPARE_FORMATS, 'output format', 'terminal')],
     run: lazy(() => import('./commands/compare.js')),
+  }),
+  command<CollectOptions>({
+    name: 'collect',
+    description: 'serve the team questions as a form on this machine; each response is saved as its own answers file',
+    options: [
+      { flags: '--out <folder>', description: 'the folder for the responses (created if missing)', default: 'responses' },
+      bank,
+      { flags: '--audience <who>', description: 'which questions to ask', choices: ['team', 'lead', 'all'], default: 'team' },
+      { flags: '--area <id>', description: 'ask only this area (repeatable)', parse: repeatable },
+      { flags: '--group <name>', description: 'the team, site or shift answering (saved with each response)' },
+      { flags: '--host <address>', description: 'where to listen: 127.0.0.1 (this machine) or 0.0.0.0 (the network)', default: '127.0.0.1' },
+      { flags: '--port <n>', description: 'the port (default: a free one)', parse: port, default: 0 },
+      { flags: '--until <n>', description: 'stop after n responses', parse: positiveInt },
+      { flags: '--no-qr', description: 'do not draw the QR code' },
+    ],
+    examples: ['service-audit collect --out responses/', 'service-audit collect --out responses/ --host 0.0.0.0 --group "Night shift"', 'service-audit report responses/'],
+    run: lazy(() => import('./commands/collect.js')),
   }),
   command<UpgradeOptions>({
     name: 'upgrade',

@@ -13,4 +13,10 @@ export interface Io {
   builtinBankCompiled?: string;
   /** Today's date as YYYY-MM-DD (the clock lives at the edge). */
   today(): string;
+  /**
+   * Calls `handler` when the user presses Ctrl+C (SIGINT) or the process is asked to stop
+   * (SIGTERM), instead of the process dying; returns a function that removes the handler.
+   * Long-running commands (collect) use it to stop cleanly. Absent in tests that run in-process.
+   */
+  onInterrupt?(handler: () => void): () => void;
 }

@@ -1,4 +1,3 @@
-import { terminalLine } from '../text/escape.js';
 import { parseAnswers, type ParsedAnswers, type Upgrade } from '../answers/parse.js';
 import { parseBank } from '../bank/load.js';
 import type { Bank } from '../bank/schema.js';
@@ -9,6 +8,8 @@ import { InputError, UsageError } from '../errors.js';
 import { buildReport } from '../report/model.js';
 import type { ReportModel } from '../report/schema.js';
 import { scoreAudit } from '../score/score.js';
+import { terminalLine } from '../text/escape.js';
+import { closest } from '../validation/closest.js';
 import { readUserFile, realTarget } from './files.js';
 import type { Io } from './io.js';
 
@@ -132,5 +133,15 @@ function fileId(path: string): string | undefined {
     return st.ino === 0 ? undefined : `${st.dev}:${st.ino}`;
   } catch {
     return undefined;
+  }
+}
+
+/** Refuses an --area that is not an area of the bank, with a did-you-mean and the list. */
+export function checkAreas(bank: Bank, areas: readonly string[] | undefined): void {
+  const ids = bank.areas.map((x) => x.id);
+  for (const a of areas ?? []) {
+    if (ids.includes(a)) continue;
+    const near = closest(a, ids);
+    throw new UsageError(`--area ${terminalLine(a)}: no such area${near ? ` (did you mean ${near}?)` : ''}; the areas are ${ids.join(', ')}`);
   }
 }

@@ -8,7 +8,7 @@ import { InputError } from '../errors.js';
 import { terminalLine } from '../text/escape.js';
 import { backupFile, readUserFile, writeGuarded } from './files.js';
 import type { Io } from './io.js';
-import { schemaPathFor } from './schema-path.js';
+import { schemaLinkFor } from './schema-path.js';
 
 /** What rewriting an answers file to the bank's version did; `backup` is undefined when it was already current. */
 export interface UpgradeOutcome {
@@ -24,13 +24,13 @@ export interface UpgradeOutcome {
  * if nobody changed the file since it was read. Answers, notes and N/A reasons are carried over
  * by the bank's migration; answers to removed questions stay in the backup.
  */
-export function upgradeAnswersFile(io: Io, file: string, bank: Bank): UpgradeOutcome {
+export function upgradeAnswersFile(io: Io, file: string, bank: Bank, bankFile?: string): UpgradeOutcome {
   const read = readUserFile(io.cwd, file, 'answers file', 'check the path');
   const { parsed, problems } = parseAnswers(file, read.text, bank);
   if (!parsed) throw new InputError(problems);
   if (!parsed.upgrade) return { file, current: bankRef(bank) };
   const backup = relative(io.cwd, backupFile(io.cwd, file)) || file;
-  writeGuarded(io.cwd, file, renderAnswersFile(bank, parsed.answers, schemaPathFor(io, 'answers', file)), read.stamp);
+  writeGuarded(io.cwd, file, renderAnswersFile(bank, parsed.answers, schemaLinkFor(io, 'answers', file, bankFile)), read.stamp);
   return { file, backup, upgrade: parsed.upgrade, current: bankRef(bank) };
 }
 

@@ -11,6 +11,6 @@ export interface UpgradeOptions {
 
 export default function upgradeCommand(io: Io, opts: UpgradeOptions & GlobalOptions): number {
   const { bank } = loadBank(io, opts.bank);
-  io.stdout.write(upgradeSummary(upgradeAnswersFile(io, opts.file, bank)));
+  io.stdout.write(upgradeSummary(upgradeAnswersFile(io, opts.file, bank, opts.bank)));
   return EXIT.ok;
 }
