@@ -74,3 +74,6 @@ COMMANDS.forEach((c, i) => {
   const coldMs = median(cold[i]);
   console.log(`| \`${c.name}\` | ${ms.toFixed(1)} ms | ${ratio.toFixed(2)}× | ${timeTarget} | ${Number.isNaN(mib) ? 'n/a' : `${mib.toFixed(1)} MiB`} | ${memTarget} | ${coldMs.toFixed(1)} ms (${(coldMs / base).toFixed(2)}×) |`);
 });
+
+// collect under load (responses per second and latency), after the start-up table.
+await import('./bench-collect.mjs');

@@ -2,6 +2,7 @@ import { renderMarkdown } from '../report/markdown.js';
 import type { ReportModel } from '../report/schema.js';
 import type { Formats, RenderOptions } from '../report/format.js';
 import { plain, type Style } from '../report/style.js';
+import { plural } from '../text/plural.js';
 import { hang } from '../text/wrap.js';
 import { summarise, type AssertionResult } from './assertions.js';
 
@@ -39,7 +40,6 @@ export function renderCheckTerminal(o: CheckOutcome, opts: RenderOptions = {}): 
 export function summaryLine(o: CheckOutcome, s: Style = plain): string {
   const sum = summarise(o.results);
   const overall = o.report.overall.score === null ? 'no score' : `overall ${o.report.overall.score}`;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const line = `${sum.passed ? 'check passed' : 'check failed'}: ${plural(sum.errors, 'error')}, ${plural(sum.warnings, 'warning')}, ${sum.ok} passed (${overall}, ${o.answersFile})`;
   return sum.passed ? s.green(line) : s.red(line);
 }
@@ -110,7 +110,7 @@ export function renderCheckMarkdown(o: CheckOutcome, _opts: RenderOptions = {}):
   const cell = (s: string) => s.replace(/\|/g, '\\|');
   const rows = ['| Result | Assertion | Expected | Actual |', '| --- | --- | --- | ---: |'];
   for (const r of o.results) rows.push(`| ${r.passed ? 'pass' : r.level === 'error' ? '**fail**' : 'warn'} | ${cell(r.subject)} | ${r.operator} ${r.expected} | ${r.actual ?? 'n/a'} |`);
-  const head = [`# service-audit check: ${sum.passed ? 'passed' : 'failed'}`, `${sum.errors} errors, ${sum.warnings} warnings, ${sum.ok} passed.`, rows.join('\n')].join('\n\n');
+  const head = [`# service-audit check: ${sum.passed ? 'passed' : 'failed'}`, `${plural(sum.errors, 'error')}, ${plural(sum.warnings, 'warning')}, ${sum.ok} passed.`, rows.join('\n')].join('\n\n');
   // The report follows as a section: demote its headings one level.
   const report = renderMarkdown(o.report).replace(/^(#+) /gm, '#$1 ');
   return `${head}\n\n${report}`;

@@ -23,7 +23,8 @@ h1{font-size:1.5rem;margin:.5rem 0 0}
 .summary a{color:var(--err)}
 fieldset{border:1px solid var(--line);border-radius:.5rem;margin:0 0 1.25rem;padding:.75rem 1rem 1rem;min-width:0}
 fieldset.invalid{border:2px solid var(--err)}
-legend{font-weight:600;padding:0 .25rem}
+legend{font-weight:600;float:left;width:100%;padding:0;margin:0 0 .25rem}
+legend+*{clear:both}
 .error{color:var(--err);font-weight:600;margin:.25rem 0}
 details{margin:.25rem 0 .5rem}
 summary{cursor:pointer;color:var(--accent);min-height:2.75rem;display:flex;align-items:center}

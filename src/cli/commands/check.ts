@@ -45,7 +45,7 @@ export default function checkCommand(io: Io, opts: CheckOptions & GlobalOptions)
   const text = CHECK_FORMATS[format](outcome, { style: styleFor(io, opts, out !== undefined), width: 80 });
   emit(io, text, out, `check results (${format})`);
   // The results went to a file; the terminal still gets the verdict.
-  if (out) io.stdout.write(`${summaryLine(outcome, styleFor(io, opts))}\n`);
+  if (out) io.stderr.write(`${summaryLine(outcome, styleFor(io, opts))}\n`);
 
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (format === 'github' && summaryFile) appendStepSummary(summaryFile, renderMarkdown(report));
