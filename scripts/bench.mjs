@@ -77,3 +77,6 @@ COMMANDS.forEach((c, i) => {
 
 // collect under load (responses per second and latency), after the start-up table.
 await import('./bench-collect.mjs');
+
+// Team pooling: its own table (scripts/bench-pool.mjs).
+if (process.env.BENCH_POOL !== '0') await import('./bench-pool.mjs');

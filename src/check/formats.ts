@@ -1,4 +1,6 @@
 import { renderMarkdown } from '../report/markdown.js';
+import type { TeamReport } from '../team/model.js';
+import { renderTeamMarkdown } from '../team/render.js';
 import type { ReportModel } from '../report/schema.js';
 import type { Formats, RenderOptions } from '../report/format.js';
 import { plain, type Style } from '../report/style.js';
@@ -11,6 +13,8 @@ export interface CheckOutcome {
   results: AssertionResult[];
   report: ReportModel;
   answersFile: string;
+  /** Set when the check ran on a pool: JSON and markdown carry the team report instead. */
+  team?: TeamReport;
   /** Where each answer stands in the answers file, and where the `answers:` key stands. */
   positions: Record<string, { line: number; col: number }>;
   anchor: { line: number; col: number };
@@ -47,7 +51,7 @@ export function summaryLine(o: CheckOutcome, s: Style = plain): string {
 /** Results and the report model together, as one versioned JSON document. */
 export function renderCheckJson(o: CheckOutcome, _opts: RenderOptions = {}): string {
   const sum = summarise(o.results);
-  return `${JSON.stringify({ schemaVersion: 1, passed: sum.passed, errors: sum.errors, warnings: sum.warnings, results: o.results, report: o.report }, null, 2)}\n`;
+  return `${JSON.stringify({ schemaVersion: 1, passed: sum.passed, errors: sum.errors, warnings: sum.warnings, results: o.results, report: o.team ?? o.report }, null, 2)}\n`;
 }
 
 const xml = (s: string) =>
@@ -112,7 +116,7 @@ export function renderCheckMarkdown(o: CheckOutcome, _opts: RenderOptions = {}):
   for (const r of o.results) rows.push(`| ${r.passed ? 'pass' : r.level === 'error' ? '**fail**' : 'warn'} | ${cell(r.subject)} | ${r.operator} ${r.expected} | ${r.actual ?? 'n/a'} |`);
   const head = [`# service-audit check: ${sum.passed ? 'passed' : 'failed'}`, `${plural(sum.errors, 'error')}, ${plural(sum.warnings, 'warning')}, ${sum.ok} passed.`, rows.join('\n')].join('\n\n');
   // The report follows as a section: demote its headings one level.
-  const report = renderMarkdown(o.report).replace(/^(#+) /gm, '#$1 ');
+  const report = (o.team ? renderTeamMarkdown(o.team) : renderMarkdown(o.report)).replace(/^(#+) /gm, '#$1 ');
   return `${head}\n\n${report}`;
 }
 

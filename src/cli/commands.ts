@@ -35,6 +35,20 @@ function score(v: string): number {
   return n;
 }
 
+/** A group floor: 3 or more (in a smaller group, answers could be told apart). */
+function minGroup(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 3) throw new InvalidArgumentError('write a whole number of 3 or more: in a smaller group, answers could be told apart.');
+  return n;
+}
+
+/** Team mode (a pool of answers files): the same options on report and check. */
+const POOL_OPTIONS: readonly OptionSpec[] = [
+  { flags: '--min-group <n>', description: 'team report: the fewest respondents a group (or the whole pool) needs to be shown (3 or more)', parse: minGroup, default: 5 },
+  { flags: '--strict', description: 'team report: stop with exit 2 when any file or CSV row is bad, instead of leaving it out' },
+  { flags: '--map <file>', description: 'team report: YAML that maps CSV columns to question ids and cell labels to option values' },
+];
+
 /** Collects every use of a repeatable option into a list. */
 const repeatable = (v: string, previous: unknown): string[] => [...(Array.isArray(previous) ? previous : []), v];
 
@@ -96,7 +110,8 @@ export const COMMANDS: readonly AnyCommand[] = [
   }),
   command<ReportOptions>({
     name: 'report',
-    description: 'score an answers file and report weaknesses by element',
+    description: 'score an answers file and report weaknesses by element; several files, a folder or a CSV give the team report',
+    args: [{ key: 'inputs', name: '[answers...]', description: 'answers files, folders, globs or CSV exports to pool into one anonymous team report' }],
     options: [
       { flags: '--answers <file>', description: 'the answers file to score (default: from the config, else service-audit-answers.yaml)' },
       bank,
@@ -105,13 +120,15 @@ export const COMMANDS: readonly AnyCommand[] = [
       out('the report'),
       { flags: '--explain', description: 'show the arithmetic behind each element score' },
       { flags: '--priorities <n>', description: 'how many items "fix first" lists', parse: positiveInt, default: 5 },
+      ...POOL_OPTIONS,
     ],
-    examples: ['service-audit report', 'service-audit report --answers q4.yaml --format markdown --out report.md', 'service-audit report --explain'],
+    examples: ['service-audit report', 'service-audit report --answers q4.yaml --format markdown --out report.md', 'service-audit report --explain', 'service-audit report pulse/ lead.yaml --format markdown --out team.md', 'service-audit report "pulse/*.yaml" export.csv --map form-map.yaml'],
     run: lazy(() => import('./commands/report.js')),
   }),
   command<CheckOptions>({
     name: 'check',
-    description: 'fail (exit 1) when scores fall short of the assertions: the CI gate',
+    description: 'fail (exit 1) when scores fall short of the assertions: the CI gate; several files, a folder or a CSV check the team report',
+    args: [{ key: 'inputs', name: '[answers...]', description: 'answers files, folders, globs or CSV exports: check the pooled team report' }],
     options: [
       { flags: '--answers <file>', description: 'the answers file to check (default: from the config, else service-audit-answers.yaml)' },
       bank,
@@ -120,6 +137,7 @@ export const COMMANDS: readonly AnyCommand[] = [
       { flags: '--min-element-score <n>', description: 'fail when any element scores below n', parse: score },
       format(CHECK_FORMATS, 'output format (default: github on GitHub Actions, else terminal)'),
       { ...out('the results'), description: 'write the results to this file (atomically) instead of stdout, pass or fail; the verdict still goes to stderr' },
+      ...POOL_OPTIONS,
     ],
     examples: ['service-audit check --min-score 70', 'service-audit check --config ci/audit.yaml --format junit --out results.xml'],
     run: lazy(() => import('./commands/check.js')),
