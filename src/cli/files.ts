@@ -127,12 +127,8 @@ function decodeUtf8(file: string, buf: Uint8Array): string {
   }
 }
 
-/**
- * The text of a file the user named, with its hash and stamp, or an InputError naming it and
- * saying what to do. Regular files only (symlinks followed), at most 10 MiB, valid UTF-8: a
- * device, a FIFO or a huge file is refused before a byte is read.
- */
-export function readUserFile(cwd: string, file: string, what: string, hint: string): ReadFile {
+/** The bytes of a regular file (symlinks followed) of at most MAX_INPUT_BYTES, with its modification time. */
+function readBytes(cwd: string, file: string, what: string, hint: string): { bytes: Buffer; mtimeMs: number } {
   if (file === '') throw new UsageError(`the ${what} name is empty; ${hint}`);
   const problem = (message: string, fix = hint): InputError => new InputError([{ file, line: 1, col: 1, message: `${what} ${message}`, fix }]);
   let fd: number;
@@ -166,19 +162,28 @@ export function readUserFile(cwd: string, file: string, what: string, hint: stri
         break;
       }
     }
-    const bytes = buf.subarray(0, len);
-    const digest = sha(bytes);
-    return { text: decodeUtf8(file, bytes), sha256: digest, stamp: { sha256: digest, mtimeMs: st.mtimeMs } };
+    return { bytes: buf.subarray(0, len), mtimeMs: st.mtimeMs };
   } finally {
     closeSync(fd);
   }
 }
 
+/**
+ * The text of a file the user named, with its hash and stamp, or an InputError naming it and
+ * saying what to do. Regular files only (symlinks followed), at most 10 MiB, valid UTF-8: a
+ * device, a FIFO or a huge file is refused before a byte is read.
+ */
+export function readUserFile(cwd: string, file: string, what: string, hint: string): ReadFile {
+  const { bytes, mtimeMs } = readBytes(cwd, file, what, hint);
+  const digest = sha(bytes);
+  return { text: decodeUtf8(file, bytes), sha256: digest, stamp: { sha256: digest, mtimeMs } };
+}
+
 /** The stamp of a file as it is on disk now: for a file about to be created, `{ sha256: null }`. */
 export function stampOf(cwd: string, file: string): FileStamp {
   try {
-    const { sha256, stamp } = readUserFile(cwd, file, 'file', 'check the path');
-    return { sha256, mtimeMs: stamp.mtimeMs };
+    const { bytes, mtimeMs } = readBytes(cwd, file, 'file', 'check the path');
+    return { sha256: sha(bytes), mtimeMs };
   } catch (e) {
     if (e instanceof InputError && !existsSync(resolve(cwd, file))) return { sha256: null, mtimeMs: null };
     throw e;
@@ -343,8 +348,7 @@ export function writeGuarded(cwd: string, file: string, text: string, since: Fil
     if (now.sha256 !== since.sha256) throw new FileChangedError(file, now);
   };
   try {
-    check();
-    // Checked again just before the rename, so the window for a lost edit is the rename itself.
+    // Checked just before the rename, so the window for a lost edit is the rename itself.
     return replaceFile(target, text, check);
   } catch (e) {
     throw writeProblem(file, e);
