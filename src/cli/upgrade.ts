@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { parseAnswers, type Upgrade } from '../answers/parse.js';
 import type { Answer } from '../answers/schema.js';
 import { renderAnswersFile } from '../answers/write.js';
+import type { Asker } from '../audit/asker.js';
 import { bankRef } from '../bank/load.js';
 import type { Bank } from '../bank/schema.js';
 import { InputError } from '../errors.js';
@@ -50,4 +51,18 @@ export function upgradeSummary(o: UpgradeOutcome): string {
   const n = u.newQuestions.length;
   if (n > 0) lines.push(`${n} question${n === 1 ? ' is' : 's are'} new and unanswered: ${u.newQuestions.join(', ')}`, `Answer ${n === 1 ? 'it' : 'them'} with: service-audit --answers ${f}`);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * For the interactive audit, which opens a file of an earlier bank version: asks before
+ * rewriting it (backup kept), and says what changed. False when the person declines: the file
+ * is left as it was and the audit does not start, so nothing is rewritten unasked.
+ */
+export async function offerUpgrade(io: Io, asker: Pick<Asker, 'confirm'>, file: string, bank: Bank, bankFile?: string, from?: string): Promise<boolean> {
+  if (!(await asker.confirm(`${terminalLine(file)} was answered against ${from ?? 'an earlier version'}. Upgrade it to ${bankRef(bank)} now (a backup is kept)?`, true))) {
+    io.stdout.write(`Nothing changed. To upgrade later: service-audit upgrade ${terminalLine(file)}\n`);
+    return false;
+  }
+  io.stdout.write(upgradeSummary(upgradeAnswersFile(io, file, bank, bankFile)));
+  return true;
 }
