@@ -148,7 +148,7 @@ describe('GitHub Actions', () => {
     const results = await lint({ strings: { md }, config: MARKDOWNLINT_CONFIG });
     expect(results.md).toEqual([]);
     expect(md.replace(/```mermaid[\s\S]*?```/g, '')).not.toMatch(/(?<!\\)</);
-    expect(md.split('\n').filter((l) => l.startsWith('#'))).toEqual(['# service-audit check: failed', expect.stringMatching(/^## Mini bank/), '### Summary', '### Fix first', '### Elements', expect.stringMatching(/^#### DNA: The Customer/), '#### DNA: The Delivery', '#### Engagement: Trust', '### Engagement vs benchmarks', '### Unanswered', '### Not applicable']);
+    expect(md.split('\n').filter((l) => l.startsWith('#'))).toEqual(['# service-audit check: failed', expect.stringMatching(/^## Mini bank/), '### Summary', '### Fix first', '### Elements', expect.stringMatching(/^#### DNA: The Customer/), '#### DNA: The Delivery', '#### Engagement: Trust', '### Engagement vs benchmarks', '### Unanswered', '### Not applicable', '### Sources']);
   });
 
   test.each([
