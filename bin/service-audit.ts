@@ -65,7 +65,7 @@ process.on('uncaughtException', fail);
 process.stdout.on('error', onStreamError);
 process.stderr.on('error', onStreamError);
 
-if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V' || args[0] === '-v')) {
   // Scripts and CI logs ask for this; answer without loading the CLI at all.
   process.stdout.write(`${version}\n`);
 } else {

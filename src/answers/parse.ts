@@ -21,8 +21,8 @@ export function allowedValues(q: Question): string {
   return q.type === 'percent' ? 'a number from 0 to 100' : q.options!.map((o) => o.value).join(', ');
 }
 
-/** Turns one raw answer into an Answer, or says why it is not one. */
-function normaliseAnswer(q: Question, raw: unknown): { answer?: Answer; error?: { path: PropertyKey[]; message: string; fix: string } } {
+/** Turns one raw answer into an Answer, or says why it is not one (shared with the fast pool path). */
+export function normaliseAnswer(q: Question, raw: unknown): { answer?: Answer; error?: { path: PropertyKey[]; message: string; fix: string } } {
   if (raw === null || raw === undefined) return {};
   if (typeof raw === 'object' && 'na' in raw) {
     const { na, note } = raw as { na: string | null; note?: string };

@@ -1,4 +1,5 @@
 import type { Formats, RenderOptions } from '../report/format.js';
+import { plural } from '../text/plural.js';
 import type { Bank } from './schema.js';
 
 /** What `service-audit bank` shows: the bank and where it came from. */
@@ -11,7 +12,7 @@ export interface ShownBank {
 /** The bank as an outline: areas, elements, question counts and weights. Pure. */
 export function renderOutline({ bank, file }: ShownBank, _o: RenderOptions = {}): string {
   const questions = bank.areas.reduce((n, a) => n + a.elements.reduce((m, e) => m + e.questions.length, 0), 0);
-  const lines = [`${bank.title} (${bank.id}@${bank.version}, ${file})`, `${questions} questions in ${bank.areas.length} areas`, ''];
+  const lines = [`${bank.title} (${bank.id}@${bank.version}, ${file})`, `${plural(questions, 'question')} in ${plural(bank.areas.length, 'area')}`, ''];
   for (const a of bank.areas) {
     lines.push(`${a.title} [${a.id}]`);
     for (const e of a.elements) {
@@ -33,7 +34,7 @@ export function renderBankJson({ bank }: ShownBank, _o: RenderOptions = {}): str
 
 /** The bank's formats: one renderer each. */
 export const BANK_FORMATS = {
-  text: renderOutline,
+  terminal: renderOutline,
   json: renderBankJson,
 } as const satisfies Formats<ShownBank>;
 

@@ -1,7 +1,10 @@
 import { renderMarkdown } from '../report/markdown.js';
+import type { TeamReport } from '../team/model.js';
+import { renderTeamMarkdown } from '../team/render.js';
 import type { ReportModel } from '../report/schema.js';
 import type { Formats, RenderOptions } from '../report/format.js';
 import { plain, type Style } from '../report/style.js';
+import { plural } from '../text/plural.js';
 import { hang } from '../text/wrap.js';
 import { summarise, type AssertionResult } from './assertions.js';
 
@@ -10,6 +13,8 @@ export interface CheckOutcome {
   results: AssertionResult[];
   report: ReportModel;
   answersFile: string;
+  /** Set when the check ran on a pool: JSON and markdown carry the team report instead. */
+  team?: TeamReport;
   /** Where each answer stands in the answers file, and where the `answers:` key stands. */
   positions: Record<string, { line: number; col: number }>;
   anchor: { line: number; col: number };
@@ -39,7 +44,6 @@ export function renderCheckTerminal(o: CheckOutcome, opts: RenderOptions = {}): 
 export function summaryLine(o: CheckOutcome, s: Style = plain): string {
   const sum = summarise(o.results);
   const overall = o.report.overall.score === null ? 'no score' : `overall ${o.report.overall.score}`;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const line = `${sum.passed ? 'check passed' : 'check failed'}: ${plural(sum.errors, 'error')}, ${plural(sum.warnings, 'warning')}, ${sum.ok} passed (${overall}, ${o.answersFile})`;
   return sum.passed ? s.green(line) : s.red(line);
 }
@@ -47,7 +51,7 @@ export function summaryLine(o: CheckOutcome, s: Style = plain): string {
 /** Results and the report model together, as one versioned JSON document. */
 export function renderCheckJson(o: CheckOutcome, _opts: RenderOptions = {}): string {
   const sum = summarise(o.results);
-  return `${JSON.stringify({ schemaVersion: 1, passed: sum.passed, errors: sum.errors, warnings: sum.warnings, results: o.results, report: o.report }, null, 2)}\n`;
+  return `${JSON.stringify({ schemaVersion: 1, passed: sum.passed, errors: sum.errors, warnings: sum.warnings, results: o.results, report: o.team ?? o.report }, null, 2)}\n`;
 }
 
 const xml = (s: string) =>
@@ -110,9 +114,9 @@ export function renderCheckMarkdown(o: CheckOutcome, _opts: RenderOptions = {}):
   const cell = (s: string) => s.replace(/\|/g, '\\|');
   const rows = ['| Result | Assertion | Expected | Actual |', '| --- | --- | --- | ---: |'];
   for (const r of o.results) rows.push(`| ${r.passed ? 'pass' : r.level === 'error' ? '**fail**' : 'warn'} | ${cell(r.subject)} | ${r.operator} ${r.expected} | ${r.actual ?? 'n/a'} |`);
-  const head = [`# service-audit check: ${sum.passed ? 'passed' : 'failed'}`, `${sum.errors} errors, ${sum.warnings} warnings, ${sum.ok} passed.`, rows.join('\n')].join('\n\n');
+  const head = [`# service-audit check: ${sum.passed ? 'passed' : 'failed'}`, `${plural(sum.errors, 'error')}, ${plural(sum.warnings, 'warning')}, ${sum.ok} passed.`, rows.join('\n')].join('\n\n');
   // The report follows as a section: demote its headings one level.
-  const report = renderMarkdown(o.report).replace(/^(#+) /gm, '#$1 ');
+  const report = (o.team ? renderTeamMarkdown(o.team) : renderMarkdown(o.report)).replace(/^(#+) /gm, '#$1 ');
   return `${head}\n\n${report}`;
 }
 

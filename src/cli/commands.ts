@@ -34,6 +34,20 @@ function score(v: string): number {
   return n;
 }
 
+/** A group floor: 3 or more (in a smaller group, answers could be told apart). */
+function minGroup(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 3) throw new InvalidArgumentError('write a whole number of 3 or more: in a smaller group, answers could be told apart.');
+  return n;
+}
+
+/** Team mode (a pool of answers files): the same options on report and check. */
+const POOL_OPTIONS: readonly OptionSpec[] = [
+  { flags: '--min-group <n>', description: 'team report: the fewest respondents a group (or the whole pool) needs to be shown (3 or more)', parse: minGroup, default: 5 },
+  { flags: '--strict', description: 'team report: stop with exit 2 when any file or CSV row is bad, instead of leaving it out' },
+  { flags: '--map <file>', description: 'team report: YAML that maps CSV columns to question ids and cell labels to option values' },
+];
+
 /** Collects every use of a repeatable option into a list. */
 const repeatable = (v: string, previous: unknown): string[] => [...(Array.isArray(previous) ? previous : []), v];
 
@@ -42,12 +56,16 @@ const bank: OptionSpec = { flags: '--bank <file>', description: 'question bank Y
 const config: OptionSpec = { flags: '--config <file>', description: 'config file (default: the nearest .service-audit.yaml, looking upward to the repository root)' };
 
 /** `--format` offering a registry's formats. */
-const format = (formats: object, description = 'output format', fallback?: string): OptionSpec => ({
+const format = (formats: object, description = 'output format', fallback?: string, aliases?: Record<string, string>): OptionSpec => ({
   flags: '--format <format>',
   description,
   choices: Object.keys(formats),
   ...(fallback !== undefined && { default: fallback }),
+  ...(aliases && { aliases }),
 });
+
+/** `--out` means one thing in every command: write the output to this file instead of stdout. */
+const out = (what: string): OptionSpec => ({ flags: '--out <file>', description: `write ${what} to this file (atomically) instead of stdout` });
 
 /** Every command, in the order --help lists them. Handlers load on first use. */
 export const COMMANDS: readonly AnyCommand[] = [
@@ -63,12 +81,14 @@ export const COMMANDS: readonly AnyCommand[] = [
       { flags: '--restart', description: 'start over (asks first, keeps a backup of the old answers)' },
       { flags: '--report <file.md>', description: 'also write the markdown report at the end' },
     ],
+    examples: ['service-audit', 'service-audit --area dna --answers team-a.yaml', 'service-audit --review'],
     run: lazy(() => import('./commands/run.js')),
   }),
   command<BankOptions>({
     name: 'bank',
     description: 'show the question bank: an outline, or the normalised bank as JSON',
-    options: [bank, format(BANK_FORMATS, 'output format', 'text')],
+    options: [bank, format(BANK_FORMATS, 'output format', 'terminal', { text: 'terminal' }), out('the bank')],
+    examples: ['service-audit bank', 'service-audit bank --bank my-bank.yaml --format json'],
     run: lazy(() => import('./commands/bank.js')),
   }),
   command<ValidateOptions>({
@@ -76,32 +96,38 @@ export const COMMANDS: readonly AnyCommand[] = [
     description: 'check bank, answers and config files; print every problem with its line and column',
     args: [{ key: 'files', name: '<file...>', description: 'the files to check' }],
     options: [bank, { flags: '--type <type>', description: 'what the file is (default: guessed from its keys)', choices: ['bank', 'answers', 'config'] }],
+    examples: ['service-audit validate service-audit-answers.yaml', 'service-audit validate my-bank.yaml .service-audit.yaml', 'service-audit validate --type answers --bank my-bank.yaml team-a.yaml'],
     run: lazy(() => import('./commands/validate.js')),
   }),
   command<SchemaOptions>({
     name: 'schema',
     description: 'print the JSON Schema (draft-07) of a file format',
     args: [{ key: 'kind', name: '<kind>', description: 'which format', choices: ['bank', 'answers', 'config', 'report'] }],
-    options: [{ flags: '--bank <file>', description: "with answers: list this bank's question ids and each one's allowed values" }],
+    options: [{ flags: '--bank <file>', description: "with answers: list this bank's question ids and each one's allowed values" }, out('the schema')],
+    examples: ['service-audit schema report', 'service-audit schema answers --bank my-bank.yaml --out answers.schema.json'],
     run: lazy(() => import('./commands/schema.js')),
   }),
   command<ReportOptions>({
     name: 'report',
-    description: 'score an answers file and report weaknesses by element',
+    description: 'score an answers file and report weaknesses by element; several files, a folder or a CSV give the team report',
+    args: [{ key: 'inputs', name: '[answers...]', description: 'answers files, folders, globs or CSV exports to pool into one anonymous team report' }],
     options: [
       { flags: '--answers <file>', description: 'the answers file to score (default: from the config, else service-audit-answers.yaml)' },
       bank,
       config,
       format(REPORT_FORMATS, 'output format', 'terminal'),
-      { flags: '--out <file>', description: 'write the report to a file (atomically) instead of the terminal' },
+      out('the report'),
       { flags: '--explain', description: 'show the arithmetic behind each element score' },
       { flags: '--priorities <n>', description: 'how many items "fix first" lists', parse: positiveInt, default: 5 },
+      ...POOL_OPTIONS,
     ],
+    examples: ['service-audit report', 'service-audit report --answers q4.yaml --format markdown --out report.md', 'service-audit report --explain', 'service-audit report pulse/ lead.yaml --format markdown --out team.md', 'service-audit report "pulse/*.yaml" export.csv --map form-map.yaml'],
     run: lazy(() => import('./commands/report.js')),
   }),
   command<CheckOptions>({
     name: 'check',
-    description: 'fail (exit 1) when scores fall short of the assertions: the CI gate',
+    description: 'fail (exit 1) when scores fall short of the assertions: the CI gate; several files, a folder or a CSV check the team report',
+    args: [{ key: 'inputs', name: '[answers...]', description: 'answers files, folders, globs or CSV exports: check the pooled team report' }],
     options: [
       { flags: '--answers <file>', description: 'the answers file to check (default: from the config, else service-audit-answers.yaml)' },
       bank,
@@ -109,14 +135,23 @@ export const COMMANDS: readonly AnyCommand[] = [
       { flags: '--min-score <n>', description: 'fail when the overall score is below n', parse: score },
       { flags: '--min-element-score <n>', description: 'fail when any element scores below n', parse: score },
       format(CHECK_FORMATS, 'output format (default: github on GitHub Actions, else terminal)'),
-      { flags: '--out <file>', description: 'also write the results to a file, pass or fail' },
+      { ...out('the results'), description: 'write the results to this file (atomically) instead of stdout, pass or fail; the verdict still goes to stderr' },
+      ...POOL_OPTIONS,
     ],
+    examples: ['service-audit check --min-score 70', 'service-audit check --config ci/audit.yaml --format junit --out results.xml'],
     run: lazy(() => import('./commands/check.js')),
   }),
   command<InitOptions>({
     name: 'init',
     description: 'write an empty answers file listing every question and its allowed values',
-    options: [bank, { flags: '--out <file>', description: 'where to write it', default: 'service-audit-answers.yaml' }, { flags: '--force', description: 'overwrite an existing file' }],
+    args: [{ key: 'file', name: '[file]', description: 'the answers file to create (default: service-audit-answers.yaml)' }],
+    options: [
+      bank,
+      { flags: '--force', description: 'overwrite an existing file' },
+      // Before 0.2 the file was given with --out; still understood, no longer shown.
+      { flags: '--out <file>', description: 'the answers file to create (the same as the file argument)', hidden: true },
+    ],
+    examples: ['service-audit init', 'service-audit init audits/team-a.yaml --bank my-bank.yaml'],
     run: lazy(() => import('./commands/init.js')),
   }),
   command<CompareOptions>({
@@ -126,7 +161,8 @@ export const COMMANDS: readonly AnyCommand[] = [
       { key: 'old', name: '<old>', description: 'the earlier answers file' },
       { key: 'new', name: '<new>', description: 'the later answers file' },
     ],
-    options: [bank, format(COMPARE_FORMATS, 'output format', 'terminal')],
+    options: [bank, format(COMPARE_FORMATS, 'output format', 'terminal'), out('the comparison')],
+    examples: ['service-audit compare q3.yaml q4.yaml', 'service-audit compare q3.yaml q4.yaml --format markdown --out changes.md'],
     run: lazy(() => import('./commands/compare.js')),
   }),
   command<CollectOptions>({

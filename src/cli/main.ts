@@ -1,4 +1,4 @@
-import { Argument, Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, InputError, InterruptedError, UsageError, formatProblem, internalErrorMessage } from '../errors.js';
 import { closest } from '../validation/closest.js';
 import { COMMANDS } from './commands.js';
@@ -9,10 +9,39 @@ import type { AnyCommand, GlobalOptions, OptionSpec } from './spec.js';
 function toOption(o: OptionSpec): Option {
   const option = new Option(o.flags, o.description);
   if (o.choices) option.choices(o.choices);
+  if (o.choices && o.aliases) {
+    const { choices, aliases } = o;
+    // Help lists the choices only; an old name still works as the choice it became.
+    option.argParser((v: string) => {
+      const chosen = aliases[v] ?? v;
+      if (!choices.includes(chosen)) throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
+      return chosen;
+    });
+  }
   if (o.parse) option.argParser(o.parse);
   if (o.default !== undefined) option.default(o.default);
+  if (o.hidden) option.hideHelp();
   return option;
 }
+
+/**
+ * The word where a command name would stand: the first argument that is neither an option nor
+ * the value of one (`--no-color reprot`, `--answers a.yaml`). `run` is the default command, so
+ * commander would read a mistyped command as its argument and report something else.
+ */
+function commandWord(argv: readonly string[]): string | undefined {
+  const takesValue = new Set((COMMANDS.find((c) => c.isDefault)?.options ?? []).filter((o) => /[<[]/.test(o.flags)).flatMap((o) => o.flags.split(/[ ,]+/).filter((f) => f.startsWith('-'))));
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return argv[i + 1];
+    if (!a.startsWith('-')) return a;
+    if (takesValue.has(a)) i++;
+  }
+  return undefined;
+}
+
+/** commander's "(Did you mean …?)" on a line of its own, made the one wording every message uses. */
+const oneWording = (message: string) => message.replace(/\n\(Did you mean (.+)\?\)/, ' (did you mean $1?)');
 
 /** Adds one command of the table to the program; `done` receives the exit code its handler returns. */
 function addCommand(program: Command, spec: AnyCommand, io: Io, done: (code: number) => void): void {
@@ -38,10 +67,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   program
     .description('Audit how ready your team is to give excellent customer service.')
-    .version(io.version, '-V, --version', 'print the version')
+    .version(io.version, '-V, --version', 'print the version (also -v)')
     .helpOption('-h, --help', 'show help')
     .option('--no-color', 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)')
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: (s, write) => write(oneWording(s)) })
+    // Every command's help lists --no-color and the others that work everywhere.
+    .configureHelp({ showGlobalOptions: true })
     .showSuggestionAfterError(true)
     .exitOverride();
 
@@ -50,14 +81,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   program.addHelpText('after', '\nExit codes: 0 ok, 1 the check fell short, 2 usage, input or bank error, 70 a bug in service-audit (please report it), 130 interrupted.\nRun `service-audit <command> --help` for a command\'s options.');
 
   try {
-    // `run` is the default command, so commander would read a mistyped command as its argument.
-    const first = argv[0];
+    const first = commandWord(argv);
     const names = [...program.commands.map((c) => c.name()), 'help'];
-    if (first !== undefined && !first.startsWith('-') && !names.includes(first)) {
+    if (first !== undefined && !names.includes(first)) {
       const near = closest(first, names);
       throw new UsageError(`unknown command '${first}'${near ? ` (did you mean ${near}?)` : ''}; run service-audit --help to see the commands`);
     }
-    await program.parseAsync([...argv], { from: 'user' });
+    // -v as well as -V: both are common, and a script that guesses wrong should still get the version.
+    await program.parseAsync(argv.length === 1 && argv[0] === '-v' ? ['--version'] : [...argv], { from: 'user' });
     return code;
   } catch (e) {
     return handleError(e, io);

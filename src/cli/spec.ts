@@ -15,6 +15,10 @@ export interface OptionSpec {
   choices?: readonly string[];
   /** Turns the text given into the option's value; throws InvalidArgumentError to refuse it. */
   parse?: (value: string, previous: unknown) => unknown;
+  /** Other names a choice is still known by (old names), not shown in help: alias → choice. */
+  aliases?: Readonly<Record<string, string>>;
+  /** Understood but not shown in help (kept for old command lines). */
+  hidden?: boolean;
 }
 
 /** One positional argument; its value lands in the options under `key`. */

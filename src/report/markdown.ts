@@ -1,4 +1,5 @@
 import { mermaidLabel } from '../text/escape.js';
+import { plural } from '../text/plural.js';
 import { wrap } from '../text/wrap.js';
 import type { RenderOptions } from './format.js';
 import type { ReportElement, ReportModel } from './schema.js';
@@ -40,7 +41,7 @@ export function renderMarkdown(m: ReportModel, _o: RenderOptions = {}): string {
 
   const c = m.completeness;
   const missing = c.unanswered > 0 ? ` ${c.unanswered} unanswered: ${Math.round((100 * c.unanswered) / c.questions)}% of the audit is missing.` : '';
-  blocks.push(para(`**Overall: ${fmt(m.overall.score)} / 100 (${label(m.overall.band)}).** Answered ${c.answered} of ${c.questions} questions, ${c.notApplicable} not applicable.${missing}`));
+  blocks.push(para(`**Overall: ${fmt(m.overall.score)} / 100 (${label(m.overall.band)}).** Answered ${c.answered} of ${plural(c.questions, 'question')}, ${c.notApplicable} not applicable.${missing}`));
 
   blocks.push('## Summary');
   const rows = ['| Area | Element | Score | Band |', '| --- | --- | ---: | --- |'];

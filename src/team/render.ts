@@ -47,22 +47,20 @@ export function renderTeamTerminal(m: TeamReport, o: TeamRenderOptions = {}): st
   out.push(...hang(poolLine(m), width, ''));
   if (m.suppressed !== null || m.results === null) {
     out.push('', ...hang(`Nothing else is shown: ${m.suppressed}.`, width, '').map((l) => s.yellow(l)));
-    leftOutTerminal(m, out, s, width);
+    leftOutTerminal(m, out, s);
     return `${out.join('\n').trimEnd()}\n`;
   }
   const r = m.results;
   out.push(`Overall ${s.bold(one(r.overall.score))} / 100  ${paint(r.overall.band)(label(r.overall.band))}`, '');
   out.push(s.bold('Areas'));
-  for (const a of r.areas) out.push(`  ${fit(t(a.title), 34)} ${one(a.score).padStart(5)}  ${paint(a.band)(label(a.band))}`);
+  for (const a of r.areas.filter((x) => x.score !== null)) out.push(`  ${fit(t(a.title), 34)} ${one(a.score).padStart(5)}  ${paint(a.band)(label(a.band))}`);
   out.push('', s.bold('Elements, weakest first') + s.dim('  (mean; middle half of the team)'));
-  for (const e of weakestFirst(r.elements)) {
-    if (e.score === null) {
-      out.push(s.dim(`  ${fit(t(e.title), 34)}   n/a  nobody answered`));
-      continue;
-    }
+  for (const e of weakestFirst(r.elements.filter((x) => x.score !== null))) {
     const flag = e.disagreement ? s.yellow(`  disagreement (spread ${one(e.spread)})`) : '';
     out.push(`  ${fit(t(e.title), 34)} ${one(e.score).padStart(5)}  ${paint(e.band)(label(e.band))}` + s.dim(`  ${one(e.q1)}-${one(e.q3)}`) + flag);
   }
+  const unscored = r.elements.filter((x) => x.score === null).length;
+  if (unscored > 0) out.push(s.dim(`  ${plural(unscored, 'element')} without team answers (asked of the lead, not the team)`));
   if (r.engagement.length > 0) {
     out.push('', s.bold('Engagement vs the poll') + s.dim('  (share who hold the statement fully, 95% interval)'));
     for (const x of r.engagement) {
@@ -102,11 +100,12 @@ export function renderTeamTerminal(m: TeamReport, o: TeamRenderOptions = {}): st
     for (const x of g.answers) out.push(...hang(`${t(x.questionId)}: the lead answered ${t(x.lead)} (credit ${x.leadCredit.toFixed(2)}), the team's mean credit ${x.team === null ? 'n/a' : x.team.toFixed(2)}`, width, '  '));
   }
   out.push('');
-  if (m.notes.shown) {
+  if (m.notes.shown && m.notes.items.length === 0) out.push(s.dim('Notes from the team: none.'));
+  else if (m.notes.shown) {
     out.push(s.bold(`Notes from the team (${m.notes.items.length})`) + s.dim('  (in no particular order)'));
     for (const n of m.notes.items) out.push(...hang(`${t(n.note)} (${t(n.questionId)})`, width, '  - ', '    '));
   } else out.push(...hang(`Notes: not shown; ${m.notes.reason}.`, width, '').map((l) => s.dim(l)));
-  leftOutTerminal(m, out, s, width);
+  leftOutTerminal(m, out, s);
   return `${out.join('\n').trimEnd()}\n`;
 }
 
@@ -117,10 +116,11 @@ function groupSummary(r: TeamResults): string[] {
   return lines;
 }
 
-function leftOutTerminal(m: TeamReport, out: string[], s: Style, width: number): void {
+function leftOutTerminal(m: TeamReport, out: string[], s: Style): void {
   if (m.pool.leftOut.length === 0) return;
   out.push('', s.yellow(`Left out (${m.pool.leftOut.length}):`));
-  for (const x of m.pool.leftOut) for (const p of x.problems) out.push(...hang(terminalLine(p), width, '  ', '    '));
+  // One problem per line, unwrapped: FILE:LINE:COL stays clickable and greppable.
+  for (const x of m.pool.leftOut) for (const p of x.problems) out.push(`  ${terminalLine(p)}`);
 }
 
 /** The team report as GitHub-flavoured markdown that passes markdownlint. Pure. */
@@ -128,11 +128,11 @@ export function renderTeamMarkdown(m: TeamReport): string {
   const md = markdownInline;
   const para = (text: string) => wrap(text, 80).join('\n');
   const label = (id: string | null) => (id === null ? 'not scored' : md(m.bands.find((b) => b.id === id)?.label ?? id));
-  const blocks: string[] = [`# Team report: ${md(m.bank.title)}`, `Bank: ${markdownCode(`${m.bank.id}@${m.bank.version}`)}`, para(md(poolLine(m)))];
+  const blocks: string[] = [`# Team report: ${md(m.bank.title)}`, `Bank: ${markdownCode(`${m.bank.id}@${m.bank.version}`)}`, para(poolLine(m))];
   const leftOut = () => {
     if (m.pool.leftOut.length === 0) return;
     blocks.push('## Left out');
-    blocks.push(m.pool.leftOut.flatMap((x) => x.problems.map((p) => `- ${md(p)}`)).join('\n'));
+    blocks.push(m.pool.leftOut.flatMap((x) => x.problems.map((p) => wrap(md(p), 78).map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`)).join('\n'))).join('\n'));
   };
   if (m.suppressed !== null || m.results === null) {
     blocks.push(para(`Nothing else is shown: ${md(m.suppressed ?? '')}.`));

@@ -34,8 +34,8 @@ describe('service-audit basics', () => {
     [['frobnicate'], "error: unknown command 'frobnicate'; run service-audit --help to see the commands"],
     [['reprot'], "error: unknown command 'reprot' (did you mean report?); run service-audit --help to see the commands"],
     [['compare', 'a.yaml'], "error: missing required argument 'new'"],
-    [['bank', '--format', 'yaml'], "error: option '--format <format>' argument 'yaml' is invalid. Allowed choices are text, json."],
-    [['bank', '--formt', 'json'], "error: unknown option '--formt'\n(Did you mean --format?)"],
+    [['bank', '--format', 'yaml'], "error: option '--format <format>' argument 'yaml' is invalid. Allowed choices are terminal, json."],
+    [['bank', '--formt', 'json'], "error: unknown option '--formt' (did you mean --format?)"],
     [['check', '--min-score', '120', '--answers', 'x.yaml'], "error: option '--min-score <n>' argument '120' is invalid. write a score from 0 to 100."],
   ])('usage error %j → exit 2 with one clear message, no stack trace', (args, message) => {
     const r = cli(args);

@@ -149,7 +149,7 @@ describe('init', () => {
 
     const again = cli(['init'], { cwd: tmp.dir });
     expect(again.code).toBe(2);
-    expect(again.stderr).toBe('error: service-audit-answers.yaml already exists; nothing was written. Pass --force to overwrite it, or --out another file.\n');
+    expect(again.stderr).toBe('error: service-audit-answers.yaml already exists; nothing was written. Pass --force to overwrite it, or name another file.\n');
     expect(cli(['init', '--force'], { cwd: tmp.dir }).code).toBe(0);
   });
 

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import type { Io } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
-import { builtinNotice } from '../helpers.js';
+import { CLI_CASES, expectCase, runInProcess } from '../cli-cases.js';
 
 // main(argv, io) in-process: the one place errors become output and an exit code.
 function io(overrides: Partial<Io> = {}) {
@@ -23,18 +23,9 @@ function io(overrides: Partial<Io> = {}) {
 }
 
 describe('main', () => {
-  test.each([
-    [['--version'], 0, '9.9.9\n', ''],
-    [['validate', 'questions/service-readiness.yaml'], 0, 'questions/service-readiness.yaml: valid (bank file)\n', builtinNotice()],
-    [['validate', 'missing.yaml'], 2, '', 'missing.yaml:1:1  file not found — check the path\n'],
-    [['report', '--answers', 'nope.yaml'], 2, '', 'nope.yaml:1:1  answers file not found — check the path, or create one with `service-audit init` or the interactive audit\n'],
-    [['nonsense'], 2, '', "error: unknown command 'nonsense'; run service-audit --help to see the commands\n"],
-    [['check', '--answers', 'tests/fixtures/partial.yaml'], 1, undefined, ''],
-  ])('%j → exit %i', async (argv, code, stdout, stderr) => {
-    const x = io();
-    expect(await main(argv, x.value)).toBe(code);
-    if (stdout !== undefined) expect(x.out()).toBe(stdout);
-    expect(x.err()).toBe(stderr);
+  // The shared table in-process; tests/e2e/cli-cases.test.ts runs it through the built binary.
+  test.each(CLI_CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    expectCase(c, await runInProcess(c));
   });
 
   test('an unexpected failure is reported as a bug with its trace, exit 70', async () => {

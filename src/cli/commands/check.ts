@@ -9,11 +9,16 @@ import { guardOutput, loadAnswers, reportOf } from '../load.js';
 import { emit, styleFor } from '../output.js';
 import { loadSetup } from '../setup.js';
 import type { GlobalOptions } from '../spec.js';
+import { isPool, leftOutNotice, poolReport, type PoolCommandOptions } from '../team.js';
+import { teamForCheck } from '../../team/check.js';
+import { renderTeamMarkdown } from '../../team/render.js';
 
 /** GitHub rejects a step summary over 1 MiB. */
 const STEP_SUMMARY_LIMIT = 1024 * 1024 - 1024;
 
-export interface CheckOptions {
+export interface CheckOptions extends PoolCommandOptions {
+  /** Positional answers files, folders, globs or CSV exports: a pool. */
+  inputs?: string[];
   answers?: string;
   bank?: string;
   config?: string;
@@ -24,20 +29,38 @@ export interface CheckOptions {
 }
 
 export default function checkCommand(io: Io, opts: CheckOptions & GlobalOptions): number {
-  const { config, configFile, bank: loaded, answersFile } = loadSetup(io, opts);
-  const answers = loadAnswers(io, answersFile, loaded.bank);
-  const report = reportOf(io, loaded, answers);
-  const assertions = assertionsFrom(config, {
+  const { config, configFile, bank: loaded, answersFile: fromSetup } = loadSetup(io, opts);
+  const inputs = opts.inputs ?? [];
+  const flags = {
     ...(opts.minScore !== undefined && { minScore: opts.minScore }),
     ...(opts.minElementScore !== undefined && { minElementScore: opts.minElementScore }),
-  });
-  const outcome: CheckOutcome = {
-    results: evaluate(assertions, report),
-    report,
-    answersFile: answers.file,
-    positions: answers.positions,
-    anchor: answers.anchor,
   };
+  let outcome: CheckOutcome;
+  let answersFile: string;
+  let summary: () => string;
+  if (isPool(io, inputs)) {
+    // A pool: the assertions hold against the team report's pooled scores and shares.
+    answersFile = inputs[0]!;
+    guardOutput(io, opts.out, [...inputs, opts.map]);
+    const team = poolReport(io, loaded, inputs, { minGroup: opts.minGroup, strict: opts.strict === true, ...(opts.map !== undefined && { map: opts.map }) });
+    const notice = leftOutNotice(team);
+    if (notice) io.stderr.write(notice);
+    const { report, pool } = teamForCheck(team, answersFile);
+    outcome = { results: evaluate(assertionsFrom(config, flags, { minGroup: opts.minGroup }), report, pool), report, team, answersFile, positions: {}, anchor: { line: 1, col: 1 } };
+    summary = () => renderTeamMarkdown(team);
+  } else {
+    answersFile = inputs[0] ?? fromSetup;
+    const answers = loadAnswers(io, answersFile, loaded.bank);
+    const report = reportOf(io, loaded, answers);
+    outcome = {
+      results: evaluate(assertionsFrom(config, flags), report),
+      report,
+      answersFile: answers.file,
+      positions: answers.positions,
+      anchor: answers.anchor,
+    };
+    summary = () => renderMarkdown(report);
+  }
 
   const format = opts.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'terminal');
   const out = opts.out;
@@ -45,10 +68,10 @@ export default function checkCommand(io: Io, opts: CheckOptions & GlobalOptions)
   const text = CHECK_FORMATS[format](outcome, { style: styleFor(io, opts, out !== undefined), width: 80 });
   emit(io, text, out, `check results (${format})`);
   // The results went to a file; the terminal still gets the verdict.
-  if (out) io.stdout.write(`${summaryLine(outcome, styleFor(io, opts))}\n`);
+  if (out) io.stderr.write(`${summaryLine(outcome, styleFor(io, opts))}\n`);
 
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-  if (format === 'github' && summaryFile) appendStepSummary(summaryFile, renderMarkdown(report));
+  if (format === 'github' && summaryFile) appendStepSummary(summaryFile, summary());
   return summarise(outcome.results).passed ? EXIT.ok : EXIT.fellShort;
 }
 

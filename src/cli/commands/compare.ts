@@ -2,7 +2,8 @@ import { compareAudits } from '../../compare/compare.js';
 import { COMPARE_FORMATS, type CompareFormat } from '../../compare/formats.js';
 import { EXIT } from '../../errors.js';
 import type { Io } from '../io.js';
-import { loadAnswers, loadBank, reportOf } from '../load.js';
+import { guardOutput, loadAnswers, loadBank, reportOf } from '../load.js';
+import { emit } from '../output.js';
 import type { GlobalOptions } from '../spec.js';
 
 export interface CompareOptions {
@@ -10,6 +11,7 @@ export interface CompareOptions {
   new: string;
   bank?: string;
   format: CompareFormat;
+  out?: string;
 }
 
 export default function compareCommand(io: Io, opts: CompareOptions & GlobalOptions): number {
@@ -18,6 +20,8 @@ export default function compareCommand(io: Io, opts: CompareOptions & GlobalOpti
     const a = loadAnswers(io, file, loaded.bank);
     return { report: reportOf(io, loaded, a), answers: a.answers };
   };
-  io.stdout.write(COMPARE_FORMATS[opts.format](compareAudits(loaded.bank, scored(opts.old), scored(opts.new)), {}));
+  guardOutput(io, opts.out, [opts.old, opts.new, opts.bank]);
+  const comparison = compareAudits(loaded.bank, scored(opts.old), scored(opts.new));
+  emit(io, COMPARE_FORMATS[opts.format](comparison, {}), opts.out, `${opts.format} comparison`);
   return EXIT.ok;
 }

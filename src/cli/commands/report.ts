@@ -1,12 +1,16 @@
-import { EXIT } from '../../errors.js';
+import { EXIT, UsageError } from '../../errors.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
 import type { Io } from '../io.js';
-import { guardOutput, loadAnswers, reportOf } from '../load.js';
+import { guardOutput, loadAnswers, reportOf, type LoadedBank } from '../load.js';
 import { emit, styleFor } from '../output.js';
 import { loadSetup } from '../setup.js';
 import type { GlobalOptions } from '../spec.js';
+import { isPool, leftOutNotice, poolReport, type PoolCommandOptions } from '../team.js';
+import { TEAM_FORMATS } from '../../team/render.js';
 
-export interface ReportOptions {
+export interface ReportOptions extends PoolCommandOptions {
+  /** Positional answers files, folders, globs or CSV exports (a pool when more than one, or any but a plain file). */
+  inputs?: string[];
   answers?: string;
   bank?: string;
   config?: string;
@@ -17,12 +21,28 @@ export interface ReportOptions {
 }
 
 export default function reportCommand(io: Io, opts: ReportOptions & GlobalOptions): number {
-  const { bank: loaded, answersFile, configFile } = loadSetup(io, opts);
+  const inputs = opts.inputs ?? [];
+  const { bank: loaded, answersFile: fromSetup, configFile } = loadSetup(io, opts);
+  if (isPool(io, inputs)) return teamReport(io, opts, loaded, inputs);
+  const answersFile = inputs[0] ?? fromSetup;
   const answers = loadAnswers(io, answersFile, loaded.bank);
   const { out, format } = opts;
   guardOutput(io, out, [answersFile, configFile, opts.bank]);
   const model = reportOf(io, loaded, answers, { explain: opts.explain === true, priorities: opts.priorities });
   const text = REPORT_FORMATS[format](model, { style: styleFor(io, opts, out !== undefined), width: 80 });
   emit(io, text, out, `${format} report`);
+  return EXIT.ok;
+}
+
+/** Several answers files, folders, globs or a CSV: the anonymous team report. */
+function teamReport(io: Io, opts: ReportOptions & GlobalOptions, loaded: LoadedBank, inputs: string[]): number {
+  const { out, format } = opts;
+  const render = (TEAM_FORMATS as Record<string, (typeof TEAM_FORMATS)[keyof typeof TEAM_FORMATS] | undefined>)[format];
+  if (!render) throw new UsageError(`--format ${format} is not available for a team report yet; use ${Object.keys(TEAM_FORMATS).join(', ')}`);
+  guardOutput(io, out, [...inputs, opts.bank, opts.map]);
+  const model = poolReport(io, loaded, inputs, { minGroup: opts.minGroup, strict: opts.strict === true, ...(opts.map !== undefined && { map: opts.map }), priorities: opts.priorities });
+  emit(io, render(model, { style: styleFor(io, opts, out !== undefined), width: 80 }), out, `team ${format} report`);
+  const notice = leftOutNotice(model);
+  if (notice) io.stderr.write(notice);
   return EXIT.ok;
 }

@@ -62,7 +62,7 @@ export default async function runCommand(io: Io, opts: RunOptions & GlobalOption
         io.stdout.write('Nothing changed.\n');
         return EXIT.ok;
       }
-      io.stdout.write(`Old answers kept in ${backupFile(io.cwd, file)}\n`);
+      io.stderr.write(`Old answers kept in ${backupFile(io.cwd, file)}\n`);
       write(answers);
     } else if (exists) {
       // An invalid file stops here with its problems: we never overwrite answers we cannot read.
@@ -96,7 +96,7 @@ export default async function runCommand(io: Io, opts: RunOptions & GlobalOption
     io.stdout.write(`\n${renderTerminal(model, { style, width: (io.stdout.columns ?? 80) })}\nAnswers saved in ${file}\n`);
     let reportFile = opts.report;
     if (!reportFile && (await asker.confirm('Write a markdown report too?', false))) reportFile = 'service-audit-report.md';
-    if (reportFile) io.stdout.write(`Markdown report written to ${writeAtomic(io.cwd, reportFile, renderMarkdown(model))}\n`);
+    if (reportFile) io.stderr.write(`Markdown report written to ${writeAtomic(io.cwd, reportFile, renderMarkdown(model))}\n`);
     return EXIT.ok;
   } catch (e) {
     if (e instanceof InterruptedError) {

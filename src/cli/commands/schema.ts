@@ -5,7 +5,8 @@ import { configSchema } from '../../check/config.js';
 import { EXIT, UsageError } from '../../errors.js';
 import { answersSchemaForBank } from '../../answers/bank-schema.js';
 import type { Bank } from '../../bank/schema.js';
-import { loadBank } from '../load.js';
+import { guardOutput, loadBank } from '../load.js';
+import { emit } from '../output.js';
 import { reportSchema } from '../../report/schema.js';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../spec.js';
@@ -31,10 +32,12 @@ export function jsonSchema(kind: SchemaKind, bank?: Bank): string {
 export interface SchemaOptions {
   kind: SchemaKind;
   bank?: string;
+  out?: string;
 }
 
 export default function schemaCommand(io: Io, opts: SchemaOptions & GlobalOptions): number {
   if (opts.bank !== undefined && opts.kind !== 'answers') throw new UsageError(`--bank is for \`schema answers\` (the answers file of that bank); the ${opts.kind} schema is the same for every bank`);
-  io.stdout.write(jsonSchema(opts.kind, opts.bank !== undefined ? loadBank(io, opts.bank).bank : undefined));
+  guardOutput(io, opts.out, [opts.bank]);
+  emit(io, jsonSchema(opts.kind, opts.bank !== undefined ? loadBank(io, opts.bank).bank : undefined), opts.out, `${opts.kind} schema`);
   return EXIT.ok;
 }

@@ -1,0 +1,111 @@
+import { extname, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { answersValidator } from '../answers/fast.js';
+import { InputError, formatProblem, type Problem } from '../errors.js';
+import { csvRespondents, parseCsvMap, type CsvMap } from '../team/csv.js';
+import type { LeftOut, TeamReport } from '../team/model.js';
+import { createPool } from '../team/pool.js';
+import { readUserFile } from './files.js';
+import { expandPoolInputs } from './inputs.js';
+import type { Io } from './io.js';
+import type { LoadedBank } from './load.js';
+
+const GLOB_CHARS = /[*?[]/;
+
+/**
+ * Whether the answers named make a pool (a team report) rather than one person's report: more
+ * than one input, or a folder, a glob or a CSV. A folder holding a single file still gives a team
+ * report, on purpose: a pulse of one person must show nothing, not that person's answers.
+ */
+export function isPool(io: Io, inputs: readonly string[]): boolean {
+  if (inputs.length > 1) return true;
+  const [only] = inputs;
+  if (only === undefined) return false;
+  if (/\.csv$/i.test(only)) return true;
+  try {
+    return statSync(resolve(io.cwd, only)).isDirectory();
+  } catch {
+    return GLOB_CHARS.test(only);
+  }
+}
+
+/** The options report and check share for pools (see POOL_OPTIONS in commands.ts). */
+export interface PoolCommandOptions {
+  minGroup: number;
+  strict?: boolean;
+  map?: string;
+}
+
+export interface PoolOptions {
+  minGroup: number;
+  strict: boolean;
+  map?: string;
+  priorities?: number;
+}
+
+const leftOutOf = (source: string, problems: readonly Problem[]): LeftOut => ({ source, problems: problems.map(formatProblem) });
+
+/**
+ * Reads every answers file and CSV named (files, folders, globs), validates each against the
+ * bank and adds it to the pool as it goes: one document in memory at a time. Bad files are left
+ * out and listed; with --strict any bad file stops with exit 2. An unknown CSV column always
+ * stops (every row of that file would be misread).
+ */
+export function poolReport(io: Io, loaded: LoadedBank, inputs: readonly string[], o: PoolOptions): TeamReport {
+  const { bank } = loaded;
+  let map: CsvMap | undefined;
+  if (o.map !== undefined) {
+    const { text } = readUserFile(io.cwd, o.map, 'map file', 'check the path given to --map');
+    const parsed = parseCsvMap(o.map, text, bank);
+    if (!parsed.map) throw new InputError(parsed.problems);
+    map = parsed.map;
+  }
+  const { files, problems: missing } = expandPoolInputs(io.cwd, inputs);
+  const leftOut: LeftOut[] = missing.map((p) => leftOutOf(p.file, [p]));
+  const strictProblems: Problem[] = [...missing];
+  const validate = answersValidator(bank);
+  const pool = createPool(bank);
+  let count = missing.length;
+  for (const f of files) {
+    let text: string;
+    try {
+      text = readUserFile(io.cwd, f.real, 'answers file', 'check the path').text;
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      const problems = e.problems.map((p) => ({ ...p, file: f.shown }));
+      count++;
+      leftOut.push(leftOutOf(f.shown, problems));
+      strictProblems.push(...problems);
+      continue;
+    }
+    if (extname(f.shown).toLowerCase() === '.csv') {
+      const { rows, fatal } = csvRespondents(f.shown, text, bank, map);
+      if (fatal.length > 0) throw new InputError(fatal);
+      for (const row of rows) {
+        count++;
+        if (row.answers) pool.add(row.answers);
+        else {
+          leftOut.push(leftOutOf(row.source, row.problems));
+          strictProblems.push(...row.problems);
+        }
+      }
+      continue;
+    }
+    count++;
+    const { answers, problems } = validate(f.shown, text);
+    if (answers) pool.add(answers);
+    else {
+      leftOut.push(leftOutOf(f.shown, problems));
+      strictProblems.push(...problems);
+    }
+  }
+  if (o.strict && strictProblems.length > 0) throw new InputError(strictProblems);
+  return pool.finish({ toolVersion: io.version, bankSha256: loaded.sha256, inputs: count, leftOut, minGroup: o.minGroup, ...(o.priorities !== undefined && { priorities: o.priorities }) });
+}
+
+/** The one line a pooled command prints on stderr when files were left out (the report lists them). */
+export function leftOutNotice(m: TeamReport): string | undefined {
+  const n = m.pool.leftOut.length;
+  if (n === 0) return undefined;
+  return `${n} ${n === 1 ? 'input was' : 'inputs were'} left out of the pool (listed at the end of the report); --strict makes that an error.\n`;
+}
