@@ -78,8 +78,8 @@ COMMANDS.forEach((c, i) => {
 // collect under load (responses per second and latency), after the start-up table.
 await import('./bench-collect.mjs');
 
-// Team pooling: its own table (scripts/bench-pool.mjs).
-if (process.env.BENCH_POOL !== '0') await import('./bench-pool.mjs');
-
 // How the work grows with the data: validate at 20,000 answers, the audit's save at 2,000 questions.
 if (process.env.BENCH_SCALE !== '0') await import('./bench-scale.mjs');
+
+// Team pooling: its own table (scripts/bench-pool.mjs).
+if (process.env.BENCH_POOL !== '0') await import('./bench-pool.mjs');

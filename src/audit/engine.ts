@@ -2,7 +2,7 @@ import { answerOf, type Answer, type Answers } from '../answers/schema.js';
 import { skipLookup } from '../bank/conditions.js';
 import { allQuestionsOf } from '../bank/load.js';
 import type { Bank } from '../bank/schema.js';
-import type { AskContext, Asker } from './asker.js';
+import type { Answered, AskContext, Asker } from './asker.js';
 
 export interface AuditOptions {
   bank: Bank;
@@ -12,15 +12,31 @@ export interface AuditOptions {
   areas?: readonly string[];
   /** Ask every question again, with saved answers as defaults. */
   review?: boolean;
+  /**
+   * Start at this question, or at the first question of this element or area, and from there
+   * ask every question again (as --review does) with saved answers as defaults.
+   */
+  from?: string;
   asker: Asker;
-  /** Called with all answers after every single answer, so nothing is ever lost. */
-  save(answers: Answers): void;
+  /**
+   * Called with all answers after every single answer, so nothing is ever lost. May return the
+   * answers as they now stand in the file (merged with answers given elsewhere meanwhile).
+   */
+  save(answers: Answers): Answers | void;
 }
 
 /** The questions an audit covers, in order: the profile (always), then the chosen areas. */
 export function auditQuestions(bank: Bank, areas?: readonly string[]) {
   return allQuestionsOf(bank).filter((x) => !areas || x.question.profile || areas.includes(x.area.id));
 }
+
+/** The index of the first question `id` names: a question id, else an element or area id; -1 if none. */
+export function startIndex(list: ReturnType<typeof auditQuestions>, id: string): number {
+  const q = list.findIndex((x) => x.question.id === id);
+  return q !== -1 ? q : list.findIndex((x) => x.element.id === id || x.area.id === id);
+}
+
+const toAnswer = (r: Answered): Answer => ({ ...(r.kind === 'na' ? { na: r.reason } : { value: r.value }), ...(r.note && { note: r.note }) });
 
 /**
  * Runs the audit: asks each question (only unanswered ones unless reviewing), saving after
@@ -29,51 +45,65 @@ export function auditQuestions(bank: Bank, areas?: readonly string[]) {
 export async function runAudit(o: AuditOptions): Promise<Answers> {
   const list = auditQuestions(o.bank, o.areas);
   let answers = o.answers;
+  const review = o.review === true || o.from !== undefined;
   const isAnswered = (i: number) => answerOf(answers, list[i]!.question.id) !== undefined;
-  /** A question whose `when` condition is false on the answers so far is not asked. */
-  const isSkipped = (i: number) => skipLookup(o.bank, answers.answers)(list[i]!.question.id) !== undefined;
-  /** The next question to ask after index i: the next one, or when not reviewing the next unanswered one. */
+  /** Whether a question is not asked: its `when` condition is false on the answers so far. */
+  const skippedNow = () => {
+    const lookup = skipLookup(o.bank, answers.answers);
+    return (k: number) => lookup(list[k]!.question.id) !== undefined;
+  };
+  /** The furthest question asked: after going back, every question up to it is asked again in order. */
+  let reached = -1;
+  /** The next question after index i: the next one asked, or (past `reached`, when not reviewing) the next unanswered one. */
   const after = (i: number) => {
+    const isSkipped = skippedNow();
     let j = i + 1;
-    while (j < list.length && ((!o.review && isAnswered(j)) || isSkipped(j))) j++;
+    while (j < list.length && (isSkipped(j) || (!review && j > reached && isAnswered(j)))) j++;
     return j;
   };
   /** The question to go back to from index i: the previous one that is asked. */
   const before = (i: number) => {
+    const isSkipped = skippedNow();
     let j = i - 1;
     while (j > 0 && isSkipped(j)) j--;
     return Math.max(0, j);
   };
-  let i = after(-1);
+  const from = o.from === undefined ? -1 : startIndex(list, o.from);
+  let i = from !== -1 ? from : after(-1);
 
   if (i >= list.length) {
-    o.asker.say(`All ${list.length} questions are answered. Use --review to change answers, or --restart to start over.`);
+    o.asker.say(`All ${list.length} questions are answered. Use --review to change answers, --from ID to go to one, or --restart to start over.`);
     return answers;
   }
   const already = list.filter((_, k) => isAnswered(k)).length;
-  if (o.review) o.asker.say(`Reviewing all ${list.length} questions; press Enter to keep a saved answer.`);
+  if (from !== -1) o.asker.say(`Starting at question ${i + 1} of ${list.length}; Enter keeps a saved answer.`);
+  else if (o.review) o.asker.say(`Reviewing all ${list.length} questions; press Enter to keep a saved answer.`);
   else if (already > 0) o.asker.say(`${already} of ${list.length} answered — continuing at question ${i + 1}.`);
 
+  /** Notes typed at a question the person then went back from, offered again when it comes round. */
+  const drafts = new Map<string, string>();
   while (i < list.length) {
     const item = list[i]!;
     const id = item.question.id;
+    reached = Math.max(reached, i);
     const previous = answerOf(answers, id);
-    const ctx: AskContext = { ...item, index: i + 1, total: list.length, canGoBack: i > 0, ...(previous && { previous }) };
+    const draftNote = drafts.get(id);
+    let committed = false;
+    const commit = (r: Answered) => {
+      answers = { ...answers, answers: { ...answers.answers, [id]: toAnswer(r) } };
+      answers = o.save(answers) ?? answers;
+      committed = true;
+    };
+    const ctx: AskContext = { ...item, index: i + 1, total: list.length, canGoBack: i > 0, commit, ...(previous && { previous }), ...(draftNote !== undefined && { draftNote }) };
     const reply = await o.asker.ask(ctx);
     if (reply.kind === 'back') {
       // Back one question, answered or not, with its saved answer as the default.
+      if (reply.note !== undefined) drafts.set(id, reply.note);
       i = before(i);
       continue;
     }
-    const answer: Answer = reply.kind === 'na' ? { na: await o.asker.reason(ctx) } : { value: reply.value };
-    // Save before asking for the note: the answer itself must never wait on anything.
-    answers = { ...answers, answers: { ...answers.answers, [id]: answer } };
-    o.save(answers);
-    const note = (await o.asker.note(ctx)).trim();
-    if (note) {
-      answers = { ...answers, answers: { ...answers.answers, [id]: { ...answer, note } } };
-      o.save(answers);
-    }
+    drafts.delete(id);
+    if (!committed) commit(reply);
     i = after(i);
   }
   return answers;

@@ -1,6 +1,8 @@
 import { confirm, input } from '@inquirer/prompts';
+import { terminalLine } from '../text/escape.js';
 import type { Asker, AskContext, Reply } from './asker.js';
-import { answerPrompt, BACK, NOT_APPLICABLE, PLAIN_THEME } from './prompt.js';
+import { wrap } from '../text/wrap.js';
+import { answerPrompt, MIN_WIDTH, PLAIN_THEME } from './prompt.js';
 
 interface Streams {
   input: NodeJS.ReadableStream;
@@ -29,41 +31,37 @@ export function inquirerAsker(streams: Streams): Asker {
   const context = { input: streams.input, output: streams.output, clearPromptOnDone: false };
   const theme = streams.plain ? { theme: PLAIN_THEME } : {};
   return {
-    say: (text) => void streams.output.write(`${text}\n`),
+    // Messages are wrapped to the terminal, as every line the audit draws fits it.
+    say: (text) => void streams.output.write(`${text.split('\n').flatMap((l) => wrap(l, Math.max(MIN_WIDTH, streams.output.columns ?? 80))).join('\n')}\n`),
     async ask(ctx: AskContext): Promise<Reply> {
-      const prev = ctx.previous;
-      const value = await guard(
+      const { area, element, question } = ctx;
+      const result = await guard(
         answerPrompt(
           {
-            header: `${ctx.area.title} › ${ctx.element.title}${ctx.element.concept ? ` (${ctx.element.concept})` : ''} · question ${ctx.index} of ${ctx.total}`,
-            message: ctx.question.text,
-            help: ctx.question.help,
-            ...(ctx.question.options && { options: ctx.question.options }),
-            ...(prev && { default: prev.na !== undefined ? NOT_APPLICABLE : prev.value! }),
+            path: `${area.title} › ${element.title}${element.concept ? ` (${element.concept})` : ''}`,
+            position: `question ${ctx.index} of ${ctx.total}`,
+            message: question.text,
+            help: question.help,
+            ...(question.options && { options: question.options }),
+            ...(ctx.previous && { previous: ctx.previous }),
+            ...(ctx.draftNote !== undefined && { draftNote: ctx.draftNote }),
             width: streams.output.columns ?? 80,
             plain: streams.plain,
             canGoBack: ctx.canGoBack,
+            commit: ctx.commit,
           },
           context,
         ),
       );
-      if (value === BACK) return { kind: 'back' };
-      return value === NOT_APPLICABLE ? { kind: 'na' } : { kind: 'value', value };
+      if (result.kind === 'failed') throw result.error;
+      return result;
     },
-    reason: (ctx) =>
-      guard(
-        input(
-          {
-            ...theme,
-            message: 'Why does it not apply?',
-            ...(ctx.previous?.na && { default: ctx.previous.na }),
-            validate: (v) => (v.trim() ? true : 'Please give a short reason; it appears in the report.'),
-          },
-          context,
-        ),
-      ).then((v) => v.trim()),
-    note: (ctx) => guard(input({ ...theme, message: 'Note (optional, Enter to skip):', ...(ctx.previous?.note && { default: ctx.previous.note }) }, context)),
-    text: (message) => guard(input({ ...theme, message }, context)),
+    async text(message, defaultValue) {
+      // A saved value is shown escaped; left as it is, the saved value itself is kept.
+      const shown = defaultValue === undefined ? undefined : terminalLine(defaultValue);
+      const typed = await guard(input({ ...theme, message, ...(shown && { default: shown }) }, context));
+      return typed === shown ? defaultValue! : typed;
+    },
     confirm: (message, defaultValue) => guard(confirm({ ...theme, message, default: defaultValue }, context)),
   };
 }

@@ -2,11 +2,13 @@ import { InvalidArgumentError } from 'commander';
 import { BANK_FORMATS } from '../bank/formats.js';
 import { CHECK_FORMATS } from '../check/formats.js';
 import { COMPARE_FORMATS } from '../compare/formats.js';
+import { HISTORY_FORMATS } from '../history/render.js';
 import { REPORT_FORMATS } from '../report/index.js';
 import type { BankOptions } from './commands/bank.js';
 import type { CheckOptions } from './commands/check.js';
 import type { CollectOptions } from './commands/collect.js';
 import type { CompareOptions } from './commands/compare.js';
+import type { HistoryOptions } from './commands/history.js';
 import type { InitOptions } from './commands/init.js';
 import type { ReportOptions } from './commands/report.js';
 import type { RunOptions } from './commands/run.js';
@@ -78,6 +80,7 @@ export const COMMANDS: readonly AnyCommand[] = [
       { flags: '--answers <file>', description: 'where answers are kept', default: 'service-audit-answers.yaml' },
       { flags: '--area <id>', description: 'limit the audit to an area (repeatable)', parse: repeatable },
       { flags: '--review', description: 'walk through every question with the saved answers as defaults' },
+      { flags: '--from <id>', description: 'start at this question (or the first of this element or area) and review from there' },
       { flags: '--restart', description: 'start over (asks first, keeps a backup of the old answers)' },
       { flags: '--report <file.md>', description: 'also write the markdown report at the end' },
     ],
@@ -181,5 +184,17 @@ export const COMMANDS: readonly AnyCommand[] = [
     ],
     examples: ['service-audit collect --out responses/', 'service-audit collect --out responses/ --host 0.0.0.0 --group "Night shift"', 'service-audit report responses/'],
     run: lazy(() => import('./commands/collect.js')),
+  }),
+  command<HistoryOptions>({
+    name: 'history',
+    description: "one organization's audits over time: scores per audit, trends, a line chart in html",
+    args: [{ key: 'files', name: '<answers...>', description: 'answers files of one organization, each with its date (any order)' }],
+    options: [
+      { flags: '--bank <file>', description: 'a question bank, for audits answered against it (repeatable; the built-in bank is always known)', parse: repeatable },
+      format(HISTORY_FORMATS, 'output format', 'terminal'),
+      { flags: '--out <file>', description: 'write the history to a file (atomically) instead of the terminal' },
+    ],
+    examples: ['service-audit history audits/*.yaml', 'service-audit history audits/*.yaml --format html --out history.html'],
+    run: lazy(() => import('./commands/history.js')),
   }),
 ];

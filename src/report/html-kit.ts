@@ -141,6 +141,8 @@ export const POLL_DEFS = '<svg class="defs" width="0" height="0" aria-hidden="tr
 export interface LineSeries {
   name: string;
   values: (number | null)[];
+  /** Points not joined to the one before (the questions changed between them). */
+  breakBefore?: boolean[];
   /** The overall line is drawn heavier. */
   main?: boolean;
 }
@@ -164,11 +166,11 @@ const f1 = (n: number) => +n.toFixed(1);
 /**
  * A line chart of scores (0 to 100) over the points of `xLabels`, band bounds as dashed lines.
  * Each line has its own dash and marker, named in the legend, so lines are told apart without
- * colour. A gap in the values (null) breaks the line.
+ * colour. A gap in the values (null) or a break before a point leaves the two points unjoined.
  */
 export function lineChart(bands: readonly HtmlBand[], caption: string, xLabels: readonly string[], series: readonly LineSeries[]): string {
-  const W = 640;
-  const H = 260;
+  const W = 520;
+  const H = 240;
   const left = 36;
   const right = 16;
   const top = 12;
@@ -178,17 +180,20 @@ export function lineChart(bands: readonly HtmlBand[], caption: string, xLabels: 
   const grid = [0, ...bands.map((b) => b.min).filter((m) => m > 0 && m < 100), 100]
     .map((v) => `<line x1="${left}" x2="${W - right}" y1="${y(v)}" y2="${y(v)}" class="${v === 0 || v === 100 ? 'gridline' : 'threshold'}"/><text x="${left - 6}" y="${y(v) + 4}" text-anchor="end" class="tick">${v}</text>`)
     .join('');
-  const xTicks = xLabels.map((l, i) => `<text x="${x(i)}" y="${H - bottom + 18}" text-anchor="middle" class="tick">${html(l)}</text>`).join('');
+  // The first and last labels hang inward, so that they stay inside the picture.
+  const anchor = (i: number) => (xLabels.length === 1 ? 'middle' : i === 0 ? 'start' : i === xLabels.length - 1 ? 'end' : 'middle');
+  const xTicks = xLabels.map((l, i) => `<text x="${x(i)}" y="${H - bottom + 18}" text-anchor="${anchor(i)}" class="tick">${html(l)}</text>`).join('');
   const lines = series.map((s, k) => {
     const dash = LINE_DASHES[k % LINE_DASHES.length]!;
     const kind = LINE_MARKERS[k % LINE_MARKERS.length]!;
     const segments: string[] = [];
     let run: string[] = [];
     s.values.forEach((v, i) => {
-      if (v === null) {
+      if (v === null || s.breakBefore?.[i]) {
         if (run.length) segments.push(run.join(' '));
         run = [];
-      } else run.push(`${run.length ? 'L' : 'M'}${x(i)} ${y(v)}`);
+      }
+      if (v !== null) run.push(`${run.length ? 'L' : 'M'}${x(i)} ${y(v)}`);
     });
     if (run.length) segments.push(run.join(' '));
     const marks = s.values.map((v, i) => (v === null ? '' : marker(kind, x(i), y(v)))).join('');
@@ -266,6 +271,10 @@ blockquote{margin:.4rem 0;padding:.1rem .75rem;border-left:3px solid var(--rule)
 code{font-size:.9em;overflow-wrap:anywhere}
 .facts dd{overflow-wrap:anywhere}
 footer{margin-top:2rem;font-size:.85rem;color:var(--muted)}
+.history tr.group th{border-bottom:1px solid var(--rule);padding-top:.3rem}
+.history th[scope=row]{font-weight:400}
+.history tr.group th[scope=row]{font-weight:700}
+.scroll{overflow-x:auto}
 /* Narrow screens: each chart row puts its label on a line of its own above the bar. */
 @media (max-width:40rem){
 body{padding:1rem .75rem 2rem;font-size:15px}
@@ -280,6 +289,7 @@ body{padding:1rem .75rem 2rem;font-size:15px}
 .engagement th[scope=row]{grid-column:1/-1;padding-bottom:0}
 .engagement thead th:first-child{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 thead th.num{white-space:normal}
+.history .word{display:none}
 th,td{padding:.3rem}
 }
 @page{margin:14mm 12mm}

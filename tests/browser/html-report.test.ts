@@ -18,10 +18,20 @@ describeBrowser('HTML report in Chromium', () => {
   const dir = mkdtempSync(join(tmpdir(), 'service-audit-html-'));
   const file = join(dir, 'report.html');
   const url = pathToFileURL(file).href;
+  const historyFile = join(dir, 'history.html');
 
   beforeAll(async () => {
     const r = cli(['report', '--answers', join(FIXTURES, 'with-na.yaml'), '--format', 'html', '--out', file]);
     expect(r.code, r.stderr).toBe(0);
+    // A history of three audits: the fixtures moved to three days.
+    const days = ['2026-02-10', '2026-05-12', '2026-11-22'];
+    const audits = ['complete.yaml', 'partial.yaml', 'with-na.yaml'].map((f, i) => {
+      const out = join(dir, `audit-${i}.yaml`);
+      writeFileSync(out, readFileSync(join(FIXTURES, f), 'utf8').replace(/^date: .*$/m, `date: ${days[i]}`));
+      return out;
+    });
+    const h = cli(['history', ...audits, '--format', 'html', '--out', historyFile]);
+    expect(h.code, h.stderr).toBe(0);
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -65,6 +75,29 @@ describeBrowser('HTML report in Chromium', () => {
         await p.close();
       }
     });
+
+  test('the history page: nothing leaves it, axe-clean in light and dark, readable at 390 pixels; screenshots kept', async () => {
+    const historyUrl = pathToFileURL(historyFile).href;
+    for (const [width, colorScheme] of [[1280, 'light'], [390, 'dark']] as const) {
+      const p = await openPage(browser, historyUrl, { width, colorScheme });
+      expect(p.requests).toEqual([historyUrl]);
+      expect(await axeViolations(p.page)).toEqual([]);
+      expect(await p.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      // Four lines (overall and three areas), each with a marker per audit it has a score for.
+      expect(await p.page.locator('.line-chart > svg g.series').count()).toBe(4);
+      // Date labels under the chart: inside the picture and apart from each other.
+      const ticks = await p.page.evaluate(() => {
+        const svg = document.querySelector('.line-chart svg')!.getBoundingClientRect();
+        const dates = [...document.querySelectorAll('.line-chart svg text')].filter((t) => /^\d{4}-/.test(t.textContent ?? '')).map((t) => t.getBoundingClientRect());
+        return { svg: [svg.left, svg.right], dates: dates.map((r) => [r.left, r.right]) };
+      });
+      expect(ticks.dates).toHaveLength(3);
+      for (const [l, r] of ticks.dates) expect(l >= ticks.svg[0]! - 0.5 && r <= ticks.svg[1]! + 0.5).toBe(true);
+      for (let i = 1; i < ticks.dates.length; i++) expect(ticks.dates[i]![0]).toBeGreaterThan(ticks.dates[i - 1]![1]);
+      await screenshot(p.page, `history-${colorScheme}-${width}`);
+      await p.close();
+    }
+  });
 
   for (const format of ['A4', 'Letter'] as const)
     test(`prints on ${format}: whole pages, each element's section and the chart on one page`, async () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
@@ -33,35 +33,57 @@ const planned = (q: Q, i: number): { keys: string; value: string | number } =>
 
 const answersIn = (file: string) => parse(readFileSync(file, 'utf8')) as { bank: string; date: string; organization?: string; answers: Record<string, unknown> };
 
-/** Answers the questions in `list`, each followed by an empty note. */
+/** Keys typed by `answer`, to count what a minimal run costs. */
+let keysTyped = 0;
+
+/** Answers the questions in `list` with the fewest keys: no note, nothing else asked between them. */
 async function answer(t: Terminal, list: typeof questions, total: number, offset = 0) {
   for (const [i, { q }] of list.entries()) {
     await t.waitFor(`question ${offset + i + 1} of ${total}`);
-    t.type(planned(q, offset + i).keys);
-    await t.waitFor('Note (optional');
-    t.type(KEY.enter);
+    const { keys } = planned(q, offset + i);
+    keysTyped += keys.length;
+    t.type(keys);
   }
 }
 
-/** Starts the audit on the mini bank, skips the organization, and waits for question 1. */
-async function startMini(flags: string[] = [], env: Record<string, string> = {}): Promise<Terminal> {
-  const t = new Terminal(['--bank', tmp.write('mini.yaml', MINI_BANK), ...flags], tmp.dir, env);
-  term = t; // killed by afterEach whatever happens
+/** Skips the organization and the respondent's name. */
+async function skipIntro(t: Terminal) {
   await t.waitFor('Organization');
   t.type(KEY.enter);
+  await t.waitFor('Your name');
+  t.type(KEY.enter);
+}
+
+/** Starts the audit on the mini bank, skips the organization and name, and waits for question 1. */
+async function startMini(flags: string[] = [], env: Record<string, string> = {}, cwd = tmp.dir): Promise<Terminal> {
+  const t = new Terminal(['--bank', tmp.write('mini.yaml', MINI_BANK), ...flags], cwd, env);
+  term = t; // killed by afterEach whatever happens
+  await skipIntro(t);
   await t.waitFor('question 1 of 4');
   return t;
 }
 
+/** Every line of the screen text, for checking that nothing wrapped. */
+const screenLines = (t: Terminal) => t.text().split(/\r?\n/);
+
 describe('the interactive audit in a real terminal', () => {
   test('answering every question of the built-in bank saves each answer and ends with the report', async () => {
     term = new Terminal(['--report', 'report.md'], tmp.dir);
-    const intro = await term.waitFor('Organization');
-    expect(intro).toContain('49 questions on DNA of Service Excellence, Sales tools, Employee engagement; about 10 minutes.');
+    const intro = (await term.waitFor('Organization')).replace(/\s+/g, ' ');
+    expect(intro).toMatch(new RegExp(`${questions.length} questions on .*; about \\d+ minutes\\.`));
+    expect(intro).toContain('x marks a question not applicable, n adds a note');
     expect(intro).toContain('Stop any time with Ctrl+C');
     term.type('Acme Support\r');
+    await term.waitFor('Your name');
+    term.type('Dana Lee\r');
+    keysTyped = 0;
     await answer(term, questions, questions.length);
     await term.waitFor('Markdown report written to');
+    // The audit finished on one key per listed answer and the digits and Enter of each percent:
+    // nothing is asked between two questions.
+    expect(keysTyped).toBe(questions.reduce((n, x, i) => n + planned(x.q, i).keys.length, 0));
+    expect(keysTyped).toBeLessThan(questions.length * 2);
+    expect(term.text()).not.toContain('Note (optional');
     expect(await term.exited).toBe(0);
 
     const screen = term.text();
@@ -72,6 +94,7 @@ describe('the interactive audit in a real terminal', () => {
     const file = answersIn(join(tmp.dir, 'service-audit-answers.yaml'));
     expect(file.bank).toBe('service-readiness@1');
     expect(file.organization).toBe('Acme Support');
+    expect((file as { respondent?: string }).respondent).toBe('Dana Lee');
     expect(file.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(file.answers).toEqual(Object.fromEntries(questions.map(({ id, q }, i) => [id, planned(q, i).value])));
     // The saved file is valid and scores to the same report the screen showed.
@@ -80,6 +103,10 @@ describe('the interactive audit in a real terminal', () => {
     expect(screen).toContain(`Overall ${JSON.parse(report.stdout).overall.score.toFixed(1)} / 100`);
     expect(readFileSync(join(tmp.dir, 'report.md'), 'utf8')).toMatch(/^# Service readiness audit: Acme Support\n/);
     expect(readdirSync(tmp.dir).sort()).toEqual(['report.md', 'service-audit-answers.yaml']);
+    // At 80 columns the headers ("question n of N" was awaited whole for each) and the key
+    // lines are never broken by the terminal.
+    expect(screenLines(term)).toContain('  ↑↓ move · 1-5 choose · x not applicable · n note · ? help · Enter confirm');
+    expect(screenLines(term).some((l) => l.startsWith('  ← back · Ctrl+C stop (answers are saved)'))).toBe(true);
   });
 
   test('Ctrl+C halfway exits 130 with every answer saved; the same command resumes and finishes', async () => {
@@ -87,8 +114,7 @@ describe('the interactive audit in a real terminal', () => {
     const total = engagement.length;
     const half = Math.floor(total / 2);
     term = new Terminal(['--area', 'engagement'], tmp.dir);
-    await term.waitFor('Organization');
-    term.type(KEY.enter);
+    await skipIntro(term);
     await answer(term, engagement.slice(0, half), total);
     await term.waitFor(`question ${half + 1} of ${total}`);
     term.type(KEY.ctrlC);
@@ -102,10 +128,8 @@ describe('the interactive audit in a real terminal', () => {
     term = new Terminal(['--area', 'engagement'], tmp.dir);
     expect(await term.waitFor(`question ${half + 1} of ${total}`)).toContain(`${half} of ${total} answered — continuing at question ${half + 1}.`);
     term.type(planned(engagement[half]!.q, half).keys);
-    await term.waitFor('Note (optional');
-    term.type(KEY.enter);
     await answer(term, engagement.slice(half + 1), total, half + 1);
-    await term.waitFor('Write a markdown report too?');
+    await term.waitFor('Write a markdown report too (service-audit-report.md)?');
     term.type('y\r');
     await term.waitFor('Markdown report written to');
     expect(await term.exited).toBe(0);
@@ -117,15 +141,11 @@ describe('the interactive audit in a real terminal', () => {
   test('← goes back to correct the previous answer', async () => {
     term = await startMini();
     term.type('2'); // a slip: Partly
-    await term.waitFor('Note (optional');
-    term.type(KEY.enter);
     await term.waitFor('question 2 of 4');
     term.type(KEY.left);
     await term.waitFor('question 1 of 4');
     await term.waitFor(/❯ 2\. Partly/); // the saved answer is the default
     term.type('3');
-    await term.waitFor('Note (optional');
-    term.type(KEY.enter);
     await term.waitFor('question 2 of 4');
     term.type(KEY.ctrlC);
     expect(await term.exited).toBe(130);
@@ -137,6 +157,8 @@ describe('the interactive audit in a real terminal', () => {
     term = new Terminal(['--bank', bank, '--answers', 'q4.yaml'], tmp.dir);
     expect(await term.waitFor('Organization')).toContain('Every answer is saved at once in q4.yaml.');
     term.type('Acme Support\r');
+    await term.waitFor('Your name');
+    term.type(KEY.enter);
     await term.waitFor('question 1 of 4');
     term.type(KEY.ctrlC);
     expect(await term.exited).toBe(130);
@@ -145,40 +167,65 @@ describe('the interactive audit in a real terminal', () => {
     expect(answersIn(join(tmp.dir, 'q4.yaml'))).toMatchObject({ bank: 'mini@1', organization: 'Acme Support' });
   });
 
-  test('help on demand, not applicable with a reason, a note, and percent validation', async () => {
+  test('help on demand, not applicable on x with a reason, a note on n, and percent validation', async () => {
     term = await startMini();
     term.type('?');
     await term.waitFor('Why one matters.');
-    term.type('4'); // not applicable
+    term.type('x'); // not applicable
     await term.waitFor('Why does it not apply?');
     term.type(KEY.enter); // an empty reason is refused
     await term.waitFor('Please give a short reason');
-    term.type('No such process\r');
-    await term.waitFor('Note (optional');
+    term.type('No such process');
+    term.type(KEY.escape); // Esc: back to the question, nothing answered
+    await term.waitFor('❯ x. Not applicable');
+    term.type('x');
+    await term.waitFor('Why does it not apply?');
+    term.type(KEY.left); // ← in the empty field: back to the question too
+    await term.waitFor('❯ x. Not applicable');
+    term.type('n');
+    await term.waitFor('Note:');
     term.type('Ask again next quarter\r');
+    await term.waitFor('Note: Ask again next quarter');
+    term.type('x');
+    await term.waitFor('Why does it not apply?');
+    term.type('No such process\r');
     await term.waitFor('question 2 of 4');
     term.type(KEY.down + KEY.enter); // No
-    await term.waitFor('Note (optional');
-    term.type(KEY.enter);
     await term.waitFor('question 3 of 4');
     term.type('3');
-    await term.waitFor('Note (optional');
-    term.type(KEY.enter);
     await term.waitFor('question 4 of 4');
     term.type('250\r');
     await term.waitFor('Type a number from 0 to 100');
     term.type('\u007f\u007f\u007f45\r');
-    await term.waitFor('Note (optional');
-    term.type(KEY.enter);
-    await term.waitFor('Write a markdown report too?');
+    await term.waitFor('Write a markdown report too');
     term.type('n\r');
     expect(await term.exited).toBe(0);
+    expect(term.text()).not.toContain('Note (optional');
     expect(answersIn(join(tmp.dir, 'service-audit-answers.yaml')).answers).toEqual({
       'c.one': { na: 'No such process', note: 'Ask again next quarter' },
       'c.two': 'no',
       'd.one': 'always',
       't.share': 45,
     });
+  });
+
+  test('a saved percent: ← moves the cursor in the text; ← goes back only once the text is empty', async () => {
+    const bank = tmp.write('mini.yaml', MINI_BANK);
+    tmp.write('service-audit-answers.yaml', 'bank: mini@1\nanswers:\n  c.one: yes\n  c.two: yes\n  d.one: never\n  t.share: 10\n');
+    term = new Terminal(['--bank', bank, '--from', 't.share'], tmp.dir);
+    expect(await term.waitFor('Percent (0-100): 10')).toContain('question 4 of 4');
+    term.type(KEY.left + KEY.backspace); // deletes the 1: the cursor moved left
+    await term.waitFor('Percent (0-100): 0');
+    term.type(KEY.left); // at the start of "0": nothing to go back to yet
+    term.type(KEY.right + KEY.backspace + KEY.left); // now empty: ← goes back
+    await term.waitFor('question 3 of 4');
+    term.type(KEY.enter); // keep "never"
+    await term.waitFor('Percent (0-100): 10'); // never answered differently: still the saved 10
+    term.type(`${KEY.backspace}${KEY.backspace}7\r`);
+    await term.waitFor('Write a markdown report too');
+    term.type('n\r');
+    expect(await term.exited).toBe(0);
+    expect(answersIn(join(tmp.dir, 'service-audit-answers.yaml')).answers).toMatchObject({ 'd.one': 'never', 't.share': 7 });
   });
 
   test('--restart asks first and keeps a backup; --review offers the saved answers', async () => {
@@ -193,23 +240,27 @@ describe('the interactive audit in a real terminal', () => {
     expect(readFileSync(join(tmp.dir, 'service-audit-answers.yaml'), 'utf8')).toBe(original);
 
     term = new Terminal(['--bank', bank, '--review'], tmp.dir);
+    // --review asks the organization and the name again, so both can be changed.
+    await term.waitFor('Organization');
+    term.type('Acme\r');
+    await term.waitFor('Your name');
+    term.type(KEY.enter);
     expect(await term.waitFor('question 1 of 4')).toContain('Reviewing all 4 questions; press Enter to keep a saved answer.');
     // The saved answer (Agree, option 3) is where the cursor starts.
-    await term.waitFor(/❯ 3\. Agree\s+4\. Not applicable/);
+    await term.waitFor(/❯ 3\. Agree\s+x\. Not applicable/);
     term.type(KEY.enter); // keep
-    await term.waitFor('Note (optional');
+    await term.waitFor('question 2 of 4');
     term.type(KEY.ctrlC);
     expect(await term.exited).toBe(130);
 
     // The review saved the kept answer again, in the tool's own layout.
     const beforeRestart = readFileSync(join(tmp.dir, 'service-audit-answers.yaml'), 'utf8');
-    expect(answersIn(join(tmp.dir, 'service-audit-answers.yaml')).answers).toMatchObject({ 'c.one': 'yes', 'c.two': 'yes', 'd.one': 'never', 't.share': 10 });
+    expect(answersIn(join(tmp.dir, 'service-audit-answers.yaml'))).toMatchObject({ organization: 'Acme', answers: { 'c.one': 'yes', 'c.two': 'yes', 'd.one': 'never', 't.share': 10 } });
     term = new Terminal(['--bank', bank, '--restart'], tmp.dir);
     await term.waitFor('Start over?');
     term.type('y\r');
     await term.waitFor('Old answers kept in');
-    await term.waitFor('Organization');
-    term.type(KEY.enter);
+    await skipIntro(term);
     await term.waitFor('question 1 of 4');
     term.type(KEY.ctrlC);
     expect(await term.exited).toBe(130);
@@ -225,7 +276,7 @@ describe('the interactive audit in a real terminal', () => {
     term.type('?');
     await term.waitFor('Why one matters.');
     term.type('1');
-    await term.waitFor('Note (optional');
+    await term.waitFor('question 2 of 4');
     term.type(KEY.ctrlC);
     expect(await term.exited).toBe(130);
     // SGR sequences (ESC [ … m) are colours and styles; cursor movement is fine.
@@ -246,5 +297,144 @@ describe('the interactive audit in a real terminal', () => {
     expect(await term.exited).toBe(2);
     expect(term.text()).toContain('service-audit-answers.yaml:3:25  "maybe" is not an answer to customer.convenience');
     expect(readFileSync(join(tmp.dir, 'service-audit-answers.yaml'), 'utf8')).toBe(broken);
+  });
+
+  test('an answer that cannot be written is never shown with ✔; the audit stops with exit 2', async () => {
+    const sub = join(tmp.dir, 'sub');
+    mkdirSync(sub);
+    term = await startMini(['--answers', 'sub/a.yaml']);
+    rmSync(sub, { recursive: true }); // the folder is gone: the write must fail
+    term.type('3');
+    expect(await term.exited).toBe(2);
+    const text = term.text();
+    expect(text).toContain('(not saved)');
+    expect(text).not.toContain('✔ Question one?');
+    expect(text).toContain('sub/a.yaml:1:1  cannot write the file');
+  });
+
+  test('two audits at once on one answers file: each keeps the other\'s answers', async () => {
+    const bank = tmp.write('mini.yaml', MINI_BANK);
+    const a = new Terminal(['--bank', bank, '--area', 'dna'], tmp.dir);
+    const b = new Terminal(['--bank', bank, '--area', 'eng'], tmp.dir);
+    try {
+      // Both start before either has written the file.
+      await a.waitFor('Organization');
+      await b.waitFor('Organization');
+      a.type('Acme\r');
+      await a.waitFor('Your name');
+      a.type(KEY.enter);
+      b.type(KEY.enter);
+      await b.waitFor('Your name');
+      b.type(KEY.enter);
+      await a.waitFor('question 1 of 3');
+      a.type('3'); // c.one: yes
+      await a.waitFor('question 2 of 3');
+      await b.waitFor('question 1 of 1');
+      b.type('30\r'); // t.share, while a has answered c.one
+      await b.waitFor('Write a markdown report too');
+      a.type('1'); // c.two: yes, after b wrote t.share
+      await a.waitFor('question 3 of 3');
+      a.type('2'); // d.one: often
+      await a.waitFor('Write a markdown report too');
+      a.type('n\r');
+      b.type('n\r');
+      expect(await a.exited).toBe(0);
+      expect(await b.exited).toBe(0);
+    } finally {
+      a.kill();
+      b.kill();
+    }
+    expect(answersIn(join(tmp.dir, 'service-audit-answers.yaml'))).toMatchObject({ organization: 'Acme', answers: { 'c.one': 'yes', 'c.two': 'yes', 'd.one': 'often', 't.share': 30 } });
+  });
+
+  test('two audits answering the same question differently: the second stops, exit 2, the first answer kept', async () => {
+    const bank = tmp.write('mini.yaml', MINI_BANK);
+    const a = new Terminal(['--bank', bank], tmp.dir);
+    const b = new Terminal(['--bank', bank], tmp.dir);
+    try {
+      await skipIntro(a);
+      await skipIntro(b);
+      await a.waitFor('question 1 of 4');
+      await b.waitFor('question 1 of 4');
+      a.type('3');
+      await a.waitFor('question 2 of 4');
+      b.type('1');
+      expect(await b.exited).toBe(2);
+      expect(b.text()).toMatch(/service-audit-answers\.yaml:\d+:\d+ {2}c\.one was changed in this file while the audit ran \(the file says "yes"; your "no" was not saved\) — run the audit again/);
+      expect(b.text()).not.toContain('✔ Question one?');
+    } finally {
+      a.kill();
+      b.kill();
+    }
+    expect(answersIn(join(tmp.dir, 'service-audit-answers.yaml')).answers).toMatchObject({ 'c.one': 'yes' });
+  });
+
+  test('a hand edit while the audit runs survives the next answer', async () => {
+    term = await startMini();
+    term.type('3');
+    await term.waitFor('question 2 of 4');
+    const path = join(tmp.dir, 'service-audit-answers.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/^ {2}t\.share:$/m, '  t.share: 77').replace('# organization: Your organization', 'organization: "By hand"'));
+    term.type('1'); // c.two
+    await term.waitFor('question 3 of 4');
+    expect(answersIn(path)).toMatchObject({ organization: 'By hand', answers: { 'c.one': 'yes', 'c.two': 'yes', 't.share': 77 } });
+    term.type('3'); // d.one; t.share is answered now, so the audit ends
+    await term.waitFor('Write a markdown report too');
+    term.type('n\r');
+    expect(await term.exited).toBe(0);
+    expect(answersIn(path)).toMatchObject({ organization: 'By hand', answers: { 'c.one': 'yes', 'c.two': 'yes', 'd.one': 'always', 't.share': 77 } });
+  });
+
+  test.each([
+    ['named like the report', 'service-audit-report.md', 'service-audit-report.md'],
+    ['the same file through a linked folder', 'linked/service-audit-report.md', 'service-audit-report.md'],
+  ])('"Write a markdown report too? y" never overwrites the answers file (%s)', async (_what, answersFile, real) => {
+    const bank = tmp.write('mini.yaml', MINI_BANK);
+    const answers = 'bank: mini@1\nanswers:\n  c.one: yes\n  c.two: yes\n  d.one: never\n  t.share: 10\n';
+    tmp.write(real, answers);
+    if (answersFile !== real) symlinkSync(tmp.dir, join(tmp.dir, 'linked'));
+    term = new Terminal(['--bank', bank, '--answers', answersFile, '--from', 't.share'], tmp.dir);
+    await term.waitFor('What share trusts it?');
+    term.type(KEY.enter);
+    await term.waitFor('Write a markdown report too (service-audit-report-2.md)?');
+    term.type('y\r');
+    expect(await term.exited).toBe(0);
+    expect(answersIn(join(tmp.dir, real)).answers).toMatchObject({ 'c.one': 'yes', 't.share': 10 });
+    expect(readFileSync(join(tmp.dir, 'service-audit-report-2.md'), 'utf8')).toMatch(/^# /);
+  });
+
+  test('--from jumps to an element; an unknown id is refused with a suggestion', async () => {
+    const bank = tmp.write('mini.yaml', MINI_BANK);
+    tmp.write('service-audit-answers.yaml', 'bank: mini@1\nanswers:\n  c.one: yes\n  c.two: yes\n  d.one: never\n  t.share: 10\n');
+    term = new Terminal(['--bank', bank, '--from', 'dna.delivery'], tmp.dir);
+    expect(await term.waitFor('Question three?')).toContain('Starting at question 3 of 4');
+    term.type(KEY.ctrlC);
+    expect(await term.exited).toBe(130);
+    term = new Terminal(['--bank', bank, '--from', 'dna.delivry'], tmp.dir);
+    expect(await term.exited).toBe(2);
+    expect(term.text()).toContain('error: --from dna.delivry: no question, element or area with that id (did you mean dna.delivery?)');
+  });
+
+  test('text from the bank and the answers file reaches the terminal escaped', async () => {
+    const evil = '\\e]0;pwned\\a\\e[2J';
+    const bank = tmp.write('mini.yaml', MINI_BANK.replace('title: DNA', `title: "DNA${evil}"`).replace('text: Question one?', `text: "Question one?${evil}"`).replace('label: Disagree', `label: "Disagree${evil}"`));
+    tmp.write('service-audit-answers.yaml', `bank: mini@1\norganization: "Acme${evil}"\nanswers:\n  c.one: { value: yes, note: "Note${evil}" }\n`);
+    term = new Terminal(['--bank', bank, '--review'], tmp.dir);
+    await term.waitFor('Organization');
+    term.type(KEY.enter); // keep
+    await term.waitFor('Your name');
+    term.type(KEY.enter);
+    await term.waitFor('question 1 of 4');
+    await term.waitFor('Note: Note\\x1b]0;pwned');
+    term.type(KEY.enter);
+    await term.waitFor('question 2 of 4');
+    term.type(KEY.ctrlC);
+    expect(await term.exited).toBe(130);
+    expect(term.raw()).not.toContain('\u001b]0;pwned');
+    expect(term.raw()).not.toContain('\u001b[2J');
+    expect(term.text()).toContain('DNA\\x1b]0;pwned\\x07\\x1b[2J › The Customer');
+    expect(term.text()).toContain('Acme\\x1b]0;pwned');
+    // Kept as they were: the file still holds the real text.
+    expect(answersIn(join(tmp.dir, 'service-audit-answers.yaml'))).toMatchObject({ organization: 'Acme\u001b]0;pwned\u0007\u001b[2J', answers: { 'c.one': { value: 'yes', note: 'Note\u001b]0;pwned\u0007\u001b[2J' } } });
   });
 });

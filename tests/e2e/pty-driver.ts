@@ -11,10 +11,11 @@ export class Terminal {
   private seen = 0;
   readonly exited: Promise<number>;
 
-  constructor(args: string[], cwd: string, extraEnv: Record<string, string> = {}) {
+  /** `cols`: the terminal's width; 80 by default, the width the prompt must fit. */
+  constructor(args: string[], cwd: string, extraEnv: Record<string, string> = {}, cols = 80) {
     this.pty = spawn(process.execPath, [BIN, ...args], {
       name: 'xterm-256color',
-      cols: 100,
+      cols,
       rows: 40,
       cwd,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', XDG_CACHE_HOME: TEST_CACHE, TERM: 'xterm-256color', LANG: 'C.UTF-8', ...extraEnv },
@@ -63,4 +64,4 @@ export class Terminal {
   }
 }
 
-export const KEY = { enter: '\r', ctrlC: '\u0003', down: '\u001b[B', up: '\u001b[A', left: '\u001b[D' };
+export const KEY = { enter: '\r', ctrlC: '\u0003', down: '\u001b[B', up: '\u001b[A', left: '\u001b[D', right: '\u001b[C', escape: '\u001b', backspace: '\u007f' };

@@ -7,7 +7,7 @@ import { parseConfig } from '../../src/check/config.js';
 import type { Io } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { formatProblem } from '../../src/errors.js';
-import { NOT_APPLICABLE, parsePercent } from '../../src/audit/prompt.js';
+import { parsePercent } from '../../src/audit/prompt.js';
 import { scoreAudit } from '../../src/score/score.js';
 import { MINI_BANK } from '../helpers.js';
 
@@ -99,9 +99,9 @@ describe('percents: the prompt and the answers file read the same things', () =>
     expect(parsed?.answers.answers['t.share']?.value).toBe(expected);
   });
 
-  test('45% unquoted in the file is 45; na stays the prompt\'s own word', () => {
+  test('45% unquoted in the file is 45; "N/A" is not a percent (the prompt\'s x key marks not applicable)', () => {
     expect(parseAnswers('a.yaml', 'bank: mini@1\nanswers:\n  t.share: 45%\n', bank).parsed!.answers.answers['t.share']).toEqual({ value: 45 });
-    expect(parsePercent('N/A')).toBe(NOT_APPLICABLE);
+    expect(parsePercent('N/A')).toBeUndefined();
   });
 });
 

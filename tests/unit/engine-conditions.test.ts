@@ -19,8 +19,6 @@ function scripted(replies: Record<string, Reply | Reply[]>) {
       if (!step) throw new Error(`unscripted question ${ctx.question.id}`);
       return step;
     },
-    reason: async () => 'n/a',
-    note: async () => '',
     confirm: async () => true,
     text: async () => '',
   };

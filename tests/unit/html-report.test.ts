@@ -95,7 +95,7 @@ describe('the HTML report', () => {
       { name: 'Overall', values: [10, null, 30], main: true },
       { name: 'Area <2>', values: [20, 40, 60] },
     ]);
-    expect(svg.match(/<path d="M[^"]*"/g)![0]).toMatch(/^<path d="M36 \S+ M624 \S+"$/);
+    expect(svg.match(/<path d="M[^"]*"/g)![0]).toMatch(/^<path d="M36 \S+ M504 \S+"$/);
     expect(svg).toContain('stroke-dasharray="6 3"');
     expect(svg).toContain('aria-label="Scores &lt;over&gt; time"');
     expect(svg).toContain('</svg> Area &lt;2&gt;</li>');
