@@ -127,7 +127,9 @@ describe('collect through the built binary, on loopback', () => {
     c.child.kill('SIGINT');
     expect(await c.exited).toBe(0);
     expect(c.stderr()).toContain(`Stopped. ${n} responses saved in responses/.`);
-    expect(c.stdout()).toContain('service-audit report responses/');
+    // The team report of the folder follows; fewer respondents than the floor show only the count.
+    expect(c.stdout()).toMatch(new RegExp(`${n} team respondents?; ${n} of ${n} answers files? or rows? used`.replace(/ /g, '\\s+')));
+    expect(c.stdout()).toContain('The team report again, or as a file: service-audit report responses/');
     expect(c.stderr()).not.toMatch(NO_STACK);
   });
 });

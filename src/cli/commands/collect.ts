@@ -8,6 +8,10 @@ import { terminalLine } from '../../text/escape.js';
 import type { Collector } from '../../collect/server.js';
 import type { Io } from '../io.js';
 import { checkAreas, loadBank } from '../load.js';
+import { styleFor } from '../output.js';
+import { leftOutNotice, poolReport } from '../team.js';
+import { DEFAULT_MIN_GROUP } from '../../team/anonymity.js';
+import { TEAM_FORMATS } from '../../team/render.js';
 import type { GlobalOptions } from '../spec.js';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
@@ -120,6 +124,13 @@ export default async function collectCommand(io: Io, opts: CollectOptions & Glob
   await collector.stop();
   const n = collector.count();
   io.stderr.write(`${live ? '\n' : ''}Stopped. ${plural(n, 'response')} saved in ${terminalLine(shownOut)}/.\n`);
-  io.stdout.write(`\nSee the team report: service-audit report ${terminalLine(shownOut)}/\n`);
+  if (n > 0) {
+    // The team report of the whole folder (earlier sessions' responses included), as `report` prints it.
+    const model = poolReport(io, loaded, [outDir], { minGroup: DEFAULT_MIN_GROUP, strict: false });
+    io.stdout.write(`\n${TEAM_FORMATS.terminal(model, { style: styleFor(io, opts), width: Math.min(io.stdout.columns ?? 80, 100) })}`);
+    const notice = leftOutNotice(model);
+    if (notice) io.stderr.write(notice);
+  }
+  io.stdout.write(`\nThe team report again, or as a file: service-audit report ${terminalLine(shownOut)}/ [--format ${Object.keys(TEAM_FORMATS).filter((f) => f !== 'terminal').join('|')} --out FILE]\n`);
   return EXIT.ok;
 }
