@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { COMMANDS as COMMAND_SPECS } from '../src/cli/commands.js';
 import type { Io } from '../src/cli/io.js';
 import { main } from '../src/cli/main.js';
 
@@ -38,7 +39,8 @@ export interface CliRun {
   cleanup(): void;
 }
 
-const COMMANDS = ['run', 'bank', 'validate', 'schema', 'report', 'check', 'init', 'compare'];
+/** Every command of the table: a new one is held to the same help conventions at once. */
+const COMMANDS = COMMAND_SPECS.map((c) => c.name);
 const answers = { 'a.yaml': fixture('complete.yaml'), 'b.yaml': fixture('partial.yaml') };
 
 export const CLI_CASES: CliCase[] = [
@@ -48,6 +50,9 @@ export const CLI_CASES: CliCase[] = [
   { name: 'a mistyped command after an option of the default command', args: ['--answers', 'x.yaml', 'reprot'], code: 2, stdout: '', stderr: "error: unknown command 'reprot' (did you mean report?); run service-audit --help to see the commands\n" },
   { name: 'an unknown command', args: ['nonsense'], code: 2, stdout: '', stderr: "error: unknown command 'nonsense'; run service-audit --help to see the commands\n" },
   { name: 'a mistyped option: one line, one wording for "did you mean"', args: ['bank', '--formt', 'json'], code: 2, stdout: '', stderr: "error: unknown option '--formt' (did you mean --format?)\n" },
+  { name: 'a mistyped command', args: ['reprot'], code: 2, stdout: '', stderr: "error: unknown command 'reprot' (did you mean report?); run service-audit --help to see the commands\n" },
+  { name: 'a missing argument', args: ['compare', 'a.yaml'], code: 2, stdout: '', stderr: "error: missing required argument 'new'\n" },
+  { name: 'a score out of range', args: ['check', '--min-score', '120', '--answers', 'x.yaml'], code: 2, stdout: '', stderr: "error: option '--min-score <n>' argument '120' is invalid. write a score from 0 to 100.\n" },
   { name: 'a format the command does not have', args: ['bank', '--format', 'yaml'], code: 2, stdout: '', stderr: "error: option '--format <format>' argument 'yaml' is invalid. Allowed choices are terminal, json.\n" },
   { name: 'bank --format terminal', args: ['bank', '--format', 'terminal'], code: 0, stdout: /^Service readiness audit \(service-readiness@1, built-in bank\)\n49 questions in 3 areas\n/ },
   { name: 'bank --format text, the old name, still works', args: ['bank', '--format', 'text'], code: 0, stdout: /^Service readiness audit \(service-readiness@1, built-in bank\)\n49 questions in 3 areas\n/ },

@@ -2,6 +2,7 @@ import { markdownCode, markdownInline, terminalLine } from '../text/escape.js';
 import { hang, wrap } from '../text/wrap.js';
 import { bandPaint, plain, type Style } from '../report/style.js';
 import type { TeamGroup, TeamReport, TeamResults } from './model.js';
+import { renderTeamHtml } from './html.js';
 
 // The team report's renderers: one per format, each a pure function of the model. Every text
 // that came from a file (group names, notes, file names, the bank's own wording) goes through
@@ -208,4 +209,5 @@ export const TEAM_FORMATS = {
   terminal: (m: TeamReport, o: TeamRenderOptions) => renderTeamTerminal(m, o),
   markdown: (m: TeamReport) => renderTeamMarkdown(m),
   json: (m: TeamReport) => renderTeamJson(m),
+  html: (m: TeamReport) => renderTeamHtml(m),
 } as const;

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { cli, FIXTURES } from '../e2e/cli-helpers.js';
+import { answersYaml, TEAM_BANK } from '../team-helpers.js';
 import { axeViolations, describeBrowser, launchChromium, openPage, PAPER, printPdf, screenshot } from './chromium.js';
 import { pdfPageTexts, squash } from './pdf-text.js';
 
@@ -19,6 +20,7 @@ describeBrowser('HTML report in Chromium', () => {
   const file = join(dir, 'report.html');
   const url = pathToFileURL(file).href;
   const historyFile = join(dir, 'history.html');
+  const teamFile = join(dir, 'team.html');
 
   beforeAll(async () => {
     const r = cli(['report', '--answers', join(FIXTURES, 'with-na.yaml'), '--format', 'html', '--out', file]);
@@ -32,6 +34,17 @@ describeBrowser('HTML report in Chromium', () => {
     });
     const h = cli(['history', ...audits, '--format', 'html', '--out', historyFile]);
     expect(h.code, h.stderr).toBe(0);
+    // A team pool of eight respondents and a lead, on the team helpers' bank.
+    const AGREE = ['strongly-disagree', 'disagree', 'neutral', 'agree', 'strongly-agree'];
+    writeFileSync(join(dir, 'bank.yaml'), TEAM_BANK);
+    const pool = Array.from({ length: 8 }, (_, i) => {
+      const out = join(dir, `person-${i}.yaml`);
+      writeFileSync(out, answersYaml({ 'u.self': AGREE[(i * 2) % 5]!, 't.self': AGREE[(i + 1) % 5]!, 't.tools': i % 3 ? 'yes' : 'no' }, { group: i % 2 ? 'day' : 'night' }));
+      return out;
+    });
+    writeFileSync(join(dir, 'lead.yaml'), answersYaml({ 'u.share': 70, 't.share': 60 }, { role: 'lead' }));
+    const t = cli(['report', ...pool, join(dir, 'lead.yaml'), '--bank', join(dir, 'bank.yaml'), '--format', 'html', '--out', teamFile]);
+    expect(t.code, t.stderr).toBe(0);
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -97,6 +110,16 @@ describeBrowser('HTML report in Chromium', () => {
       await screenshot(p.page, `history-${colorScheme}-${width}`);
       await p.close();
     }
+  });
+
+  test('the team report page: nothing leaves it, axe-clean, the share with its interval beside the poll; screenshot kept', async () => {
+    const teamUrl = pathToFileURL(teamFile).href;
+    const p = await openPage(browser, teamUrl, { width: 1280 });
+    expect(p.requests).toEqual([teamUrl]);
+    expect(await axeViolations(p.page)).toEqual([]);
+    expect(await p.page.locator('table.engagement line.interval').count()).toBeGreaterThan(0);
+    await screenshot(p.page, 'team-light-1280');
+    await p.close();
   });
 
   for (const format of ['A4', 'Letter'] as const)

@@ -30,19 +30,7 @@ describe('service-audit basics', () => {
     expect(r.stdout).toContain(`Usage: service-audit ${c}`);
   });
 
-  test.each([
-    [['frobnicate'], "error: unknown command 'frobnicate'; run service-audit --help to see the commands"],
-    [['reprot'], "error: unknown command 'reprot' (did you mean report?); run service-audit --help to see the commands"],
-    [['compare', 'a.yaml'], "error: missing required argument 'new'"],
-    [['bank', '--format', 'yaml'], "error: option '--format <format>' argument 'yaml' is invalid. Allowed choices are terminal, json."],
-    [['bank', '--formt', 'json'], "error: unknown option '--formt' (did you mean --format?)"],
-    [['check', '--min-score', '120', '--answers', 'x.yaml'], "error: option '--min-score <n>' argument '120' is invalid. write a score from 0 to 100."],
-  ])('usage error %j → exit 2 with one clear message, no stack trace', (args, message) => {
-    const r = cli(args);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr.trim()).toBe(message);
-  });
+  // Usage errors (a mistyped command or option, a bad value) are cases of the shared table: tests/cli-cases.ts.
 });
 
 describe('bank', () => {
