@@ -19,13 +19,18 @@ const ref = `${bank.id}@${bank.version}`;
 const team = bank.areas.flatMap((a) => a.elements.flatMap((e) => e.questions)).filter((q) => q.audience === 'team' && q.options);
 if (team.length === 0) throw new Error('the built-in bank has no team questions to generate answers for');
 
-/** A deterministic spread of answers, groups and an occasional note, as a pulse would give. */
+/**
+ * Answers spread by a seeded pseudo-random generator (the same files every run), so answer
+ * patterns repeat only as often as chance makes them in a real pulse; groups and an occasional note.
+ */
 function generate(dir, n) {
   mkdirSync(dir, { recursive: true });
+  let seed = 20261124;
+  const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) / 2 ** 24;
   for (let i = 0; i < n; i++) {
     const lines = [`bank: ${ref}`, `group: ${['day', 'night', 'weekend', 'office'][i % 4]}`, 'answers:'];
     team.forEach((q, k) => {
-      const v = q.options[(i * 7 + k * 3) % q.options.length].value;
+      const v = q.options[Math.floor(next() * q.options.length)].value;
       lines.push(i % 50 === k ? `  ${q.id}: { value: ${v}, note: "note ${i}" }` : `  ${q.id}: ${v}`);
     });
     writeFileSync(join(dir, `r${String(i).padStart(6, '0')}.yaml`), `${lines.join('\n')}\n`);

@@ -41,7 +41,8 @@ export interface CliRun {
 
 /** Every command of the table: a new one is held to the same help conventions at once. */
 const COMMANDS = COMMAND_SPECS.map((c) => c.name);
-const answers = { 'a.yaml': fixture('complete.yaml'), 'b.yaml': fixture('partial.yaml') };
+// The answers fixtures were given against the v1 bank, frozen in tests/fixtures; the cases that score them name it.
+const answers = { 'a.yaml': fixture('complete.yaml'), 'b.yaml': fixture('partial.yaml'), 'v1.yaml': fixture('service-readiness-v1.yaml') };
 
 export const CLI_CASES: CliCase[] = [
   { name: 'the version', args: ['--version'], code: 0, stdout: `${VERSION}\n`, stderr: '' },
@@ -54,22 +55,22 @@ export const CLI_CASES: CliCase[] = [
   { name: 'a missing argument', args: ['compare', 'a.yaml'], code: 2, stdout: '', stderr: "error: missing required argument 'new'\n" },
   { name: 'a score out of range', args: ['check', '--min-score', '120', '--answers', 'x.yaml'], code: 2, stdout: '', stderr: "error: option '--min-score <n>' argument '120' is invalid. write a score from 0 to 100.\n" },
   { name: 'a format the command does not have', args: ['bank', '--format', 'yaml'], code: 2, stdout: '', stderr: "error: option '--format <format>' argument 'yaml' is invalid. Allowed choices are terminal, json.\n" },
-  { name: 'bank --format terminal', args: ['bank', '--format', 'terminal'], code: 0, stdout: /^Service readiness audit \(service-readiness@1, built-in bank\)\n49 questions in 3 areas\n/ },
-  { name: 'bank --format text, the old name, still works', args: ['bank', '--format', 'text'], code: 0, stdout: /^Service readiness audit \(service-readiness@1, built-in bank\)\n49 questions in 3 areas\n/ },
+  { name: 'bank --format terminal', args: ['bank', '--format', 'terminal'], code: 0, stdout: /^Service readiness audit \(service-readiness@2, built-in bank\)\n\d+ questions in 3 areas\n/ },
+  { name: 'bank --format text, the old name, still works', args: ['bank', '--format', 'text'], code: 0, stdout: /^Service readiness audit \(service-readiness@2, built-in bank\)\n\d+ questions in 3 areas\n/ },
   { name: 'bank help names terminal, not text', args: ['bank', '--help'], code: 0, stdout: /choices: "terminal", "json", default:\s+"terminal"/, never: ['"text"'] },
   ...COMMANDS.map((c): CliCase => ({ name: `${c} --help has examples and lists --no-color`, args: [c, '--help'], code: 0, stdout: new RegExp(`^Usage: service-audit ${c} [\\s\\S]*\\n  --no-color [\\s\\S]*\\nExamples:\\n  \\$ service-audit`), stderr: '' })),
   { name: 'a missing file named by validate', args: ['validate', 'missing.yaml'], code: 2, stdout: '', stderr: 'missing.yaml:1:1  file not found — check the path\n' },
   { name: 'a missing answers file', args: ['report', '--answers', 'nope.yaml'], code: 2, stdout: '', stderr: 'nope.yaml:1:1  answers file not found — check the path, or create one with `service-audit init` or the interactive audit\n' },
-  { name: 'check falls short: exit 1', args: ['check', '--answers', 'tests/fixtures/partial.yaml'], code: 1, stdout: /^✗ unanswered questions: count 19 > 0 \(error\)\n/, stderr: '' },
-  { name: 'counts agree with their nouns ("1 error", never "1 errors")', args: ['check', '--answers', 'a.yaml', '--min-score', '90', '--format', 'markdown'], files: answers, code: 1, stdout: /^# service-audit check: failed\n\n1 error, 0 warnings, 1 passed\.\n/, never: ['1 errors', '1 warnings'] },
+  { name: 'check falls short: exit 1', args: ['check', '--bank', 'tests/fixtures/service-readiness-v1.yaml', '--answers', 'tests/fixtures/partial.yaml'], code: 1, stdout: /^✗ unanswered questions: count 19 > 0 \(error\)\n/, stderr: '' },
+  { name: 'counts agree with their nouns ("1 error", never "1 errors")', args: ['check', '--bank', 'v1.yaml', '--answers', 'a.yaml', '--min-score', '90', '--format', 'markdown'], files: answers, code: 1, stdout: /^# service-audit check: failed\n\n1 error, 0 warnings, 1 passed\.\n/, never: ['1 errors', '1 warnings'] },
   // Data on stdout, messages on stderr; --out sends the data to a file instead.
   { name: 'init: the file is written, the message goes to stderr', args: ['init'], files: {}, code: 0, stdout: '', stderr: /^Answers template written to .*service-audit-answers\.yaml\nFill it in, then run: service-audit check --answers service-audit-answers\.yaml\n$/, written: { 'service-audit-answers.yaml': /^# Answers to "Service readiness audit"/ } },
-  { name: 'init takes the file to create as an argument', args: ['init', 'team-a.yaml'], files: {}, code: 0, stdout: '', written: { 'team-a.yaml': /\nbank: service-readiness@1\n/ } },
-  { name: 'init --out, the old way, still works', args: ['init', '--out', 'old.yaml'], files: {}, code: 0, stdout: '', written: { 'old.yaml': /\nbank: service-readiness@1\n/ } },
+  { name: 'init takes the file to create as an argument', args: ['init', 'team-a.yaml'], files: {}, code: 0, stdout: '', written: { 'team-a.yaml': /\nbank: service-readiness@2\n/ } },
+  { name: 'init --out, the old way, still works', args: ['init', '--out', 'old.yaml'], files: {}, code: 0, stdout: '', written: { 'old.yaml': /\nbank: service-readiness@2\n/ } },
   { name: 'init never overwrites without --force', args: ['init', 'a.yaml'], files: answers, code: 2, stdout: '', stderr: 'error: a.yaml already exists; nothing was written. Pass --force to overwrite it, or name another file.\n' },
-  { name: 'report --out', args: ['report', '--answers', 'a.yaml', '--format', 'markdown', '--out', 'r.md'], files: answers, code: 0, stdout: '', stderr: /^markdown report written to .*r\.md\n$/, written: { 'r.md': /^# Service readiness audit: Acme Support\n/ } },
-  { name: 'check --out: the results in the file, the verdict on stderr', args: ['check', '--answers', 'a.yaml', '--format', 'json', '--out', 'c.json'], files: answers, code: 0, stdout: '', stderr: /written to .*c\.json\ncheck passed: 0 errors, 0 warnings, 1 passed \(overall 57, a\.yaml\)\n$/, written: { 'c.json': /^\{\n {2}"schemaVersion": 1,\n {2}"passed": true/ } },
-  { name: 'compare --out', args: ['compare', 'b.yaml', 'a.yaml', '--format', 'markdown', '--out', 'changes.md'], files: answers, code: 0, stdout: '', stderr: /written to .*changes\.md\n$/, written: { 'changes.md': /^# Service audit comparison\n/ } },
+  { name: 'report --out', args: ['report', '--bank', 'v1.yaml', '--answers', 'a.yaml', '--format', 'markdown', '--out', 'r.md'], files: answers, code: 0, stdout: '', stderr: /^markdown report written to .*r\.md\n$/, written: { 'r.md': /^# Service readiness audit: Acme Support\n/ } },
+  { name: 'check --out: the results in the file, the verdict on stderr', args: ['check', '--bank', 'v1.yaml', '--answers', 'a.yaml', '--format', 'json', '--out', 'c.json'], files: answers, code: 0, stdout: '', stderr: /written to .*c\.json\ncheck passed: 0 errors, 0 warnings, 1 passed \(overall 57, a\.yaml\)\n$/, written: { 'c.json': /^\{\n {2}"schemaVersion": 1,\n {2}"passed": true/ } },
+  { name: 'compare --out', args: ['compare', '--bank', 'v1.yaml', 'b.yaml', 'a.yaml', '--format', 'markdown', '--out', 'changes.md'], files: answers, code: 0, stdout: '', stderr: /written to .*changes\.md\n$/, written: { 'changes.md': /^# Service audit comparison\n/ } },
   { name: 'bank --out', args: ['bank', '--format', 'json', '--out', 'bank.json'], files: {}, code: 0, stdout: '', written: { 'bank.json': /^\{\n {2}"id": "service-readiness"/ } },
   { name: 'schema --out', args: ['schema', 'answers', '--out', 'answers.schema.json'], files: {}, code: 0, stdout: '', written: { 'answers.schema.json': /"title": "service-audit answers file"/ } },
 ];

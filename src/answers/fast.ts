@@ -3,7 +3,7 @@ import { bankRef, questionsOf } from '../bank/load.js';
 import type { Bank } from '../bank/schema.js';
 import type { Problem } from '../errors.js';
 import { normaliseAnswer, parseAnswers } from './parse.js';
-import { answersFileSchema, type Answer, type Answers } from './schema.js';
+import { answersFileSchema, type Answer, type Answers, type AnswersInput } from './schema.js';
 
 /** As in src/yaml/document.ts: far more than any answers file needs, far less than an alias bomb. */
 const MAX_ALIAS_COUNT = 100;
@@ -31,9 +31,14 @@ export function answersValidator(bank: Bank): (file: string, source: string) => 
     } catch {
       return slow(file, source);
     }
-    const checked = schema.safeParse(data);
-    if (!checked.success || checked.data.bank !== ref) return slow(file, source);
-    const d = checked.data;
+    let d: AnswersInput;
+    if (plainShape(data, ref)) d = data;
+    else {
+      // Anything unusual (a date to check against the calendar, an unknown key…): the schema decides.
+      const checked = schema.safeParse(data);
+      if (!checked.success || checked.data.bank !== ref) return slow(file, source);
+      d = checked.data;
+    }
     const answers: Record<string, Answer> = {};
     for (const [id, raw] of Object.entries(d.answers ?? {})) {
       const q = byId.get(id);
@@ -55,4 +60,37 @@ export function answersValidator(bank: Bank): (file: string, source: string) => 
       problems: [],
     };
   };
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isScalar = (x: unknown) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean';
+const PLAIN_KEYS = new Set(['bank', 'organization', 'respondent', 'group', 'role', 'answers']);
+
+/**
+ * The common shape of a pulse file, checked by hand because it is most of the cost of pooling many
+ * small files: only keys the schema allows, each of the type the schema wants (group already
+ * trimmed and 1-100 characters). Accepts a strict subset of what the schema accepts, so anything
+ * else (a date, an unknown key, a value of another type) goes to the schema, which decides and
+ * words the problem; a unit test holds the two paths to the same answers.
+ */
+function plainShape(d: unknown, ref: string): d is AnswersInput {
+  if (!isObject(d) || d.bank !== ref) return false;
+  for (const k of Object.keys(d)) if (!PLAIN_KEYS.has(k)) return false;
+  if (d.organization !== undefined && typeof d.organization !== 'string') return false;
+  if (d.respondent !== undefined && typeof d.respondent !== 'string') return false;
+  if (d.group !== undefined && (typeof d.group !== 'string' || d.group !== d.group.trim() || d.group.length < 1 || d.group.length > 100)) return false;
+  if (d.role !== undefined && d.role !== 'lead') return false;
+  const answers = d.answers;
+  if (answers === undefined || answers === null) return true;
+  if (!isObject(answers)) return false;
+  for (const a of Object.values(answers)) {
+    if (a === null || isScalar(a)) continue;
+    if (!isObject(a)) return false;
+    for (const k of Object.keys(a)) if (k !== 'value' && k !== 'na' && k !== 'note') return false;
+    if (a.note !== undefined && typeof a.note !== 'string') return false;
+    if ('value' in a === 'na' in a) return false;
+    if ('value' in a && !isScalar(a.value)) return false;
+    if ('na' in a && a.na !== null && typeof a.na !== 'string') return false;
+  }
+  return true;
 }

@@ -1,7 +1,7 @@
 import { answerOf, type Answer, type Answers } from '../answers/schema.js';
 import { skipLookup } from '../bank/conditions.js';
 import { allQuestionsOf } from '../bank/load.js';
-import type { Bank } from '../bank/schema.js';
+import type { Audience, Bank } from '../bank/schema.js';
 import type { Answered, AskContext, Asker } from './asker.js';
 
 export interface AuditOptions {
@@ -10,6 +10,8 @@ export interface AuditOptions {
   answers: Answers;
   /** Limit to these area ids. */
   areas?: readonly string[];
+  /** Ask only the questions meant for this audience (team: the short staff pulse). */
+  audience?: Audience;
   /** Ask every question again, with saved answers as defaults. */
   review?: boolean;
   /**
@@ -25,9 +27,12 @@ export interface AuditOptions {
   save(answers: Answers): Answers | void;
 }
 
-/** The questions an audit covers, in order: the profile (always), then the chosen areas. */
-export function auditQuestions(bank: Bank, areas?: readonly string[]) {
-  return allQuestionsOf(bank).filter((x) => !areas || x.question.profile || areas.includes(x.area.id));
+/**
+ * The questions an audit covers, in order: the profile (always), then the chosen areas. With an
+ * audience, only its questions: the team pulse skips the profile and every lead question.
+ */
+export function auditQuestions(bank: Bank, areas?: readonly string[], audience?: Audience) {
+  return allQuestionsOf(bank).filter((x) => (!areas || x.question.profile || areas.includes(x.area.id)) && (!audience || (!x.question.profile && x.question.audience === audience)));
 }
 
 /** The index of the first question `id` names: a question id, else an element or area id; -1 if none. */
@@ -43,7 +48,7 @@ const toAnswer = (r: Answered): Answer => ({ ...(r.kind === 'na' ? { na: r.reaso
  * every answer. Returns the final answers. Knows nothing of terminals or files.
  */
 export async function runAudit(o: AuditOptions): Promise<Answers> {
-  const list = auditQuestions(o.bank, o.areas);
+  const list = auditQuestions(o.bank, o.areas, o.audience);
   let answers = o.answers;
   const review = o.review === true || o.from !== undefined;
   const isAnswered = (i: number) => answerOf(answers, list[i]!.question.id) !== undefined;

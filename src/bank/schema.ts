@@ -13,6 +13,7 @@ export const MAX_WEIGHT = 1000;
 export const questionTypes = ['scale', 'yesno', 'choice', 'percent'] as const;
 /** Who answers a question: the lead, once, about how the organization works; or each team member about themselves. */
 export const audiences = ['lead', 'team'] as const;
+export type Audience = (typeof audiences)[number];
 /** How an area combines its element scores. */
 export const combineRules = ['mean', 'weakest-link'] as const;
 /** How question weights add up across an area (see the README, "How scores are computed"). */

@@ -79,6 +79,7 @@ export const COMMANDS: readonly AnyCommand[] = [
       bank,
       { flags: '--answers <file>', description: 'where answers are kept', default: 'service-audit-answers.yaml' },
       { flags: '--area <id>', description: 'limit the audit to an area (repeatable)', parse: repeatable },
+      { flags: '--audience <who>', description: 'team: the short staff pulse, only the statements each person rates about themselves (lead: only the lead\'s questions)', choices: ['lead', 'team'] },
       { flags: '--review', description: 'walk through every question with the saved answers as defaults' },
       { flags: '--from <id>', description: 'start at this question (or the first of this element or area) and review from there' },
       { flags: '--restart', description: 'start over (asks first, keeps a backup of the old answers)' },

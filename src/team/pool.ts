@@ -61,25 +61,67 @@ export function createPool(bank: Bank): Pool {
   const notes: { questionId: string; note: string }[] = [];
   let size = 0;
 
+  /** One respondent's scores as the pool needs them: element/area/overall scores and each answer's place. */
+  interface Scored {
+    overall: number | null;
+    areas: (number | null)[];
+    elements: (number | null)[];
+    /** Per answered or N/A question: its index, and the option index (-1 for N/A, -2 for a percent). */
+    marks: number[];
+    /** Per percent answer: question index, value, credit. */
+    percents: number[];
+  }
   // Each respondent is scored as their own single report would score them (one decimal), so a
   // pooled element score is the mean of the scores the respondents would each have seen.
-  const addScores = (acc: Acc, s: Scores) => {
-    acc.n++;
-    if (s.overall.score !== null) acc.overall.push(s.overall.score);
-    s.areas.forEach((a, i) => a.score !== null && acc.areas[i]!.push(a.score));
-    s.elements.forEach((e, i) => {
-      if (e.score !== null) acc.elements[i]!.push(e.score);
+  const compact = (s: Scores): Scored => {
+    const marks: number[] = [];
+    const percents: number[] = [];
+    for (const e of s.elements)
       for (const r of e.results) {
         if (r.status === 'unanswered') continue;
         const qi = questionIndex.get(r.question.id)!;
-        const q = acc.questions[qi]!;
-        if (r.status === 'na') q.na++;
+        if (r.status === 'na') marks.push(qi, -1);
         else if (r.question.type === 'percent') {
-          q.percents.push(Number(r.value));
-          q.credits.push(r.credit!);
-        } else q.counts[optionIndex[qi]!.get(String(r.value))!]!++;
+          marks.push(qi, -2);
+          percents.push(qi, Number(r.value), r.credit!);
+        } else marks.push(qi, optionIndex[qi]!.get(String(r.value))!);
       }
-    });
+    return { overall: s.overall.score, areas: s.areas.map((a) => a.score), elements: s.elements.map((e) => e.score), marks, percents };
+  };
+  // Scoring is pure, so respondents who gave the same answers are scored once: in a pulse of a
+  // few statements most respondents share their answers with someone, and this is what keeps
+  // pooling ten thousand files close to the cost of reading them. Bounded, so memory stays flat.
+  const MEMO_LIMIT = 65_536;
+  const memo = new Map<string, Scored>();
+  const scoredOf = (answers: Answers): Scored => {
+    let key = '';
+    for (const id in answers.answers) {
+      const a = answers.answers[id]!;
+      key += `${id}\u0000${a.na !== undefined ? '\u0001' : typeof a.value === 'number' ? `#${a.value}` : a.value}\u0000`;
+    }
+    let hit = memo.get(key);
+    if (!hit) {
+      hit = compact(scoreAudit(bank, answers, { priorities: 0 }));
+      if (memo.size < MEMO_LIMIT) memo.set(key, hit);
+    }
+    return hit;
+  };
+  const addScores = (acc: Acc, s: Scored) => {
+    acc.n++;
+    if (s.overall !== null) acc.overall.push(s.overall);
+    s.areas.forEach((x, i) => x !== null && acc.areas[i]!.push(x));
+    s.elements.forEach((x, i) => x !== null && acc.elements[i]!.push(x));
+    for (let k = 0; k < s.marks.length; k += 2) {
+      const q = acc.questions[s.marks[k]!]!;
+      const o = s.marks[k + 1]!;
+      if (o === -1) q.na++;
+      else if (o >= 0) q.counts[o]!++;
+    }
+    for (let k = 0; k < s.percents.length; k += 3) {
+      const q = acc.questions[s.percents[k]!]!;
+      q.percents.push(s.percents[k + 1]!);
+      q.credits.push(s.percents[k + 2]!);
+    }
   };
 
   return {
@@ -92,7 +134,7 @@ export function createPool(bank: Bank): Pool {
         leads.push(answers);
         return;
       }
-      const s = scoreAudit(bank, answers, { priorities: 0 });
+      const s = scoredOf(answers);
       addScores(total, s);
       if (answers.group !== undefined) {
         let g = groups.get(answers.group);

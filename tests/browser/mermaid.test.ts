@@ -46,10 +46,10 @@ describeBrowser('markdown chart rendered by mermaid', () => {
   let titles: string[];
 
   beforeAll(async () => {
-    const r = cli(['report', '--answers', join(FIXTURES, 'with-na.yaml'), '--format', 'markdown']);
+    const r = cli(['report', '--answers', join(FIXTURES, 'v2-complete.yaml'), '--format', 'markdown']);
     expect(r.code, r.stderr).toBe(0);
     markdown = r.stdout;
-    titles = (JSON.parse(cli(['report', '--answers', join(FIXTURES, 'with-na.yaml'), '--format', 'json']).stdout) as { elements: { title: string }[] }).elements.map((e) => e.title);
+    titles = (JSON.parse(cli(['report', '--answers', join(FIXTURES, 'v2-complete.yaml'), '--format', 'json']).stdout) as { elements: { title: string }[] }).elements.map((e) => e.title);
     browser = await launchChromium();
     p = await openPage(browser, 'about:blank', { width: 1000 });
     await p.page.addScriptTag({ path: MERMAID });

@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { tempDir } from '../helpers.js';
-import { cli, FIXTURES, NO_STACK } from './cli-helpers.js';
+import { cli, FIXTURES, NO_STACK, V1_BANK } from './cli-helpers.js';
 
-// complete.yaml scores: overall 57.0; dna.processes 63; engagement.understanding 3.3 (the weakest).
+// The answers fixtures are checked against the v1 bank they were given against (a config that names
+// another bank says so itself). complete.yaml scores: overall 57.0; dna.processes 63;
+// engagement.understanding 3.3 (the weakest).
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => {
   tmp = tempDir();
@@ -16,7 +18,8 @@ afterEach(() => tmp.cleanup());
 
 const run = (args: string[], config?: string, env: Record<string, string> = {}) => {
   if (config !== undefined) tmp.write('.service-audit.yaml', config);
-  return cli(['check', ...args], { cwd: tmp.dir, env });
+  const bank = config?.includes('bank:') ? [] : ['--bank', V1_BANK];
+  return cli(['check', ...bank, ...args], { cwd: tmp.dir, env });
 };
 
 describe('check', () => {
@@ -49,7 +52,7 @@ describe('check', () => {
   });
 
   test('the config can name the answers file and the bank, relative to itself', () => {
-    copyFileSync(join(FIXTURES, '../../questions/service-readiness.yaml'), join(tmp.dir, 'bank.yaml'));
+    copyFileSync(V1_BANK, join(tmp.dir, 'bank.yaml'));
     const r = run([], 'bank: bank.yaml\nanswers: partial.yaml\nassertions:\n  overall: { minScore: 60 }\n');
     expect(r.stdout).toContain('✓ overall: score 66.3 ≥ 60');
     expect(r.code).toBe(0);
@@ -68,7 +71,7 @@ describe('check', () => {
   test('paths in a config elsewhere are relative to the config, and shown relative to the current folder', () => {
     mkdirSync(join(tmp.dir, 'ci'));
     tmp.write('ci/audit.yaml', 'answers: ../partial.yaml\nassertions:\n  unanswered: { max: 0 }\n');
-    const r = cli(['check', '--config', 'ci/audit.yaml', '--format', 'github'], { cwd: tmp.dir });
+    const r = cli(['check', '--bank', V1_BANK, '--config', 'ci/audit.yaml', '--format', 'github'], { cwd: tmp.dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^::error file=partial\.yaml,line=\d+,col=1,title=service-audit%3A unanswered questions::/);
   });

@@ -7,6 +7,11 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../dist/service-audit.cjs', import.meta.url));
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+/**
+ * The built-in bank as it was at version 1, frozen: the answers fixtures were given against it, and
+ * tests that pin scores use it so that they test the scoring, not the wording of today's bank.
+ */
+export const V1_BANK = join(FIXTURES, 'service-readiness-v1.yaml');
 
 export interface Run {
   code: number | null;

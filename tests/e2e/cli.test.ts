@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { parseBank } from '../../src/bank/load.js';
-import { builtinNotice, MINI_BANK, tempDir } from '../helpers.js';
-import { cli, NO_STACK, ROOT } from './cli-helpers.js';
+import { MINI_BANK, tempDir } from '../helpers.js';
+import { cli, NO_STACK, ROOT, V1_BANK } from './cli-helpers.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 let tmp: ReturnType<typeof tempDir>;
@@ -37,17 +37,16 @@ describe('bank', () => {
   test('prints an outline of the built-in bank', () => {
     const r = cli(['bank']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Service readiness audit (service-readiness@1, built-in bank)');
+    expect(r.stdout).toContain('Service readiness audit (service-readiness@2, built-in bank)');
     expect(r.stdout).toContain('  Processes — Set Employees Up for Success');
-    expect(r.stdout).toMatch(/Clear understanding of goals and why +3 questions +weight 1, benchmark 37%/);
+    expect(r.stdout).toMatch(/Clear understanding of goals and why +4 questions +weight 1, benchmark 37%/);
   });
 
   test('prints the normalised bank as JSON in its stable shape', () => {
     const r = cli(['bank', '--format', 'json']);
     expect(r.code).toBe(0);
     const bank = JSON.parse(r.stdout);
-    // scoring and migrations appear only when the bank declares them.
-    expect(Object.keys(bank).filter((k) => k !== 'scoring' && k !== 'migrations')).toEqual(['id', 'version', 'title', 'description', 'bands', 'sources', 'profile', 'areas']);
+    expect(Object.keys(bank)).toEqual(['id', 'version', 'title', 'description', 'bands', 'sources', 'profile', 'scoring', 'areas', 'migrations']);
     expect(bank.bands[0]).toEqual({ id: 'at-risk', label: 'At risk', min: 0 });
     const element = bank.areas[2].elements[0];
     expect(element).toMatchObject({ id: 'engagement.understanding', weight: 1, benchmark: { value: 37 } });
@@ -70,10 +69,10 @@ describe('bank', () => {
 
 describe('validate', () => {
   test.each([
-    ['questions/service-readiness.yaml', 'questions/service-readiness.yaml: valid (bank file)'],
-    ['tests/fixtures/complete.yaml', 'tests/fixtures/complete.yaml: valid (answers file)'],
-  ])('%s is valid', (file, out) => {
-    expect(cli(['validate', file])).toEqual({ code: 0, stdout: `${out}\n`, stderr: file.startsWith('questions/') ? builtinNotice() : '' });
+    [[], 'questions/service-readiness.yaml', 'questions/service-readiness.yaml: valid (bank file)'],
+    [['--bank', V1_BANK], 'tests/fixtures/complete.yaml', 'tests/fixtures/complete.yaml: valid (answers file)'],
+  ])('%j %s is valid', (flags, file, out) => {
+    expect(cli(['validate', ...flags, file])).toEqual({ code: 0, stdout: `${out}\n`, stderr: '' });
   });
 
   test('a malformed bank prints every problem with line and column, exit 2, no stack trace', () => {
@@ -92,11 +91,10 @@ describe('validate', () => {
   });
 
   test('several files at once: the valid ones are named, every problem of the others printed, exit 2', () => {
-    const r = cli(['validate', 'questions/service-readiness.yaml', 'tests/fixtures/unknown-id.yaml', 'tests/fixtures/complete.yaml', 'nope.yaml']);
+    const r = cli(['validate', '--bank', V1_BANK, 'questions/service-readiness.yaml', 'tests/fixtures/unknown-id.yaml', 'tests/fixtures/complete.yaml', 'nope.yaml']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('questions/service-readiness.yaml: valid (bank file)\ntests/fixtures/complete.yaml: valid (answers file)\n');
     expect(r.stderr).toBe(
-      builtinNotice() +
       'tests/fixtures/unknown-id.yaml:11:3  unknown question id "customer.conveneince" — did you mean "customer.convenience"?\nnope.yaml:1:1  file not found — check the path\n2 problems found.\n',
     );
   });

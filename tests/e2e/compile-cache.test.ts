@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symli
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { tempDir } from '../helpers.js';
-import { cli, FIXTURES, ROOT } from './cli-helpers.js';
+import { cli, FIXTURES, ROOT, V1_BANK } from './cli-helpers.js';
 
 // The bin keeps V8's code cache of the CLI, one per command, made after the command has run.
 let tmp: ReturnType<typeof tempDir>;
@@ -18,7 +18,7 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const buildTag = (dist: string) => createHash('sha256').update(readFileSync(join(dist, 'cli.cjs'))).digest('hex').slice(0, 16);
 const caches = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.v8cache'));
 
-const check = (env: Record<string, string>) => cli(['check', '--answers', join(FIXTURES, 'complete.yaml')], { env: { XDG_CACHE_HOME: tmp.dir, ...env } });
+const check = (env: Record<string, string>) => cli(['check', '--bank', V1_BANK, '--answers', join(FIXTURES, 'complete.yaml')], { env: { XDG_CACHE_HOME: tmp.dir, ...env } });
 
 describe('the code cache', () => {
   test('is written once per command, after a run that went well, and reused with the same output', () => {
@@ -96,8 +96,8 @@ describe('what each command loads', () => {
       cpSync(join(ROOT, 'questions'), join(copy.dir, 'questions'), { recursive: true });
       rmSync(join(copy.dir, 'dist', 'interactive.cjs'));
       const run = (args: string[]) => spawnSync(process.execPath, [join(copy.dir, 'dist', 'service-audit.cjs'), ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', XDG_CACHE_HOME: copy.dir } });
-      expect(run(['check', '--answers', join(FIXTURES, 'complete.yaml')]).status).toBe(0);
-      expect(run(['report', '--answers', join(FIXTURES, 'complete.yaml'), '--format', 'markdown']).status).toBe(0);
+      expect(run(['check', '--bank', V1_BANK, '--answers', join(FIXTURES, 'complete.yaml')]).status).toBe(0);
+      expect(run(['report', '--bank', V1_BANK, '--answers', join(FIXTURES, 'complete.yaml'), '--format', 'markdown']).status).toBe(0);
       expect(run(['--help']).status).toBe(0);
       expect(run(['run']).status).toBe(2); // no terminal: refused before anything is loaded
     } finally {

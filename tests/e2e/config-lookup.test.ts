@@ -2,10 +2,11 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { tempDir } from '../helpers.js';
-import { cli, FIXTURES } from './cli-helpers.js';
+import { cli, FIXTURES, V1_BANK } from './cli-helpers.js';
 
 // .service-audit.yaml is looked for upward to the repository root, and check and report read the same one.
-// complete.yaml scores 57 overall, partial.yaml 66.3.
+// complete.yaml scores 57 overall, partial.yaml 66.3, against the v1 bank they were given against
+// (copied in as repo/bank.yaml, which every config names).
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => {
   tmp = tempDir();
@@ -13,6 +14,7 @@ beforeEach(() => {
   mkdirSync(join(tmp.dir, 'repo', 'docs', 'audit'), { recursive: true });
   copyFileSync(join(FIXTURES, 'complete.yaml'), join(tmp.dir, 'repo', 'complete.yaml'));
   copyFileSync(join(FIXTURES, 'partial.yaml'), join(tmp.dir, 'repo', 'partial.yaml'));
+  copyFileSync(V1_BANK, join(tmp.dir, 'repo', 'bank.yaml'));
 });
 afterEach(() => tmp.cleanup());
 
@@ -20,7 +22,7 @@ const inSub = (args: string[]) => cli(args, { cwd: join(tmp.dir, 'repo', 'docs',
 
 describe('the config file', () => {
   test('is found in a folder above, up to the repository root; its paths are relative to it', () => {
-    tmp.write('repo/.service-audit.yaml', 'answers: complete.yaml\nassertions:\n  overall: { minScore: 50 }\n');
+    tmp.write('repo/.service-audit.yaml', 'bank: bank.yaml\nanswers: complete.yaml\nassertions:\n  overall: { minScore: 50 }\n');
     const r = inSub(['check']);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('✓ overall: score 57 ≥ 50');
@@ -29,8 +31,8 @@ describe('the config file', () => {
   });
 
   test('the nearest one wins', () => {
-    tmp.write('repo/.service-audit.yaml', 'answers: complete.yaml\n');
-    tmp.write('repo/docs/.service-audit.yaml', 'answers: ../partial.yaml\nassertions:\n  overall: { minScore: 60 }\n');
+    tmp.write('repo/.service-audit.yaml', 'bank: bank.yaml\nanswers: complete.yaml\n');
+    tmp.write('repo/docs/.service-audit.yaml', 'bank: ../bank.yaml\nanswers: ../partial.yaml\nassertions:\n  overall: { minScore: 60 }\n');
     expect(inSub(['check']).stdout).toContain('✓ overall: score 66.3 ≥ 60');
   });
 
@@ -42,7 +44,6 @@ describe('the config file', () => {
   });
 
   test('report scores the answers file and bank the config names, as check does', () => {
-    copyFileSync(join(FIXTURES, '../../questions/service-readiness.yaml'), join(tmp.dir, 'repo', 'bank.yaml'));
     tmp.write('repo/.service-audit.yaml', 'bank: bank.yaml\nanswers: partial.yaml\n');
     const report = JSON.parse(inSub(['report', '--format', 'json']).stdout);
     expect(report.answers.file).toBe('../../partial.yaml');
@@ -52,8 +53,8 @@ describe('the config file', () => {
   });
 
   test('report --answers and --config win over the nearest config', () => {
-    tmp.write('repo/.service-audit.yaml', 'answers: partial.yaml\n');
-    tmp.write('repo/other.yaml', 'answers: complete.yaml\n');
+    tmp.write('repo/.service-audit.yaml', 'bank: bank.yaml\nanswers: partial.yaml\n');
+    tmp.write('repo/other.yaml', 'bank: bank.yaml\nanswers: complete.yaml\n');
     expect(JSON.parse(inSub(['report', '--format', 'json', '--answers', '../../complete.yaml']).stdout).overall.score).toBe(57);
     expect(JSON.parse(inSub(['report', '--format', 'json', '--config', '../../other.yaml']).stdout).overall.score).toBe(57);
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { MINI_BANK, tempDir } from '../helpers.js';
-import { cli, FIXTURES, NO_STACK } from './cli-helpers.js';
+import { cli, FIXTURES, NO_STACK, V1_BANK } from './cli-helpers.js';
 
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -10,13 +10,13 @@ beforeEach(() => {
 });
 afterEach(() => tmp.cleanup());
 
-/** A built-in-bank fixture moved to another day. */
+/** An answers fixture (given against the v1 bank, frozen in tests/fixtures) moved to another day. */
 const dated = (fixture: string, date: string, name = `${date}.yaml`) => tmp.write(name, readFileSync(join(FIXTURES, fixture), 'utf8').replace(/^date: .*$/m, `date: ${date}`));
 
 describe('history', () => {
   test('orders audits by date whatever the order given, and shows a trend per element', () => {
     const files = [dated('with-na.yaml', '2026-11-22'), dated('complete.yaml', '2026-02-10'), dated('partial.yaml', '2026-05-12')];
-    const r = cli(['history', ...files], { cwd: tmp.dir });
+    const r = cli(['history', '--bank', V1_BANK, ...files], { cwd: tmp.dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout.split('\n')[0]).toBe('Service audit history: Acme Support');
@@ -31,10 +31,10 @@ describe('history', () => {
 
   test('json is the history model; html is one page with its chart', () => {
     const files = [dated('complete.yaml', '2026-02-10'), dated('with-na.yaml', '2026-11-22')];
-    const json = JSON.parse(cli(['history', ...files, '--format', 'json'], { cwd: tmp.dir }).stdout);
+    const json = JSON.parse(cli(['history', '--bank', V1_BANK, ...files, '--format', 'json'], { cwd: tmp.dir }).stdout);
     expect(json).toMatchObject({ schema: 'history', schemaVersion: 1, organization: 'Acme Support', overall: { change: -2.1, trend: 'down' }, comparability: [] });
     expect(json.elements).toHaveLength(14);
-    const r = cli(['history', ...files, '--format', 'html', '--out', 'history.html'], { cwd: tmp.dir });
+    const r = cli(['history', '--bank', V1_BANK, ...files, '--format', 'html', '--out', 'history.html'], { cwd: tmp.dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe(`html history written to ${join(tmp.dir, 'history.html')}\n`);
     expect(readFileSync(join(tmp.dir, 'history.html'), 'utf8')).toMatch(/^<!doctype html>[\s\S]*<figure class="line-chart"><svg viewBox/);
@@ -59,7 +59,7 @@ describe('history', () => {
     ['the same file twice', (): string[] => [dated('complete.yaml', '2026-02-10'), dated('complete.yaml', '2026-02-10', 'copy.yaml')], /^error: .*copy\.yaml and .*2026-02-10\.yaml are the same audit/],
     ['a version no bank given has', (): string[] => [dated('complete.yaml', '2026-02-10'), tmp.write('v9.yaml', readFileSync(join(FIXTURES, 'complete.yaml'), 'utf8').replace('service-readiness@1', 'service-readiness@9'))], /v9\.yaml:2:7 {2}these answers were given against "service-readiness@9"/],
   ])('%s: exit 2 with one clear line', (_, files, message) => {
-    const r = cli(['history', ...files()], { cwd: tmp.dir });
+    const r = cli(['history', '--bank', V1_BANK, ...files()], { cwd: tmp.dir });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(message);

@@ -10,12 +10,23 @@ interface Q {
   id: string;
   type: string;
   options?: { value: string }[];
+  when?: Record<string, string[]>;
 }
-let questions: { id: string; area: string; q: Q }[];
+type Condition = Record<string, string[]>;
+/** The built-in bank's questions in asking order (the profile first), each with the conditions that must hold for it to be asked. */
+let questions: { id: string; area: string; q: Q; when: Condition[] }[];
 beforeAll(() => {
   const bank = JSON.parse(cli(['bank', '--format', 'json']).stdout);
-  questions = bank.areas.flatMap((a: { id: string; elements: { questions: Q[] }[] }) => a.elements.flatMap((e) => e.questions.map((q) => ({ id: q.id, area: a.id, q }))));
+  questions = [
+    ...(bank.profile ?? []).map((q: Q) => ({ id: q.id, area: 'profile', q, when: [] })),
+    ...bank.areas.flatMap((a: { id: string; elements: { when?: Condition; questions: Q[] }[] }) =>
+      a.elements.flatMap((e) => e.questions.map((q) => ({ id: q.id, area: a.id, q, when: [e.when, q.when].filter((c): c is Condition => c !== undefined) }))),
+    ),
+  ];
 });
+
+/** Whether a question is left out: a condition names a question answered with a value it does not list (unanswered asks). */
+const skipped = (when: Condition[], given: Record<string, unknown>) => when.some((c) => Object.entries(c).some(([ref, values]) => ref in given && !values.includes(String(given[ref]))));
 
 let tmp: ReturnType<typeof tempDir>;
 let term: Terminal | undefined;
@@ -36,14 +47,20 @@ const answersIn = (file: string) => parse(readFileSync(file, 'utf8')) as { bank:
 /** Keys typed by `answer`, to count what a minimal run costs. */
 let keysTyped = 0;
 
-/** Answers the questions in `list` with the fewest keys: no note, nothing else asked between them. */
-async function answer(t: Terminal, list: typeof questions, total: number, offset = 0) {
-  for (const [i, { q }] of list.entries()) {
+/**
+ * Answers the questions in `list` with the fewest keys (no note, nothing else asked between them),
+ * passing over those the answers so far (`given`, updated) leave out, as the audit passes over them.
+ */
+async function answer(t: Terminal, list: typeof questions, total: number, offset = 0, given: Record<string, unknown> = {}) {
+  for (const [i, { q, when }] of list.entries()) {
+    if (skipped(when, given)) continue;
     await t.waitFor(`question ${offset + i + 1} of ${total}`);
-    const { keys } = planned(q, offset + i);
+    const { keys, value } = planned(q, offset + i);
     keysTyped += keys.length;
+    given[q.id] = value;
     t.type(keys);
   }
+  return given;
 }
 
 /** Skips the organization and the respondent's name. */
@@ -77,11 +94,15 @@ describe('the interactive audit in a real terminal', () => {
     await term.waitFor('Your name');
     term.type('Dana Lee\r');
     keysTyped = 0;
-    await answer(term, questions, questions.length);
+    const given = await answer(term, questions, questions.length);
     await term.waitFor('Markdown report written to');
+    // The rotating answers say no to some of the profile, so some questions are left out, and others are not.
+    const left = questions.filter(({ when }) => skipped(when, given));
+    expect(left.length).toBeGreaterThan(0);
+    expect(left.length).toBeLessThan(questions.length / 2);
     // The audit finished on one key per listed answer and the digits and Enter of each percent:
     // nothing is asked between two questions.
-    expect(keysTyped).toBe(questions.reduce((n, x, i) => n + planned(x.q, i).keys.length, 0));
+    expect(keysTyped).toBe(questions.reduce((n, x, i) => n + (x.id in given ? planned(x.q, i).keys.length : 0), 0));
     expect(keysTyped).toBeLessThan(questions.length * 2);
     expect(term.text()).not.toContain('Note (optional');
     expect(await term.exited).toBe(0);
@@ -92,11 +113,11 @@ describe('the interactive audit in a real terminal', () => {
     expect(screen).toContain('Answers saved in service-audit-answers.yaml');
 
     const file = answersIn(join(tmp.dir, 'service-audit-answers.yaml'));
-    expect(file.bank).toBe('service-readiness@1');
+    expect(file.bank).toBe('service-readiness@2');
     expect(file.organization).toBe('Acme Support');
     expect((file as { respondent?: string }).respondent).toBe('Dana Lee');
     expect(file.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(file.answers).toEqual(Object.fromEntries(questions.map(({ id, q }, i) => [id, planned(q, i).value])));
+    expect(file.answers).toEqual(Object.fromEntries(questions.map(({ id }) => [id, given[id] ?? null])));
     // The saved file is valid and scores to the same report the screen showed.
     const report = cli(['report', '--answers', 'service-audit-answers.yaml', '--format', 'json'], { cwd: tmp.dir });
     expect(report.code).toBe(0);
@@ -110,31 +131,37 @@ describe('the interactive audit in a real terminal', () => {
   });
 
   test('Ctrl+C halfway exits 130 with every answer saved; the same command resumes and finishes', async () => {
-    const engagement = questions.filter((x) => x.area === 'engagement');
-    const total = engagement.length;
+    // An audit of one area still asks the profile first: the area's questions may depend on it.
+    const list = questions.filter((x) => x.area === 'profile' || x.area === 'engagement');
+    const total = list.length;
     const half = Math.floor(total / 2);
     term = new Terminal(['--area', 'engagement'], tmp.dir);
     await skipIntro(term);
-    await answer(term, engagement.slice(0, half), total);
+    const given = await answer(term, list.slice(0, half), total);
+    expect(Object.keys(given)).toHaveLength(half);
     await term.waitFor(`question ${half + 1} of ${total}`);
     term.type(KEY.ctrlC);
     expect(await term.exited).toBe(130);
     expect(term.text().trimEnd().split('\n').at(-1)).toBe(`Stopped. ${half} answers saved in service-audit-answers.yaml. Continue with: npx service-audit --area engagement`);
     expect(term.text()).not.toMatch(/^\s+at /m);
     const saved = answersIn(join(tmp.dir, 'service-audit-answers.yaml'));
-    expect(Object.keys(saved.answers).filter((k) => saved.answers[k] !== null)).toEqual(engagement.slice(0, half).map((x) => x.id));
+    expect(Object.keys(saved.answers).filter((k) => saved.answers[k] !== null)).toEqual(list.slice(0, half).map((x) => x.id));
     expect(readdirSync(tmp.dir)).toEqual(['service-audit-answers.yaml']);
 
     term = new Terminal(['--area', 'engagement'], tmp.dir);
     expect(await term.waitFor(`question ${half + 1} of ${total}`)).toContain(`${half} of ${total} answered — continuing at question ${half + 1}.`);
-    term.type(planned(engagement[half]!.q, half).keys);
-    await answer(term, engagement.slice(half + 1), total, half + 1);
+    // Question half + 1 is on screen already: answer it, then the rest.
+    const next = planned(list[half]!.q, half);
+    term.type(next.keys);
+    given[list[half]!.id] = next.value;
+    await answer(term, list.slice(half + 1), total, half + 1, given);
     await term.waitFor('Write a markdown report too (service-audit-report.md)?');
     term.type('y\r');
     await term.waitFor('Markdown report written to');
     expect(await term.exited).toBe(0);
     const done = answersIn(join(tmp.dir, 'service-audit-answers.yaml'));
-    expect(done.answers).toMatchObject(Object.fromEntries(engagement.map(({ id, q }, i) => [id, planned(q, i).value])));
+    expect(done.answers).toMatchObject(given);
+    expect(list.every(({ id, when }) => id in given || skipped(when, given))).toBe(true);
     expect(existsSync(join(tmp.dir, 'service-audit-report.md'))).toBe(true);
   });
 
@@ -291,7 +318,7 @@ describe('the interactive audit in a real terminal', () => {
   });
 
   test('an answers file it cannot read is reported, never overwritten', async () => {
-    const broken = 'bank: service-readiness@1\nanswers:\n  customer.convenience: maybe\n';
+    const broken = 'bank: service-readiness@2\nanswers:\n  customer.convenience: maybe\n';
     tmp.write('service-audit-answers.yaml', broken);
     term = new Terminal([], tmp.dir);
     expect(await term.exited).toBe(2);

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tempDir } from '../helpers.js';
-import { FIXTURES, npmCommand, ROOT, TEST_CACHE } from './cli-helpers.js';
+import { FIXTURES, npmCommand, ROOT, TEST_CACHE, V1_BANK } from './cli-helpers.js';
 
 // The package as a user gets it: packed, installed from the tarball with no network, run with npx.
 const [NPM, NPM_ARGS] = npmCommand();
@@ -55,8 +55,8 @@ describe('the packed package', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(npx(['--version']).stdout).toBe(`${pkg.version}\n`);
     const bank = JSON.parse(npx(['bank', '--format', 'json']).stdout);
-    expect(bank).toMatchObject({ id: 'service-readiness', version: 1 });
-    const check = npx(['check', '--answers', join(FIXTURES, 'complete.yaml'), '--min-score', '50']);
+    expect(bank).toMatchObject({ id: 'service-readiness', version: 2 });
+    const check = npx(['check', '--bank', V1_BANK, '--answers', join(FIXTURES, 'complete.yaml'), '--min-score', '50']);
     expect(check.status).toBe(0);
     expect(check.stdout).toContain('✓ overall: score 57 ≥ 50');
   });
@@ -70,6 +70,6 @@ describe('the packed package', () => {
   test('an edited built-in bank is read from its YAML, not from the stale compiled copy', () => {
     const yamlFile = join(app, 'node_modules', 'service-audit', 'questions', 'service-readiness.yaml');
     writeFileSync(yamlFile, readFileSync(yamlFile, 'utf8').replace('title: Service readiness audit', 'title: Edited audit'));
-    expect(npx(['bank']).stdout).toMatch(/^Edited audit \(service-readiness@1, built-in bank\)/);
+    expect(npx(['bank']).stdout).toMatch(/^Edited audit \(service-readiness@2, built-in bank\)/);
   });
 });

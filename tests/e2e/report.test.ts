@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { lint } from 'markdownlint/promise';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { MARKDOWNLINT_CONFIG, MINI_BANK, tempDir } from '../helpers.js';
-import { cli, FIXTURES, NO_STACK } from './cli-helpers.js';
+import { cli, FIXTURES, NO_STACK, V1_BANK } from './cli-helpers.js';
 
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -14,6 +14,13 @@ beforeEach(() => {
 afterEach(() => tmp.cleanup());
 
 const fixture = (name: string) => join(FIXTURES, name);
+/** `report` on an answers fixture, against the v1 bank the fixture was given against. */
+const report = (args: string[], o?: Parameters<typeof cli>[1]) => cli(['report', '--bank', V1_BANK, ...args], o);
+/** How many scored questions the built-in bank has, and how many profile questions it asks first. */
+const builtin = () => {
+  const bank = JSON.parse(cli(['bank', '--format', 'json']).stdout);
+  return { scored: bank.areas.flatMap((a: { elements: { questions: unknown[] }[] }) => a.elements.flatMap((e) => e.questions)).length as number, profile: (bank.profile ?? []).length as number };
+};
 
 describe('report', () => {
   test.each([
@@ -21,7 +28,7 @@ describe('report', () => {
     ['partial.yaml', 66.3, 'Answered 30 of 49, 19 unanswered (39% of the audit missing)'],
     ['with-na.yaml', 54.9, 'Answered 47 of 49, 2 not applicable'],
   ])('terminal report of %s', (file, overall, completeness) => {
-    const r = cli(['report', '--answers', fixture(file)]);
+    const r = report(['--answers', fixture(file)]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n');
@@ -34,7 +41,7 @@ describe('report', () => {
   });
 
   test.each(['complete.yaml', 'partial.yaml', 'with-na.yaml'])('markdown report of %s passes markdownlint', async (file) => {
-    const r = cli(['report', '--answers', fixture(file), '--format', 'markdown']);
+    const r = report(['--answers', fixture(file), '--format', 'markdown']);
     expect(r.code).toBe(0);
     const results = await lint({ strings: { report: r.stdout }, config: MARKDOWNLINT_CONFIG });
     expect(results.report).toEqual([]);
@@ -43,8 +50,8 @@ describe('report', () => {
   });
 
   test('json report is the versioned model, byte-identical run to run', () => {
-    const a = cli(['report', '--answers', fixture('with-na.yaml'), '--format', 'json']);
-    const b = cli(['report', '--answers', fixture('with-na.yaml'), '--format', 'json']);
+    const a = report(['--answers', fixture('with-na.yaml'), '--format', 'json']);
+    const b = report(['--answers', fixture('with-na.yaml'), '--format', 'json']);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     const m = JSON.parse(a.stdout);
@@ -58,7 +65,7 @@ describe('report', () => {
   });
 
   test('an unknown question id stops the report with exit 2, naming the line', () => {
-    const r = cli(['report', '--answers', fixture('unknown-id.yaml')]);
+    const r = report(['--answers', fixture('unknown-id.yaml')]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`${fixture('unknown-id.yaml')}:11:3  unknown question id "customer.conveneince" — did you mean "customer.convenience"?\n`);
@@ -66,7 +73,7 @@ describe('report', () => {
   });
 
   test('--out writes the file atomically and says where', () => {
-    const r = cli(['report', '--answers', fixture('complete.yaml'), '--format', 'markdown', '--out', 'report.md'], { cwd: tmp.dir });
+    const r = report(['--answers', fixture('complete.yaml'), '--format', 'markdown', '--out', 'report.md'], { cwd: tmp.dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`markdown report written to ${join(tmp.dir, 'report.md')}\n`);
@@ -77,14 +84,14 @@ describe('report', () => {
   test('--out never overwrites the answers file it reports on', () => {
     const answers = tmp.write('a.yaml', readFileSync(fixture('complete.yaml'), 'utf8'));
     const before = readFileSync(answers, 'utf8');
-    const r = cli(['report', '--answers', 'a.yaml', '--format', 'markdown', '--out', './a.yaml'], { cwd: tmp.dir });
+    const r = report(['--answers', 'a.yaml', '--format', 'markdown', '--out', './a.yaml'], { cwd: tmp.dir });
     expect(r).toEqual({ code: 2, stdout: '', stderr: 'error: --out ./a.yaml is the input file a.yaml; nothing was written. Choose another file for the output.\n' });
     expect(readFileSync(answers, 'utf8')).toBe(before);
   });
 
   test('--answers defaults to the file the interactive audit writes', () => {
     tmp.write('service-audit-answers.yaml', readFileSync(fixture('complete.yaml'), 'utf8'));
-    const r = cli(['report', '--format', 'json'], { cwd: tmp.dir });
+    const r = report(['--format', 'json'], { cwd: tmp.dir });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).answers.file).toBe('service-audit-answers.yaml');
     mkdirSync(join(tmp.dir, 'empty'));
@@ -92,7 +99,7 @@ describe('report', () => {
   });
 
   test('--out into a folder that does not exist', () => {
-    const r = cli(['report', '--answers', fixture('complete.yaml'), '--out', 'no/such/dir/r.txt'], { cwd: tmp.dir });
+    const r = report(['--answers', fixture('complete.yaml'), '--out', 'no/such/dir/r.txt'], { cwd: tmp.dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('no/such/dir/r.txt:1:1  cannot write the file (its folder does not exist) — choose a path in a folder that exists and that you may write to\n');
   });
@@ -101,7 +108,7 @@ describe('report', () => {
     const real = tmp.write('real.yaml', readFileSync(fixture('complete.yaml'), 'utf8'));
     symlinkSync('real.yaml', join(tmp.dir, 'link.yaml'));
     const before = readFileSync(real, 'utf8');
-    const r = cli(['report', '--answers', 'link.yaml', '--format', 'markdown', '--out', 'real.yaml'], { cwd: tmp.dir });
+    const r = report(['--answers', 'link.yaml', '--format', 'markdown', '--out', 'real.yaml'], { cwd: tmp.dir });
     expect(r).toEqual({ code: 2, stdout: '', stderr: 'error: --out real.yaml is the input file link.yaml; nothing was written. Choose another file for the output.\n' });
     expect(readFileSync(real, 'utf8')).toBe(before);
   });
@@ -118,7 +125,7 @@ describe('report', () => {
   });
 
   test('--explain shows the arithmetic behind each element score', () => {
-    const r = cli(['report', '--answers', fixture('complete.yaml'), '--explain']);
+    const r = report(['--answers', fixture('complete.yaml'), '--explain']);
     expect(r.stdout).toMatch(/ {6}customer\.convenience +weight 2 × credit 0\.75 +\(agree\)/);
     expect(r.stdout).toContain('score = 100 × ');
   });
@@ -129,7 +136,7 @@ describe('report', () => {
     [{ NO_COLOR: '1' }, [], false],
     [{}, [], false],
   ])('colour with env %o and flags %o: %s', (env, flags, coloured) => {
-    const r = cli(['report', '--answers', fixture('complete.yaml'), ...flags], { env });
+    const r = report(['--answers', fixture('complete.yaml'), ...flags], { env });
     expect(/\u001b\[/.test(r.stdout)).toBe(coloured);
   });
 });
@@ -144,7 +151,7 @@ describe('init', () => {
     expect(text).not.toContain('yaml-language-server');
     expect(text).toContain('#   service-audit schema answers > answers.schema.json\n');
     expect(text).toContain('  #   values: strongly-disagree | disagree | neutral | agree | strongly-agree\n  customer.convenience:\n');
-    expect((text.match(/^  [a-z-]+\.[a-z-]+:$/gm) ?? []).length).toBe(49);
+    expect((text.match(/^  [a-z-]+\.[a-z-]+:$/gm) ?? []).length).toBe(builtin().scored + builtin().profile);
     expect(cli(['validate', 'service-audit-answers.yaml'], { cwd: tmp.dir }).code).toBe(0);
 
     const again = cli(['init'], { cwd: tmp.dir });
@@ -157,7 +164,7 @@ describe('init', () => {
     cli(['init', '--out', 'a.yaml'], { cwd: tmp.dir });
     const r = cli(['check', '--answers', 'a.yaml'], { cwd: tmp.dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^✗ unanswered questions: count 49 > 0 \(error\)\n/);
+    expect(r.stdout).toMatch(new RegExp(`^✗ unanswered questions: count ${builtin().scored} > 0 \\(error\\)\n`));
   });
 });
 
@@ -198,3 +205,33 @@ describe('the interactive audit without a terminal', () => {
 });
 
 
+
+describe('the built-in bank v2, end to end', () => {
+  // A remote team that sells and has run a pulse: no premises, no social media.
+  const answers = fixture('v2-complete.yaml');
+
+  test('scores a v2 answers file, with what the profile leaves out reported as not applicable, and its reason', () => {
+    const r = cli(['report', '--answers', answers]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n')[2]).toBe('Answered 81 of 85, 4 not applicable');
+    expect(r.stdout).toContain('environment.premises — Customers do not come to you in person, so not asked.');
+    expect(r.stdout).toContain('customer.social-replies — Customers do not reach you on social media, so not');
+    const json = JSON.parse(cli(['report', '--answers', answers, '--format', 'json']).stdout);
+    expect(json.bank).toMatchObject({ id: 'service-readiness', version: 2 });
+    // The poll's figures stand beside the team's pulse results.
+    expect(json.elements.find((e: { id: string }) => e.id === 'engagement.understanding').benchmark).toMatchObject({ value: 37, yours: 45, delta: 8 });
+  });
+
+  test.each(['terminal', 'markdown', 'json', 'html'])('the %s report names no source file', (format) => {
+    const r = cli(['report', '--answers', answers, '--format', format]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/\b\d{3}_[0-9a-f]{16}\b|\.txt\b/);
+  });
+
+  test('the markdown report passes markdownlint', async () => {
+    const r = cli(['report', '--answers', answers, '--format', 'markdown']);
+    const results = await lint({ strings: { report: r.stdout }, config: MARKDOWNLINT_CONFIG });
+    expect(results.report).toEqual([]);
+  });
+});

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MARKDOWNLINT_CONFIG, tempDir } from '../helpers.js';
 import { TEAM_BANK, answersYaml } from '../team-helpers.js';
 import { NO_STACK, cli } from './cli-helpers.js';
+import { Terminal } from './pty-driver.js';
+import { parse } from 'yaml';
 
 const AGREE = ['strongly-disagree', 'disagree', 'neutral', 'agree', 'strongly-agree'];
 const GROUPS = ['day', 'night', 'weekend'];
@@ -114,4 +116,28 @@ describe('team report through the built binary', () => {
     const json = run(['check', 'pulse', '--config', 'cfg.yaml', '--format', 'json']);
     expect(JSON.parse(json.stdout).report.schema).toBe('team-report');
   });
+});
+
+describe('the staff pulse in a real terminal', () => {
+  test('--audience team asks only the team statements, stores the group and no date', async () => {
+    const term = new Terminal(['--audience', 'team', '--bank', 'bank.yaml', '--answers', 'pulse-x.yaml'], t.dir);
+    try {
+      const intro = await term.waitFor('Your team, site or shift');
+      expect(intro).toContain('3 statements about yourself');
+      expect(intro).toContain('never shows a name');
+      term.type('night\r');
+      for (const [i, key] of ['5', '4', '1'].entries()) {
+        await term.waitFor(`question ${i + 1} of 3`);
+        term.type(key);
+      }
+      await term.waitFor('Thank you.');
+      expect(await term.exited).toBe(0);
+    } finally {
+      term.kill();
+    }
+    const saved = parse(readFileSync(join(t.dir, 'pulse-x.yaml'), 'utf8'));
+    expect(saved).toMatchObject({ bank: 'pulse@1', group: 'night', answers: { 'u.self': 'strongly-agree', 't.self': 'agree', 't.tools': 'yes', 'u.share': null, 't.share': null } });
+    expect(saved.date).toBeUndefined();
+    expect(saved.organization).toBeUndefined();
+  }, 60_000);
 });

@@ -137,15 +137,15 @@ describe('score flags', () => {
     return { code: await main(argv, io), err: err.join('') };
   };
   test.each(['0x32', '5e1', '50.', '.5', '+50', ' 50', 'Infinity', '101'])('--min-score %j is refused', async (v) => {
-    const r = await run(['check', '--answers', 'tests/fixtures/complete.yaml', '--min-score', v]);
+    const r = await run(['check', '--answers', 'tests/fixtures/v2-complete.yaml', '--min-score', v]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('write a score from 0 to 100');
   });
   test.each(['50', '57.5', '0', '100'])('--min-score %j is taken', async (v) => {
-    const r = await run(['check', '--answers', 'tests/fixtures/complete.yaml', '--min-score', v]);
+    const r = await run(['check', '--answers', 'tests/fixtures/v2-complete.yaml', '--min-score', v]);
     expect([0, 1]).toContain(r.code);
   });
   test('--priorities 0x5 is refused', async () => {
-    expect((await run(['report', '--answers', 'tests/fixtures/complete.yaml', '--priorities', '0x5'])).code).toBe(2);
+    expect((await run(['report', '--answers', 'tests/fixtures/v2-complete.yaml', '--priorities', '0x5'])).code).toBe(2);
   });
 });

@@ -86,6 +86,24 @@ describe('the fast validator for pools', () => {
     expect(validate('a.yaml', text).answers).toEqual(parseAnswers('a.yaml', text, bank).parsed!.answers);
   });
 
+  test('the hand-checked common shape and the schema agree, file by file', () => {
+    const texts = [
+      'bank: pulse@1\ngroup: "  night  "\nanswers:\n  u.self: agree\n',
+      `bank: pulse@1\ngroup: "${'x'.repeat(101)}"\nanswers: {}\n`,
+      'bank: pulse@1\nrole: lead\ndate: 2026-11-22\nanswers:\n  u.share: { value: 40, note: "a guess" }\n  t.self: { na: "new here" }\n',
+      'bank: pulse@1\nanswers:\n  t.self: { na: null }\n',
+      'bank: pulse@1\nanswers:\n  t.self: { value: agree, na: x }\n',
+      'bank: pulse@1\nanswers:\n  t.tools: true\n',
+      'bank: pulse@1\nrole: boss\nanswers: {}\n',
+      'bank: pulse@1\nextra: 1\nanswers: {}\n',
+      'bank: pulse@1\nanswers:\n',
+    ];
+    for (const text of texts) {
+      const full = parseAnswers('a.yaml', text, bank);
+      expect(validate('a.yaml', text)).toEqual(full.parsed ? { answers: full.parsed.answers, problems: [] } : { problems: full.problems });
+    }
+  });
+
   test('a bad file: the full parser\'s positioned problems', () => {
     for (const text of [answersYaml({ 'u.self': 'agreee' }), answersYaml({ 'u.self': 'agree' }, {}, 'pulse@2'), 'bank: pulse@1\nanswers:\n  u.self: agree\n  u.self: neutral\n', 'bank: [\n', answersYaml({ 'x.unknown': 'agree' })])
       expect(validate('a.yaml', text)).toEqual({ problems: parseAnswers('a.yaml', text, bank).problems });

@@ -3,6 +3,7 @@ import { parseAnswers } from '../../answers/parse.js';
 import type { Answers } from '../../answers/schema.js';
 import { renderAnswersFile } from '../../answers/write.js';
 import { auditQuestions, runAudit, startIndex } from '../../audit/engine.js';
+import type { Audience } from '../../bank/schema.js';
 import { bankRef } from '../../bank/load.js';
 import { EXIT, InputError, InterruptedError, UsageError } from '../../errors.js';
 import { renderMarkdown } from '../../report/markdown.js';
@@ -41,6 +42,8 @@ export interface RunOptions {
   bank?: string;
   answers: string;
   area?: string[];
+  /** team: the short staff pulse (only the statements each person rates about themselves). */
+  audience?: Audience;
   review?: boolean;
   restart?: boolean;
   report?: string;
@@ -144,15 +147,29 @@ export default async function runCommand(io: Io, opts: RunOptions & GlobalOption
       known = { stamp: { sha256: loadedAnswers.sha256, mtimeMs: null }, answers };
     }
 
-    const total = auditQuestions(bank, areas).length;
-    // Every answer (and the organization's name) is written the moment it is given.
+    const audience = opts.audience;
+    const pulse = audience === 'team';
+    const total = auditQuestions(bank, areas, audience).length;
+    if (pulse && total === 0) throw new UsageError('this bank has no team statements (questions with audience: team); run the full audit without --audience team');
+    // Every answer (and the organization's name) is written the moment it is given. A staff
+    // pulse stores no date: nothing in it should help tell who answered when.
     const save = (next: Answers): Answers => {
-      answers = write({ ...next, date: io.today() });
+      answers = write(pulse ? next : { ...next, date: io.today() });
       saved = Object.keys(answers.answers).length;
       return answers;
     };
     const fresh = !exists || opts.restart === true;
-    if (fresh) {
+    if (pulse && fresh) {
+      const width = Math.min(io.stdout.columns ?? 80, 100);
+      const intro = [
+        `${total} statements about yourself; about ${minutes(total)}.`,
+        "Your answers are pooled with your team's: a team report never shows a name, and shows a group only when it has at least 5 people.",
+        `Every answer is saved at once in ${shownFile}. Stop any time with Ctrl+C and run the same command to continue.`,
+      ];
+      io.stdout.write(`${style.bold(terminalLine(bank.title))}\n${intro.map((p) => wrap(p, width).join('\n')).join('\n')}\n\n`);
+      const group = (await asker.text('Your team, site or shift (optional):')).trim().slice(0, 100);
+      if (group) save({ ...answers, group });
+    } else if (fresh) {
       const width = Math.min(io.stdout.columns ?? 80, 100);
       const areaTitles = bank.areas.filter((a) => !areas || areas.includes(a.id)).map((a) => terminalLine(a.title));
       const intro = [
@@ -162,7 +179,7 @@ export default async function runCommand(io: Io, opts: RunOptions & GlobalOption
       ];
       io.stdout.write(`${style.bold(terminalLine(bank.title))}\n${intro.map((p) => wrap(p, width).join('\n')).join('\n')}\n\n`);
     }
-    if (fresh || opts.review === true) {
+    if (!pulse && (fresh || opts.review === true)) {
       // Asked again on --review (the saved text is the default), so both can be changed later.
       const organization = (await asker.text('Organization (optional, shown on reports):', answers.organization)).trim();
       if (organization !== (answers.organization ?? '')) save({ ...withoutKey(answers, 'organization'), ...(organization && { organization }) });
@@ -170,7 +187,11 @@ export default async function runCommand(io: Io, opts: RunOptions & GlobalOption
       if (respondent !== (answers.respondent ?? '')) save({ ...withoutKey(answers, 'respondent'), ...(respondent && { respondent }) });
     }
     saved = Object.keys(answers.answers).length;
-    answers = await runAudit({ bank, answers, ...(areas && { areas }), review: opts.review === true, ...(from !== undefined && { from }), asker, save });
+    answers = await runAudit({ bank, answers, ...(areas && { areas }), ...(audience && { audience }), review: opts.review === true, ...(from !== undefined && { from }), asker, save });
+    if (pulse) {
+      io.stdout.write(`\nThank you. Your answers are saved in ${shownFile}; hand the file in as your team lead asked.\n`);
+      return EXIT.ok;
+    }
 
     const { sha256 } = readUserFile(io.cwd, file, 'answers file', 'run the audit again');
     const model = reportOf(io, loaded, { answers, file, sha256 }, { ...(areas && { areas }) });
@@ -185,7 +206,7 @@ export default async function runCommand(io: Io, opts: RunOptions & GlobalOption
     return EXIT.ok;
   } catch (e) {
     if (e instanceof InterruptedError) {
-      const again = ['npx service-audit', ...(file !== 'service-audit-answers.yaml' ? ['--answers', file] : []), ...(opts.bank ? ['--bank', opts.bank] : []), ...(areas ?? []).flatMap((a) => ['--area', a])].join(' ');
+      const again = ['npx service-audit', ...(file !== 'service-audit-answers.yaml' ? ['--answers', file] : []), ...(opts.bank ? ['--bank', opts.bank] : []), ...(areas ?? []).flatMap((a) => ['--area', a]), ...(opts.audience ? ['--audience', opts.audience] : [])].join(' ');
       throw new InterruptedError(`\nStopped. ${saved} answer${saved === 1 ? '' : 's'} saved in ${shownFile}. Continue with: ${terminalLine(again)}`);
     }
     throw e;
