@@ -1,3 +1,5 @@
+import { terminalLine, terminalText } from './text/escape.js';
+
 /** One thing wrong with a file the user gave us, with where it is and how to fix it. */
 export interface Problem {
   file: string;
@@ -7,9 +9,14 @@ export interface Problem {
   fix: string;
 }
 
-/** Formats a problem as the one-line `FILE:LINE:COL  what — fix` that every command prints. */
+/**
+ * Formats a problem as the one-line `FILE:LINE:COL  what — fix` that every command prints: text
+ * from the input (a value, a key, a file name) can neither split the line nor reach the terminal
+ * raw, and a file name cannot make the line a CI's command (GitHub reads `::…` and `##[…`).
+ */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.col}  ${p.message} — ${p.fix}`;
+  const file = terminalLine(p.file);
+  return `${/^\s*(::|##\[)/.test(file) ? `./${file}` : file}:${p.line}:${p.col}  ${terminalLine(p.message)} — ${terminalLine(p.fix)}`;
 }
 
 /** A bank, answers or config file that cannot be used; carries every problem found. Exit code 2. */
@@ -46,8 +53,8 @@ declare const __BUGS_URL__: string | undefined;
 /** Where to report a bug: package.json's `bugs.url`, so one place says it. */
 export const BUGS_URL = typeof __BUGS_URL__ === 'string' ? __BUGS_URL__ : 'https://github.com/service-audit/service-audit/issues';
 
-/** The message for a failure that is a bug in service-audit (exit 70): what failed, where to report it, the trace. */
+/** The message for a failure that is a bug in service-audit (exit 70): what failed, where to report it, the trace (escaped: a message may quote input). */
 export function internalErrorMessage(e: unknown): string {
   const err = e instanceof Error ? e : new Error(String(e));
-  return `internal error: ${err.message}\nThis is a bug in service-audit; please report it at ${BUGS_URL} with the command you ran and this trace:\n${err.stack ?? ''}\n`;
+  return `internal error: ${terminalLine(err.message)}\nThis is a bug in service-audit; please report it at ${BUGS_URL} with the command you ran and this trace:\n${terminalText(err.stack ?? '')}\n`;
 }

@@ -181,6 +181,17 @@ migrations:
     values: { c.one-b: { partly: mostly } }
 `;
 
+/** A v1 answers file of the mini bank, with a note, an N/A reason and a value the migration translates. */
+export const V1_ANSWERS = `bank: mini@1
+organization: Acme
+date: 2026-11-22
+answers:
+  c.one: { value: partly, note: "Only for new customers" }
+  c.two: { na: "we have no such process" }
+  d.one: { value: often, note: "Weekly" }
+  t.share: 45
+`;
+
 /** A temporary folder for one test's files; remove it with the returned cleanup. */
 export function tempDir(): { dir: string; write(name: string, text: string): string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'service-audit-'));

@@ -1,6 +1,6 @@
 import type { Problem } from '../errors.js';
 import type { RuleProblem } from '../validation/rules.js';
-import type { Bank, Question } from '../bank/schema.js';
+import type { Bank, Migration, Question } from '../bank/schema.js';
 import { allQuestionsOf, bankRef } from '../bank/load.js';
 import { closest } from '../validation/closest.js';
 import { validateYaml } from '../validation/validate.js';
@@ -14,6 +14,8 @@ export interface ParsedAnswers {
   positions: Record<string, { line: number; col: number }>;
   /** Where the `answers:` key stands (for findings about missing answers). */
   anchor: { line: number; col: number };
+  /** Set when the file was given against an earlier version of the bank and mapped to this one. */
+  upgrade?: Upgrade;
 }
 
 /** The values a question accepts, as shown in errors and templates. */
@@ -53,38 +55,132 @@ export function normaliseAnswer(q: Question, raw: unknown): { answer?: Answer; e
   };
 }
 
-/** Validates an answers file's text against a bank; returns the answers or every problem. Pure. */
+/** What mapping an answers file from an earlier version of its bank did (in memory). */
+export interface Upgrade {
+  /** The bank id@version the file was given against. */
+  from: string;
+  to: string;
+  renamed: { from: string; to: string }[];
+  split: { from: string; to: string[] }[];
+  /** Answers to questions the new version no longer asks, as written in the file. */
+  removed: { id: string; answer: Answer }[];
+  /** Answers whose value the migration translated to the new scale or options. */
+  values: { id: string; from: string; to: string }[];
+  /** Questions of the new version that are new and unanswered: no answer carried over, and not listed in the old file. */
+  newQuestions: string[];
+}
+
+/** The migration that maps answers given against `ref` to this bank, if the bank declares one. */
+export function migrationFor(bank: Bank, ref: string): Migration | undefined {
+  const [id, version] = ref.split('@');
+  if (id !== bank.id || Number(version) >= bank.version) return undefined;
+  return bank.migrations?.find((m) => m.from === Number(version));
+}
+
+/** Where an old id's answer goes: a renamed or split id, nowhere (removed), or the same id. */
+function targetsOf(m: Migration | undefined, id: string): string[] {
+  if (!m) return [id];
+  if (Object.hasOwn(m.renamed, id)) return [m.renamed[id]!];
+  if (Object.hasOwn(m.split, id)) return m.split[id]!;
+  if (m.removed.includes(id)) return [];
+  return [id];
+}
+
+/** A removed answer kept as written, loosely (it is no longer checked against any question). */
+function looseAnswer(raw: unknown): Answer | undefined {
+  if (raw === null || raw === undefined) return undefined;
+  if (typeof raw !== 'object') return { value: typeof raw === 'boolean' ? (raw ? 'yes' : 'no') : (raw as string | number) };
+  const r = raw as { value?: unknown; na?: unknown; note?: unknown };
+  const note = typeof r.note === 'string' && r.note !== '' ? { note: r.note } : {};
+  if (typeof r.na === 'string') return { na: r.na, ...note };
+  return r.value === undefined || r.value === null ? undefined : { value: typeof r.value === 'boolean' ? (r.value ? 'yes' : 'no') : (r.value as string | number), ...note };
+}
+
+/**
+ * Validates an answers file's text against a bank; returns the answers or every problem. A file
+ * given against an earlier version of the same bank is mapped by the bank's migration from that
+ * version (renamed, split, removed, values) and its `upgrade` says what changed; problems still
+ * point at the line of the old answer. Pure.
+ */
 export function parseAnswers(file: string, source: string, bank: Bank): { parsed?: ParsedAnswers; problems: Problem[] } {
   const byId = new Map(allQuestionsOf(bank).map((x) => [x.question.id, x.question]));
   // No prototype: a question may be called "constructor" or "toString".
   const result: Record<string, Answer> = Object.create(null) as Record<string, Answer>;
+  const positionKey: Record<string, string> = Object.create(null) as Record<string, string>;
+  let upgrade: Upgrade | undefined;
   const againstBank = (data: AnswersInput): RuleProblem[] => {
     const out: RuleProblem[] = [];
-    if (data.bank !== bankRef(bank))
+    const migration = migrationFor(bank, data.bank);
+    if (data.bank !== bankRef(bank) && !migration) {
+      const sameBank = data.bank.split('@')[0] === bank.id;
+      const older = sameBank && Number(data.bank.split('@')[1]) < bank.version;
       out.push({
         path: ['bank'],
-        message: `these answers were given against "${data.bank}" but the bank is "${bankRef(bank)}"`,
-        fix: data.bank.split('@')[0] === bank.id ? `check the answers still fit version ${bank.version}, then change "bank:" to "${bankRef(bank)}"` : 'pass --bank with the bank these answers were given against',
+        message: `these answers were given against "${data.bank}" but the bank is "${bankRef(bank)}"${older ? `, which has no migration from version ${data.bank.split('@')[1]}` : ''}`,
+        fix: sameBank ? `check the answers still fit version ${bank.version}, then change "bank:" to "${bankRef(bank)}"` : 'pass --bank with the bank these answers were given against',
       });
+    }
+    const up: Upgrade | undefined = migration && { from: data.bank, to: bankRef(bank), renamed: [], split: [], removed: [], values: [], newQuestions: [] };
+    const listed = new Set<string>();
     for (const [id, raw] of Object.entries(data.answers ?? {})) {
-      const q = byId.get(id);
-      if (!q) {
-        const near = closest(id, [...byId.keys()]);
-        out.push({ path: ['answers', id], key: true, message: `unknown question id "${id}"`, fix: near ? `did you mean "${near}"?` : 'remove it, or run `service-audit bank` to list the question ids' });
-        continue;
+      const targets = targetsOf(migration, id);
+      if (up && migration) {
+        if (Object.hasOwn(migration.renamed, id)) up.renamed.push({ from: id, to: migration.renamed[id]! });
+        else if (Object.hasOwn(migration.split, id)) up.split.push({ from: id, to: [...migration.split[id]!] });
+        else if (targets.length === 0) {
+          const kept = looseAnswer(raw);
+          if (kept) up.removed.push({ id, answer: kept });
+        }
       }
-      const { answer, error } = normaliseAnswer(q, raw);
-      if (error) out.push({ path: ['answers', id, ...error.path], message: error.message, fix: error.fix });
-      else if (answer) result[id] = answer;
+      for (const to of targets) {
+        listed.add(to);
+        const q = byId.get(to);
+        const mapped = to !== id ? ` (mapped from ${id} by the bank's migration from version ${migration!.from})` : '';
+        if (!q) {
+          // A typo of an old id is as likely as one of a new id.
+          const near = closest(id, [...byId.keys(), ...(migration ? [...Object.keys(migration.renamed), ...Object.keys(migration.split), ...migration.removed] : [])]);
+          out.push({
+            path: ['answers', id],
+            key: true,
+            message: `unknown question id "${to}"${mapped}`,
+            fix: near ? `did you mean "${near}"?` : migration ? `the bank's migration from version ${migration.from} does not say where "${id}" goes: remove it, or report this to the bank's author` : 'remove it, or run `service-audit bank` to list the question ids',
+          });
+          continue;
+        }
+        // A changed scale: translate the old value, as the migration says.
+        let value = raw;
+        const table = migration && Object.hasOwn(migration.values, to) ? migration.values[to] : undefined;
+        if (table) {
+          const old = raw !== null && typeof raw === 'object' && 'value' in raw ? (raw as { value: unknown }).value : raw;
+          const now = typeof old === 'string' && Object.hasOwn(table, old) ? table[old] : undefined;
+          if (now !== undefined) {
+            value = raw !== null && typeof raw === 'object' ? { ...(raw as object), value: now } : now;
+            up?.values.push({ id: to, from: old as string, to: now });
+          }
+        }
+        const { answer, error } = normaliseAnswer(q, value);
+        if (error) out.push({ path: ['answers', id, ...error.path], message: `${error.message}${mapped}`, fix: error.fix });
+        else if (answer) {
+          result[to] = answer;
+          positionKey[to] = id;
+        }
+      }
+    }
+    if (up) {
+      // The bank may say which questions are new; else: no answer carried over, and the old file does not list it.
+      const added = migration!.added;
+      up.newQuestions = [...byId.keys()].filter((id) => !Object.hasOwn(result, id) && (added ? added.includes(id) : !listed.has(id)));
+      upgrade = up;
     }
     return out;
   };
   const { data, doc, problems } = validateYaml(file, source, answersFileSchema(), [againstBank]);
   if (!data || !doc) return { problems };
   const positions: ParsedAnswers['positions'] = {};
-  for (const id of Object.keys(result)) positions[id] = doc.keyPositionOf(['answers', id]);
+  for (const id of Object.keys(result)) positions[id] = doc.keyPositionOf(['answers', positionKey[id] ?? id]);
   const answers: Answers = {
-    bank: data.bank,
+    // Mapped answers belong to this version from now on (in memory; `upgrade` rewrites the file).
+    bank: upgrade ? bankRef(bank) : data.bank,
     ...(data.organization !== undefined && { organization: data.organization }),
     ...(data.respondent !== undefined && { respondent: data.respondent }),
     ...(data.group !== undefined && { group: data.group }),
@@ -92,5 +188,5 @@ export function parseAnswers(file: string, source: string, bank: Bank): { parsed
     ...(data.date !== undefined && { date: data.date }),
     answers: result,
   };
-  return { parsed: { answers, positions, anchor: doc.keyPositionOf(['answers']) }, problems };
+  return { parsed: { answers, positions, anchor: doc.keyPositionOf(['answers']), ...(upgrade && { upgrade }) }, problems };
 }

@@ -21,6 +21,8 @@ export interface AskContext {
   draftNote?: string;
   /** Whether there is a question before this one to go back to. */
   canGoBack: boolean;
+  /** "Source: Title (concept)", shown with the help; empty when the question cites nothing. */
+  reference?: string;
   /**
    * Saves the answer now. An Asker that confirms answers on screen calls this first, so the
    * confirmation is only ever shown for an answer already written; the engine calls it

@@ -1,6 +1,7 @@
 import { answerOf, type Answer, type Answers } from '../answers/schema.js';
 import { skipLookup } from '../bank/conditions.js';
 import { allQuestionsOf } from '../bank/load.js';
+import { referenceLine } from '../bank/sources.js';
 import type { Audience, Bank } from '../bank/schema.js';
 import type { Answered, AskContext, Asker } from './asker.js';
 
@@ -99,7 +100,8 @@ export async function runAudit(o: AuditOptions): Promise<Answers> {
       answers = o.save(answers) ?? answers;
       committed = true;
     };
-    const ctx: AskContext = { ...item, index: i + 1, total: list.length, canGoBack: i > 0, commit, ...(previous && { previous }), ...(draftNote !== undefined && { draftNote }) };
+    const reference = referenceLine(o.bank, item.question);
+    const ctx: AskContext = { ...item, index: i + 1, total: list.length, canGoBack: i > 0, commit, ...(previous && { previous }), ...(draftNote !== undefined && { draftNote }), ...(reference && { reference }) };
     const reply = await o.asker.ask(ctx);
     if (reply.kind === 'back') {
       // Back one question, answered or not, with its saved answer as the default.

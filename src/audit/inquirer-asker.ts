@@ -41,7 +41,8 @@ export function inquirerAsker(streams: Streams): Asker {
             path: `${area.title} › ${element.title}${element.concept ? ` (${element.concept})` : ''}`,
             position: `question ${ctx.index} of ${ctx.total}`,
             message: question.text,
-            help: question.help,
+            // The help the bank gives, then where it comes from (built by the engine from the bank).
+            help: ctx.reference ? `${question.help}\n${ctx.reference}` : question.help,
             ...(question.options && { options: question.options }),
             ...(ctx.previous && { previous: ctx.previous }),
             ...(ctx.draftNote !== undefined && { draftNote: ctx.draftNote }),

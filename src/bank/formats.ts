@@ -1,4 +1,5 @@
 import type { Formats, RenderOptions } from '../report/format.js';
+import { terminalLine as t } from '../text/escape.js';
 import { plural } from '../text/plural.js';
 import type { Bank } from './schema.js';
 
@@ -9,21 +10,21 @@ export interface ShownBank {
   file: string;
 }
 
-/** The bank as an outline: areas, elements, question counts and weights. Pure. */
+/** The bank as an outline: areas, elements, question counts and weights; text from the bank passes terminalLine. Pure. */
 export function renderOutline({ bank, file }: ShownBank, _o: RenderOptions = {}): string {
   const questions = bank.areas.reduce((n, a) => n + a.elements.reduce((m, e) => m + e.questions.length, 0), 0);
-  const lines = [`${bank.title} (${bank.id}@${bank.version}, ${file})`, `${plural(questions, 'question')} in ${plural(bank.areas.length, 'area')}`, ''];
+  const lines = [t(`${bank.title} (${bank.id}@${bank.version}, ${file})`), `${plural(questions, 'question')} in ${plural(bank.areas.length, 'area')}`, ''];
   for (const a of bank.areas) {
-    lines.push(`${a.title} [${a.id}]`);
+    lines.push(t(`${a.title} [${a.id}]`));
     for (const e of a.elements) {
       const concept = e.concept ? ` — ${e.concept}` : '';
       const bench = e.benchmark ? `, benchmark ${e.benchmark.value}%` : '';
       const n = e.questions.length;
-      lines.push(`  ${`${e.title}${concept}`.padEnd(52)} ${String(n).padStart(2)} question${n === 1 ? ' ' : 's'}  weight ${e.weight}${bench}`);
+      lines.push(`  ${t(`${e.title}${concept}`).padEnd(52)} ${String(n).padStart(2)} question${n === 1 ? ' ' : 's'}  weight ${e.weight}${bench}`);
     }
     lines.push('');
   }
-  lines.push(`Bands: ${bank.bands.map((b) => `${b.label} ≥ ${b.min}`).join(', ')}`);
+  lines.push(t(`Bands: ${bank.bands.map((b) => `${b.label} ≥ ${b.min}`).join(', ')}`));
   return `${lines.join('\n')}\n`;
 }
 

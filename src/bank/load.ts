@@ -31,6 +31,7 @@ export function normaliseBank(b: BankParsed): Bank {
     ...(s.publisher !== undefined && { publisher: s.publisher }),
     ...(s.date !== undefined && { date: String(s.date) }),
     ...(s.note !== undefined && { note: s.note }),
+    ...(s.url !== undefined && { url: s.url }),
   }));
   // The old form names a file: it becomes an entry of the table with the file as its title.
   const cite = (file: string) => {
@@ -103,7 +104,7 @@ export function normaliseBank(b: BankParsed): Bank {
     ...(scoring && { scoring }),
     areas,
     ...(b.migrations && {
-      migrations: b.migrations.map((m) => ({ from: m.from, renamed: { ...m.renamed }, split: { ...m.split }, removed: [...(m.removed ?? [])], values: { ...m.values } })),
+      migrations: b.migrations.map((m) => ({ from: m.from, renamed: { ...m.renamed }, split: { ...m.split }, removed: [...(m.removed ?? [])], values: { ...m.values }, ...(m.added && { added: [...m.added] }) })),
     }),
   };
 }

@@ -267,6 +267,9 @@ const migrations: Rule = (bank) => {
       once(old, 'removed', [...path, 'removed', i]);
       if (byId.has(old)) out.push({ path: [...path, 'removed', i], message: `"${old}" is listed as removed but is still a question of this bank`, fix: 'remove it from the list (an id that stays needs no entry)' });
     });
+    (m.added ?? []).forEach((id, i) => {
+      if (!byId.has(id)) unknown(id, [...path, 'added', i]);
+    });
     for (const [to, map] of Object.entries(m.values ?? {})) {
       const q = byId.get(to);
       if (!q) {

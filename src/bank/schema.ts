@@ -78,6 +78,7 @@ function buildBankSchema() {
     // YAML reads a bare 2004 as a number; either way it is shown as written.
     date: z.optional(described(z.union([text, z.number()]), 'As the article shows it, e.g. "2004" or "March 2014".')),
     note: z.optional(described(text, 'E.g. "as reported in ...".')),
+    url: z.optional(described(z.string().check(z.regex(/^https?:\/\/[^\s<>"]+$/, { message: 'a source url must be a web address — write it as https://…' })), 'Where readers can find the article (http or https).')),
   });
   const migration = z.strictObject({
     from: described(z.int().check(z.gte(1)), 'The earlier version of this bank whose answers files this entry maps.'),
@@ -85,6 +86,7 @@ function buildBankSchema() {
     split: z.optional(described(z.record(questionId, z.array(questionId).check(z.minLength(1))), 'old id: [new ids]. The old answer is copied to each new question.')),
     removed: z.optional(described(z.array(questionId), 'Old ids no longer asked; their answers are dropped (the upgrade lists them, and keeps a backup).')),
     values: z.optional(described(z.record(questionId, z.record(z.string(), z.string())), 'new id: { old value: new value }, where a scale or the options changed.')),
+    added: z.optional(described(z.array(questionId), 'Optional: the questions new in this version. Without it, "new" means every question no answer was carried to and the old file does not list.')),
   });
   const benchmark = z.strictObject({
     value: described(z.number().check(z.gte(0), z.lte(100)), 'The benchmark on 0-100, e.g. 37 for 37%.'),
@@ -171,6 +173,7 @@ export interface Source {
   publisher?: string;
   date?: string;
   note?: string;
+  url?: string;
 }
 
 /** A question as every command sees it: options resolved, defaults applied. */
@@ -244,6 +247,8 @@ export interface Migration {
   split: Record<string, string[]>;
   removed: string[];
   values: Record<string, Record<string, string>>;
+  /** The questions new in this version, when the bank says so. */
+  added?: string[];
 }
 
 /** The normalised bank: the stable shape `bank --format json` prints. */

@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
+import type { Problem } from '../errors.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { TeamReport } from '../team/model.js';
 import { renderTeamMarkdown } from '../team/render.js';
 import type { ReportModel } from '../report/schema.js';
 import type { Formats, RenderOptions } from '../report/format.js';
 import { plain, type Style } from '../report/style.js';
+import { markdownInline as md, terminalLine as t, workflowData, workflowProperty, xml } from '../text/escape.js';
 import { plural } from '../text/plural.js';
 import { hang } from '../text/wrap.js';
 import { summarise, type AssertionResult } from './assertions.js';
@@ -20,22 +23,21 @@ export interface CheckOutcome {
   anchor: { line: number; col: number };
 }
 
-
-/** Results for a person: failures first with the answers behind them, then a summary line. */
+/** Results for a person: failures first with the answers behind them, then a summary line. Text from files passes terminalLine. */
 export function renderCheckTerminal(o: CheckOutcome, opts: RenderOptions = {}): string {
   const s = opts.style ?? plain;
   const width = opts.width ?? 80;
   const out: string[] = [];
   const failed = o.results.filter((r) => !r.passed);
   for (const r of [...failed.filter((x) => x.level === 'error'), ...failed.filter((x) => x.level === 'warn')]) {
-    out.push((r.level === 'error' ? s.red('✗ ') : s.yellow('! ')) + r.message);
+    out.push((r.level === 'error' ? s.red('✗ ') : s.yellow('! ')) + t(r.message));
     for (const w of r.weaknesses) {
-      out.push(...hang(`${w.questionId} = ${String(w.answer)} (+${w.pointsToGain.toFixed(1)} points): ${w.text}`, width, '    '));
-      out.push(...hang(w.recommendation, width, '      → ').map((l) => s.cyan(l)));
+      out.push(...hang(t(`${w.questionId} = ${String(w.answer)} (+${w.pointsToGain.toFixed(1)} points): ${w.text}`), width, '    '));
+      out.push(...hang(t(w.recommendation), width, '      → ').map((l) => s.cyan(l)));
     }
-    if (r.weaknesses.length === 0 && r.questions.length > 0) out.push(...hang(r.questions.join(', '), width, '    ').map((l) => s.dim(l)));
+    if (r.weaknesses.length === 0 && r.questions.length > 0) out.push(...hang(t(r.questions.join(', ')), width, '    ').map((l) => s.dim(l)));
   }
-  for (const r of o.results.filter((x) => x.passed)) out.push(s.green('✓ ') + s.dim(r.message));
+  for (const r of o.results.filter((x) => x.passed)) out.push(s.green('✓ ') + s.dim(t(r.message)));
   out.push('', summaryLine(o, s));
   return `${out.join('\n')}\n`;
 }
@@ -44,7 +46,7 @@ export function renderCheckTerminal(o: CheckOutcome, opts: RenderOptions = {}): 
 export function summaryLine(o: CheckOutcome, s: Style = plain): string {
   const sum = summarise(o.results);
   const overall = o.report.overall.score === null ? 'no score' : `overall ${o.report.overall.score}`;
-  const line = `${sum.passed ? 'check passed' : 'check failed'}: ${plural(sum.errors, 'error')}, ${plural(sum.warnings, 'warning')}, ${sum.ok} passed (${overall}, ${o.answersFile})`;
+  const line = `${sum.passed ? 'check passed' : 'check failed'}: ${plural(sum.errors, 'error')}, ${plural(sum.warnings, 'warning')}, ${sum.ok} passed (${overall}, ${t(o.answersFile)})`;
   return sum.passed ? s.green(line) : s.red(line);
 }
 
@@ -54,23 +56,21 @@ export function renderCheckJson(o: CheckOutcome, _opts: RenderOptions = {}): str
   return `${JSON.stringify({ schemaVersion: 1, passed: sum.passed, errors: sum.errors, warnings: sum.warnings, results: o.results, report: o.team ?? o.report }, null, 2)}\n`;
 }
 
-const xml = (s: string) =>
-  s
-    // Characters XML 1.0 cannot hold at all.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+/** What a failed assertion says, one line per weakness behind it. */
+const details = (r: AssertionResult) => [r.message, ...r.weaknesses.map((w) => `${w.questionId} = ${String(w.answer)}: ${w.recommendation}`)];
 
-/** JUnit XML: one testcase per assertion, a failure element for each failed one. */
+/**
+ * JUnit XML: one testcase per assertion. A failed error-level assertion is a `<failure>`; a
+ * failed warn-level one is a passing testcase whose `<system-out>` says the warning, because
+ * Jenkins, GitLab and Azure count every `<failure>` as a failed build while the gate passed.
+ */
 export function renderCheckJunit(o: CheckOutcome, _opts: RenderOptions = {}): string {
-  const failures = o.results.filter((r) => !r.passed).length;
+  const failures = o.results.filter((r) => !r.passed && r.level === 'error').length;
   const cases = o.results.map((r) => {
     const open = `    <testcase classname="service-audit.${xml(r.name)}" name="${xml(r.subject)}" file="${xml(o.answersFile)}">`;
     if (r.passed) return `${open}</testcase>`;
-    const body = [r.message, ...r.weaknesses.map((w) => `${w.questionId} = ${String(w.answer)}: ${w.recommendation}`)].join('\n');
+    const body = details(r).join('\n');
+    if (r.level === 'warn') return `${open}\n      <system-out>${xml(`warning (does not fail the check): ${body}`)}</system-out>\n    </testcase>`;
     return `${open}\n      <failure type="${r.level}" message="${xml(r.message)}">${xml(body)}</failure>\n    </testcase>`;
   });
   return [
@@ -84,39 +84,55 @@ export function renderCheckJunit(o: CheckOutcome, _opts: RenderOptions = {}): st
   ].join('\n');
 }
 
-/** Escapes a workflow-command message (GitHub's rules: %, CR, LF). */
-export const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-/** Escapes a workflow-command property value (as data, plus : and ,). */
-export const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-
+/** GitHub shows at most 10 annotations of each level per step. */
 const MAX_ANNOTATIONS = 10;
 
-/** GitHub Actions workflow commands pointing at the answers behind each failure (at most 10 of each level). */
-export function renderCheckGithub(o: CheckOutcome, _opts: RenderOptions = {}): string {
+/** One GitHub annotation: every piece of text escaped, so no text can end it or start another command. */
+export function annotation(level: 'error' | 'warning', at: { file: string; line: number; col: number }, title: string, lines: readonly string[]): string {
+  const props = [`file=${workflowProperty(t(at.file))}`, `line=${at.line}`, `col=${at.col}`, `title=${workflowProperty(t(title))}`].join(',');
+  return `::${level} ${props}::${workflowData(lines.map(t).join('\n'))}`;
+}
+
+/**
+ * Text echoed into a GitHub log with workflow commands switched off around it, so no line of it
+ * (a bank's text, an id, a file name) can act as a command. The token ends the pause; it is
+ * random when the command gives one, otherwise a hash of the text, which the text cannot contain.
+ */
+export function withoutCommands(text: string, token?: string): string {
+  const end = token ?? createHash('sha256').update(text).digest('hex');
+  return `::stop-commands::${end}\n${text}${text.endsWith('\n') ? '' : '\n'}::${end}::\n`;
+}
+
+/** GitHub Actions workflow commands pointing at the answers behind each failure (at most 10 of each level), then the results for the log. */
+export function renderCheckGithub(o: CheckOutcome, opts: RenderOptions = {}): string {
   const out: string[] = [];
   for (const level of ['error', 'warn'] as const) {
     const failed = o.results.filter((r) => !r.passed && r.level === level);
     for (const r of failed.slice(0, MAX_ANNOTATIONS)) {
       const q = r.weaknesses[0]?.questionId ?? r.questions[0];
       const pos = (q && o.positions[q]) || o.anchor;
-      const body = [r.message, ...r.weaknesses.map((w) => `${w.questionId} = ${String(w.answer)}: ${w.recommendation}`)].join('\n');
-      const props = [`file=${escapeProperty(o.answersFile)}`, `line=${pos.line}`, `col=${pos.col}`, `title=${escapeProperty(`service-audit: ${r.subject}`)}`].join(',');
-      out.push(`::${level === 'error' ? 'error' : 'warning'} ${props}::${escapeData(body)}`);
+      out.push(annotation(level === 'error' ? 'error' : 'warning', { file: o.answersFile, ...pos }, `service-audit: ${r.subject}`, details(r)));
     }
     if (failed.length > MAX_ANNOTATIONS) out.push(`${failed.length - MAX_ANNOTATIONS} more ${level === 'error' ? 'errors' : 'warnings'} not annotated; see the summary below.`);
   }
-  return `${out.join('\n')}${out.length ? '\n' : ''}${renderCheckTerminal(o)}`;
+  return `${out.join('\n')}${out.length ? '\n' : ''}${withoutCommands(renderCheckTerminal(o), opts.token)}`;
 }
 
-/** Markdown: a results table, then the full report. */
+/** Problems in an input file as GitHub error annotations (at most 10), for a check that cannot run. */
+export function renderProblemsGithub(problems: readonly Problem[]): string {
+  const out = problems.slice(0, MAX_ANNOTATIONS).map((p) => annotation('error', p, `service-audit: ${p.file}`, [`${p.message} — ${p.fix}`]));
+  if (problems.length > MAX_ANNOTATIONS) out.push(`${problems.length - MAX_ANNOTATIONS} more problems not annotated; see the messages below.`);
+  return `${out.join('\n')}\n`;
+}
+
+/** Markdown: the verdict and a results table, then the full report as a section. Text from files passes markdownInline. */
 export function renderCheckMarkdown(o: CheckOutcome, _opts: RenderOptions = {}): string {
   const sum = summarise(o.results);
-  const cell = (s: string) => s.replace(/\|/g, '\\|');
   const rows = ['| Result | Assertion | Expected | Actual |', '| --- | --- | --- | ---: |'];
-  for (const r of o.results) rows.push(`| ${r.passed ? 'pass' : r.level === 'error' ? '**fail**' : 'warn'} | ${cell(r.subject)} | ${r.operator} ${r.expected} | ${r.actual ?? 'n/a'} |`);
+  for (const r of o.results) rows.push(`| ${r.passed ? 'pass' : r.level === 'error' ? '**fail**' : 'warn'} | ${md(r.subject)} | ${md(`${r.operator} ${r.expected}`)} | ${r.actual ?? 'n/a'} |`);
   const head = [`# service-audit check: ${sum.passed ? 'passed' : 'failed'}`, `${plural(sum.errors, 'error')}, ${plural(sum.warnings, 'warning')}, ${sum.ok} passed.`, rows.join('\n')].join('\n\n');
-  // The report follows as a section: demote its headings one level.
-  const report = (o.team ? renderTeamMarkdown(o.team) : renderMarkdown(o.report)).replace(/^(#+) /gm, '#$1 ');
+  // The report follows as a section, one heading level down. (Text in the team report is escaped, so no line of it starts with #.)
+  const report = o.team ? renderTeamMarkdown(o.team).replace(/^(#+) /gm, '#$1 ') : renderMarkdown(o.report, { level: 2 });
   return `${head}\n\n${report}`;
 }
 

@@ -13,6 +13,7 @@ import type { InitOptions } from './commands/init.js';
 import type { ReportOptions } from './commands/report.js';
 import type { RunOptions } from './commands/run.js';
 import type { SchemaOptions } from './commands/schema.js';
+import type { UpgradeOptions } from './commands/upgrade.js';
 import type { ValidateOptions } from './commands/validate.js';
 import { command, lazy, type AnyCommand, type OptionSpec } from './spec.js';
 
@@ -197,5 +198,13 @@ export const COMMANDS: readonly AnyCommand[] = [
     ],
     examples: ['service-audit history audits/*.yaml', 'service-audit history audits/*.yaml --format html --out history.html'],
     run: lazy(() => import('./commands/history.js')),
+  }),
+  command<UpgradeOptions>({
+    name: 'upgrade',
+    description: 'rewrite an answers file given against an earlier version of its bank to the current version (keeps a .bak copy)',
+    args: [{ key: 'file', name: '<file>', description: 'the answers file to rewrite' }],
+    options: [bank],
+    examples: ['service-audit upgrade service-audit-answers.yaml'],
+    run: lazy(() => import('./commands/upgrade.js')),
   }),
 ];

@@ -1,4 +1,4 @@
-import { parseAnswers, type ParsedAnswers } from '../answers/parse.js';
+import { parseAnswers, type ParsedAnswers, type Upgrade } from '../answers/parse.js';
 import { parseBank } from '../bank/load.js';
 import type { Bank } from '../bank/schema.js';
 import { readFileSync, statSync } from 'node:fs';
@@ -62,11 +62,19 @@ export interface LoadedAnswers extends ParsedAnswers {
   sha256: string;
 }
 
+/** The one line saying an answers file was mapped from an earlier version of its bank. Pure. */
+export function upgradeNotice(file: string, u: Upgrade): string {
+  const n = u.newQuestions.length;
+  const shown = u.newQuestions.slice(0, 5).join(', ') + (n > 5 ? ` and ${n - 5} more` : '');
+  return `note: ${terminalLine(file)} was answered against ${u.from}; read as ${u.to}${n > 0 ? `, where ${n} question${n === 1 ? ' is' : 's are'} new and unanswered (${shown})` : ''}. Rewrite it with: service-audit upgrade ${terminalLine(file)}`;
+}
+
 /** Reads and validates an answers file against a bank; throws InputError. */
 export function loadAnswers(io: Io, file: string, bank: Bank): LoadedAnswers {
   const { text, sha256 } = readUserFile(io.cwd, file, 'answers file', 'check the path, or create one with `service-audit init` or the interactive audit');
   const { parsed, problems } = parseAnswers(file, text, bank);
   if (!parsed) throw new InputError(problems);
+  if (parsed.upgrade) io.stderr.write(`${upgradeNotice(file, parsed.upgrade)}\n`);
   return { ...parsed, file, sha256 };
 }
 
@@ -85,7 +93,7 @@ export function loadConfig(io: Io, file: string, bankFlag?: string): { config: C
 }
 
 /** Scores loaded answers and builds the report model: the one place commands do this. */
-export function reportOf(io: Io, bank: LoadedBank, answers: Pick<LoadedAnswers, 'answers' | 'file' | 'sha256'>, o: { explain?: boolean; priorities?: number; areas?: readonly string[] } = {}): ReportModel {
+export function reportOf(io: Io, bank: LoadedBank, answers: Pick<LoadedAnswers, 'answers' | 'file' | 'sha256' | 'upgrade'>, o: { explain?: boolean; priorities?: number; areas?: readonly string[] } = {}): ReportModel {
   const scores = scoreAudit(bank.bank, answers.answers, { ...(o.priorities !== undefined && { priorities: o.priorities }), ...(o.areas && { areas: o.areas }) });
   return buildReport(scores, {
     toolVersion: io.version,
@@ -95,6 +103,7 @@ export function reportOf(io: Io, bank: LoadedBank, answers: Pick<LoadedAnswers, 
     answersFile: answers.file,
     answersSha256: answers.sha256,
     explain: o.explain === true,
+    ...(answers.upgrade && { upgrade: { from: answers.upgrade.from, newQuestions: answers.upgrade.newQuestions } }),
   });
 }
 

@@ -1,5 +1,6 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, InputError, InterruptedError, UsageError, formatProblem, internalErrorMessage } from '../errors.js';
+import { terminalLine, terminalText } from '../text/escape.js';
 import { closest } from '../validation/closest.js';
 import { COMMANDS } from './commands.js';
 import type { Io } from './io.js';
@@ -70,7 +71,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .version(io.version, '-V, --version', 'print the version (also -v)')
     .helpOption('-h, --help', 'show help')
     .option('--no-color', 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)')
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: (s, write) => write(oneWording(s)) })
+    // commander's own errors echo what was typed: shown, never acted on by the terminal.
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: (s, write) => write(terminalText(oneWording(s))) })
     // Every command's help lists --no-color and the others that work everywhere.
     .configureHelp({ showGlobalOptions: true })
     .showSuggestionAfterError(true)
@@ -95,7 +97,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-/** The one place errors become output and an exit code. */
+/** The one place errors become output and an exit code; every message is escaped for the terminal, one line each. */
 function handleError(e: unknown, io: Io): number {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
@@ -108,11 +110,11 @@ function handleError(e: unknown, io: Io): number {
     return EXIT.input;
   }
   if (e instanceof UsageError) {
-    io.stderr.write(`error: ${e.message}\n`);
+    io.stderr.write(`error: ${terminalLine(e.message)}\n`);
     return EXIT.input;
   }
   if (e instanceof InterruptedError) {
-    io.stderr.write(`${e.message}\n`);
+    io.stderr.write(`${e.message.split('\n').map(terminalLine).join('\n')}\n`);
     return EXIT.interrupted;
   }
   io.stderr.write(internalErrorMessage(e));

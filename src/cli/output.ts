@@ -1,4 +1,5 @@
 import { colorLevel, type Style } from '../report/style.js';
+import { terminalLine } from '../text/escape.js';
 import { writeAtomic } from './files.js';
 import type { Io } from './io.js';
 import type { GlobalOptions } from './spec.js';
@@ -15,6 +16,6 @@ export function styleFor(io: Io, opts: GlobalOptions, forFile = false): Style {
 export function emit(io: Io, text: string, out: string | undefined, what: string): void {
   if (out) {
     const path = writeAtomic(io.cwd, out, text);
-    io.stderr.write(`${what} written to ${path}\n`);
+    io.stderr.write(`${what} written to ${terminalLine(path)}\n`);
   } else io.stdout.write(text);
 }

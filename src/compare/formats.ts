@@ -1,14 +1,15 @@
 import type { Formats, RenderOptions } from '../report/format.js';
+import { markdownCode, markdownInline as md, terminalLine as t } from '../text/escape.js';
 import { wrap } from '../text/wrap.js';
 import type { Comparison, ScoreChange } from './compare.js';
 
 const num = (x: number | null) => (x === null ? 'n/a' : x.toFixed(1));
 const signed = (x: number | null) => (x === null ? 'n/a' : `${x > 0 ? '+' : ''}${x.toFixed(1)}`);
 
-/** The comparison for a terminal. Pure. */
+/** The comparison for a terminal; text from files passes terminalLine. Pure. */
 export function renderComparisonTerminal(c: Comparison, _o: RenderOptions = {}): string {
-  const out = [`Comparing ${c.old.file} (${c.old.date ?? 'undated'}) → ${c.new.file} (${c.new.date ?? 'undated'})`, ''];
-  const row = (x: ScoreChange, indent: string) => `${indent}${x.title.padEnd(40 - indent.length)} ${num(x.old).padStart(6)} → ${num(x.new).padStart(6)}  ${signed(x.delta).padStart(6)}`;
+  const out = [t(`Comparing ${c.old.file} (${c.old.date ?? 'undated'}) → ${c.new.file} (${c.new.date ?? 'undated'})`), ''];
+  const row = (x: ScoreChange, indent: string) => `${indent}${t(x.title).padEnd(40 - indent.length)} ${num(x.old).padStart(6)} → ${num(x.new).padStart(6)}  ${signed(x.delta).padStart(6)}`;
   out.push(row(c.overall, ''));
   for (const a of c.areas) out.push(row(a, '  '));
   out.push('');
@@ -18,25 +19,28 @@ export function renderComparisonTerminal(c: Comparison, _o: RenderOptions = {}):
     out.push('');
   }
   out.push(`Changed answers (${c.changedAnswers.length})`);
-  for (const a of c.changedAnswers) out.push(`  ${a.questionId}: ${a.old ?? '(unanswered)'} → ${a.new ?? '(unanswered)'}`);
+  for (const a of c.changedAnswers) out.push(t(`  ${a.questionId}: ${a.old ?? '(unanswered)'} → ${a.new ?? '(unanswered)'}`));
   return `${out.join('\n')}\n`;
 }
 
-/** The comparison as markdown. Pure. */
+/** A markdown list item wrapped to 80 columns. */
+const item = (text: string) => wrap(text, 78).map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`)).join('\n');
+
+/** The comparison as markdown; text from files passes the markdown escapers. Pure. */
 export function renderComparisonMarkdown(c: Comparison, _o: RenderOptions = {}): string {
-  const cell = (s: string) => s.replace(/\|/g, '\\|');
-  const table = (rows: ScoreChange[]) => ['| Scope | Before | After | Change |', '| --- | ---: | ---: | ---: |', ...rows.map((r) => `| ${cell(r.title)} | ${num(r.old)} | ${num(r.new)} | ${signed(r.delta)} |`)].join('\n');
+  const table = (rows: ScoreChange[]) => ['| Scope | Before | After | Change |', '| --- | ---: | ---: | ---: |', ...rows.map((r) => `| ${md(r.title)} | ${num(r.old)} | ${num(r.new)} | ${signed(r.delta)} |`)].join('\n');
   const blocks = [
     '# Service audit comparison',
-    wrap(`From \`${c.old.file}\` (${c.old.date ?? 'undated'}) to \`${c.new.file}\` (${c.new.date ?? 'undated'}).`, 80).join('\n'),
+    // File names as text, not code: a name may hold spaces, and the line must wrap (a code span split by a wrap could start a line with markup).
+    wrap(`From ${md(c.old.file)} (${md(c.old.date ?? 'undated')}) to ${md(c.new.file)} (${md(c.new.date ?? 'undated')}).`, 80).join('\n'),
     '## Scores',
     table([c.overall, ...c.areas, ...c.elements]),
     '## Regressions',
-    c.regressions.length ? c.regressions.map((r) => `- ${cell(r.title)}: ${signed(r.delta)}`).join('\n') : 'None.',
+    c.regressions.length ? c.regressions.map((r) => item(`${md(r.title)}: ${signed(r.delta)}`)).join('\n') : 'None.',
     '## Improvements',
-    c.improvements.length ? c.improvements.map((r) => `- ${cell(r.title)}: ${signed(r.delta)}`).join('\n') : 'None.',
+    c.improvements.length ? c.improvements.map((r) => item(`${md(r.title)}: ${signed(r.delta)}`)).join('\n') : 'None.',
     '## Changed answers',
-    c.changedAnswers.length ? c.changedAnswers.map((a) => `- \`${a.questionId}\`: ${cell(a.old ?? 'unanswered')} → ${cell(a.new ?? 'unanswered')}`).join('\n') : 'None.',
+    c.changedAnswers.length ? c.changedAnswers.map((a) => item(`${markdownCode(a.questionId)}: ${md(a.old ?? 'unanswered')} → ${md(a.new ?? 'unanswered')}`)).join('\n') : 'None.',
   ];
   return `${blocks.join('\n\n')}\n`;
 }

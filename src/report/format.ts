@@ -4,6 +4,8 @@ import type { Style } from './style.js';
 export interface RenderOptions {
   style?: Style;
   width?: number;
+  /** GitHub formats: the random token that ends the pause of workflow commands around echoed text (made at the edge). */
+  token?: string;
 }
 
 /** The one renderer signature: a model in, the text of one output format out. Pure. */

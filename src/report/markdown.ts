@@ -1,15 +1,18 @@
-import { mermaidLabel } from '../text/escape.js';
+import { markdownCode, markdownCode as code, markdownHeading, markdownInline, markdownInline as cell, mermaidLabel } from '../text/escape.js';
 import { plural } from '../text/plural.js';
 import { wrap } from '../text/wrap.js';
 import type { RenderOptions } from './format.js';
 import type { ReportElement, ReportModel } from './schema.js';
+import { citation as plainCitation, referenceText } from '../bank/sources.js';
+
+/** A Sources entry, every part escaped. */
+const citation = (s: ReportModel['sources'][number]) =>
+  plainCitation({ ...s, title: `*${markdownInline(s.title)}*`, ...(s.author && { author: markdownInline(s.author) }), ...(s.publisher && { publisher: markdownInline(s.publisher) }), ...(s.date && { date: markdownInline(s.date) }), ...(s.note && { note: markdownInline(s.note) }), ...(s.url && { url: markdownCode(s.url) }) });
 import { weakestFirst } from './terminal.js';
 
 const WIDTH = 80;
 const para = (text: string) => wrap(text, WIDTH).join('\n');
 const fmt = (score: number | null) => (score === null ? 'n/a' : score.toFixed(1));
-/** Escapes text for a table cell or inline markdown. */
-const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/([*_`<>[\]])/g, '\\$1');
 
 /** With --explain: each question behind an element's score, and the arithmetic that gives it. */
 function explainTable(explain: NonNullable<ReportElement['explain']>, score: number | null): string {
@@ -17,7 +20,7 @@ function explainTable(explain: NonNullable<ReportElement['explain']>, score: num
   for (const x of explain) {
     const answered = x.status === 'answered' && x.credit !== null;
     const answer = x.status === 'na' ? 'not applicable, left out' : x.status === 'unanswered' ? 'unanswered, left out' : cell(String(x.answer));
-    rows.push(`| \`${x.questionId}\` | ${answer} | ${x.weight} | ${answered ? x.credit!.toFixed(2) : '—'} | ${answered ? +(x.weight * x.credit!).toFixed(4) : '—'} |`);
+    rows.push(`| ${code(x.questionId)} | ${answer} | ${x.weight} | ${answered ? x.credit!.toFixed(2) : '—'} | ${answered ? +(x.weight * x.credit!).toFixed(4) : '—'} |`);
   }
   const used = explain.filter((x) => x.status === 'answered' && x.credit !== null);
   const sw = used.reduce((t, x) => t + x.weight, 0);
@@ -26,24 +29,35 @@ function explainTable(explain: NonNullable<ReportElement['explain']>, score: num
   return `${rows.join('\n')}\n\n${formula}`;
 }
 
-/** Renders the report as GitHub-flavoured markdown that passes markdownlint. Pure. */
-export function renderMarkdown(m: ReportModel, _o: RenderOptions = {}): string {
-  const label = (id: string | null) => (id === null ? 'not scored' : (m.bands.find((b) => b.id === id)?.label ?? id));
+export interface MarkdownOptions extends RenderOptions {
+  /** The level of the report's title (1, or 2 when the report is a section of another document). */
+  level?: number;
+}
+
+/**
+ * Renders the report as GitHub-flavoured markdown that passes markdownlint. Every text from a
+ * file goes through the markdown escapers of src/text/escape.ts. Pure.
+ */
+export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string {
+  const level = o.level ?? 1;
+  const h = (depth: number, text: string) => `${'#'.repeat(level + depth - 1)} ${markdownHeading(text, WIDTH - level - depth)}`;
+  const label = (id: string | null) => cell(id === null ? 'not scored' : (m.bands.find((b) => b.id === id)?.label ?? id));
   const areaTitle = (id: string) => m.areas.find((a) => a.id === id)?.title ?? id;
   const blocks: string[] = [];
   const heading = m.answers.organization ? `${m.bank.title}: ${m.answers.organization}` : m.bank.title;
-  blocks.push(`# ${cell(heading)}`);
+  blocks.push(h(1, heading));
 
-  const meta = [`Date: ${m.answers.date ?? 'undated'}`];
+  // One item a line, each wrapped: a long name must not break the line length.
+  const meta = [`Date: ${cell(m.answers.date ?? 'undated')}`];
   if (m.answers.respondent) meta.push(`Respondent: ${cell(m.answers.respondent)}`);
-  meta.push(`Bank: ${m.bank.id}@${m.bank.version}`);
-  blocks.push(meta.join('  \n'));
+  meta.push(`Bank: ${cell(`${m.bank.id}@${m.bank.version}`)}`);
+  blocks.push(meta.map((l) => wrap(l, WIDTH).join('\n')).join('  \n'));
 
   const c = m.completeness;
   const missing = c.unanswered > 0 ? ` ${c.unanswered} unanswered: ${Math.round((100 * c.unanswered) / c.questions)}% of the audit is missing.` : '';
   blocks.push(para(`**Overall: ${fmt(m.overall.score)} / 100 (${label(m.overall.band)}).** Answered ${c.answered} of ${plural(c.questions, 'question')}, ${c.notApplicable} not applicable.${missing}`));
 
-  blocks.push('## Summary');
+  blocks.push(h(2, 'Summary'));
   const rows = ['| Area | Element | Score | Band |', '| --- | --- | ---: | --- |'];
   for (const e of m.elements) rows.push(`| ${cell(areaTitle(e.area))} | ${cell(e.title)} | ${fmt(e.score)} | ${label(e.band)} |`);
   for (const a of m.areas) rows.push(`| **${cell(a.title)}** | all elements | ${fmt(a.score)} | ${label(a.band)} |`);
@@ -66,18 +80,21 @@ export function renderMarkdown(m: ReportModel, _o: RenderOptions = {}): string {
     );
   }
 
-  blocks.push('## Fix first');
+  blocks.push(h(2, 'Fix first'));
   if (m.priorities.length === 0) blocks.push('Nothing to fix: every answered question earned full credit.');
   else
     blocks.push(
       m.priorities
-        .map((p) => wrap(`${cell(p.text)} (\`${p.questionId}\`, +${p.pointsToGain.toFixed(1)} points): ${cell(p.recommendation)}`, WIDTH - 6).map((l, i) => (i === 0 ? `- [ ] ${l}` : `      ${l}`)).join('\n'))
+        .map((p) => wrap(`${cell(p.text)} (${code(p.questionId)}, +${p.pointsToGain.toFixed(1)} points): ${cell(p.recommendation)}`, WIDTH - 6).map((l, i) => (i === 0 ? `- [ ] ${l}` : `      ${l}`)).join('\n'))
         .join('\n'),
     );
 
-  blocks.push('## Elements');
+  blocks.push(h(2, 'Elements'));
   for (const e of weakestFirst(m.elements)) {
-    blocks.push(`### ${cell(areaTitle(e.area))}: ${cell(e.title)}${e.concept ? ` (${cell(e.concept)})` : ''}`);
+    // Area and element cut apart, so that a long area title cannot make two headings the same (MD024).
+    const room = WIDTH - level - 3;
+    const areaPart = markdownHeading(areaTitle(e.area), Math.floor(room / 3));
+    blocks.push(`${'#'.repeat(level + 2)} ${areaPart}: ${markdownHeading(`${e.title}${e.concept ? ` (${e.concept})` : ''}`, room - areaPart.length - 2)}`);
     const counts = `Score ${fmt(e.score)} (${label(e.band)}); ${e.answered} answered, ${e.notApplicable} not applicable, ${e.unanswered} unanswered.`;
     blocks.push(para(counts));
     if (e.explain) blocks.push(explainTable(e.explain, e.score));
@@ -91,12 +108,13 @@ export function renderMarkdown(m: ReportModel, _o: RenderOptions = {}): string {
           })
           .join('\n'),
       );
-    if (e.notes.length > 0) blocks.push(e.notes.map((n) => wrap(`Note on \`${n.questionId}\`: ${cell(n.note)}`, WIDTH - 2).map((l) => `> ${l}`).join('\n')).join('\n>\n'));
+    if (e.sources.length > 0) blocks.push(para(`${referenceText(e.sources, markdownInline)}.`));
+    if (e.notes.length > 0) blocks.push(e.notes.map((n) => wrap(`Note on ${code(n.questionId)}: ${cell(n.note)}`, WIDTH - 2).map((l) => `> ${l}`).join('\n')).join('\n>\n'));
   }
 
   const bench = m.elements.filter((e) => e.benchmark);
   if (bench.length > 0) {
-    blocks.push('## Engagement vs benchmarks');
+    blocks.push(h(2, 'Engagement vs benchmarks'));
     const t = ['| Statement | Yours | Poll | Difference |', '| --- | ---: | ---: | ---: |'];
     for (const e of bench) {
       const b = e.benchmark!;
@@ -107,13 +125,23 @@ export function renderMarkdown(m: ReportModel, _o: RenderOptions = {}): string {
   }
 
   if (m.unanswered.length > 0) {
-    blocks.push('## Unanswered');
-    blocks.push(m.unanswered.map((id) => `- \`${id}\``).join('\n'));
+    blocks.push(h(2, 'Unanswered'));
+    blocks.push(m.unanswered.map((id) => `- ${code(id)}`).join('\n'));
   }
   if (m.notApplicable.length > 0) {
-    blocks.push('## Not applicable');
-    blocks.push(m.notApplicable.map((n) => wrap(`\`${n.questionId}\`: ${cell(n.reason)}`, WIDTH - 2).map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`)).join('\n')).join('\n'));
+    blocks.push(h(2, 'Not applicable'));
+    blocks.push(m.notApplicable.map((n) => wrap(`${code(n.questionId)}: ${cell(n.reason)}`, WIDTH - 2).map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`)).join('\n')).join('\n'));
   }
-  blocks.push(para(`Generated by service-audit ${m.tool.version}.`));
+  if (m.upgrade) {
+    blocks.push(h(2, 'Upgraded answers'));
+    const n = m.upgrade.newQuestions.length;
+    blocks.push(para(`These answers were given against ${markdownInline(m.upgrade.from)} and were mapped to ${markdownInline(`${m.bank.id}@${m.bank.version}`)}. ${n === 0 ? 'Every question of this version has an answer carried over.' : `${n} question${n === 1 ? ' is' : 's are'} new in this version and not answered yet:`}`));
+    if (n > 0) blocks.push(m.upgrade.newQuestions.map((id) => `- ${markdownCode(id)}`).join('\n'));
+  }
+  if (m.sources.length > 0) {
+    blocks.push(h(2, 'Sources'));
+    blocks.push(m.sources.map((s) => wrap(citation(s), WIDTH - 2).map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`)).join('\n')).join('\n'));
+  }
+  blocks.push(para(`Generated by service-audit ${cell(m.tool.version)}.`));
   return `${blocks.join('\n\n')}\n`;
 }

@@ -1,5 +1,6 @@
 import type { Answers } from '../answers/schema.js';
 import type { Bank } from '../bank/schema.js';
+import { elementReferences, sourcesCited } from '../bank/sources.js';
 import { round1, type Scores, type Weakness } from '../score/score.js';
 import type { ReportModel, ReportWeakness } from './schema.js';
 
@@ -12,6 +13,8 @@ export interface ReportInputs {
   answersFile: string;
   answersSha256: string;
   explain?: boolean;
+  /** Set when the answers were given against an earlier version of the bank and mapped to this one. */
+  upgrade?: { from: string; newQuestions: string[] };
 }
 
 const weakness = (w: Weakness): ReportWeakness => ({
@@ -29,7 +32,7 @@ const weakness = (w: Weakness): ReportWeakness => ({
 /** Builds the one report model every renderer draws from. Pure. */
 export function buildReport(scores: Scores, i: ReportInputs): ReportModel {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'service-audit', version: i.toolVersion },
     bank: { id: i.bank.id, version: i.bank.version, title: i.bank.title, sha256: i.bankSha256 },
     answers: {
@@ -42,7 +45,8 @@ export function buildReport(scores: Scores, i: ReportInputs): ReportModel {
     bands: i.bank.bands.map(({ id, label, min }) => ({ id, label, min })),
     overall: { score: scores.overall.score, band: scores.overall.band?.id ?? null },
     completeness: scores.totals,
-    areas: scores.areas.map((a) => ({ id: a.id, title: a.title, score: a.score, band: a.band?.id ?? null })),
+    ...(i.upgrade && { upgrade: { from: i.upgrade.from, newQuestions: [...i.upgrade.newQuestions] } }),
+    areas: scores.areas.map((a) => ({ id: a.id, title: a.title, score: a.score, band: a.band?.id ?? null, ...(a.weight !== undefined && { weight: a.weight }), ...(a.combine && { combine: a.combine }) })),
     elements: scores.elements.map((e) => ({
       id: e.element.id,
       title: e.element.title,
@@ -55,6 +59,7 @@ export function buildReport(scores: Scores, i: ReportInputs): ReportModel {
       unanswered: e.unanswered,
       notApplicable: e.notApplicable,
       ...(e.benchmark && { benchmark: e.benchmark }),
+      sources: elementReferences(i.bank, e.element),
       weaknesses: e.weaknesses.map(weakness),
       notes: e.results.filter((r) => r.note).map((r) => ({ questionId: r.question.id, note: r.note! })),
       ...(i.explain && {
@@ -70,5 +75,9 @@ export function buildReport(scores: Scores, i: ReportInputs): ReportModel {
     priorities: scores.priorities.map(weakness),
     unanswered: scores.unanswered,
     notApplicable: scores.notApplicable,
+    sources: sourcesCited(
+      i.bank,
+      scores.elements.map((e) => e.element),
+    ).map((s) => ({ ...s })),
   };
 }

@@ -19,7 +19,7 @@ const weaknessSchema = z.strictObject({
 });
 
 export const reportSchema = z.strictObject({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2).check(z.describe('2 since sources, upgrade and area rules were added.')),
   tool: z.strictObject({ name: z.literal('service-audit'), version: z.string() }),
   bank: z.strictObject({ id: z.string(), version: z.number(), title: z.string(), sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)) }),
   answers: z.strictObject({
@@ -32,7 +32,21 @@ export const reportSchema = z.strictObject({
   bands: z.array(z.strictObject({ id: z.string(), label: z.string(), min: z.number() })),
   overall: z.strictObject({ score, band }),
   completeness: z.strictObject({ questions: z.number(), answered: z.number(), notApplicable: z.number(), unanswered: z.number() }),
-  areas: z.array(z.strictObject({ id: z.string(), title: z.string(), score, band })),
+  upgrade: z.optional(
+    z
+      .strictObject({ from: z.string().check(z.describe('The bank id@version the answers file was given against.')), newQuestions: z.array(z.string()).check(z.describe('Questions of this version with no answer carried over.')) })
+      .check(z.describe('Present when the answers were given against an earlier version of the bank and mapped to this one in memory.')),
+  ),
+  areas: z.array(
+    z.strictObject({
+      id: z.string(),
+      title: z.string(),
+      score,
+      band,
+      weight: z.optional(z.number().check(z.describe('The area weight the bank declares (overall = weighted mean of areas).'))),
+      combine: z.optional(z.enum(['mean', 'weakest-link'])),
+    }),
+  ),
   elements: z.array(
     z.strictObject({
       id: z.string(),
@@ -55,6 +69,7 @@ export const reportSchema = z.strictObject({
           source: z.string(),
         }),
       ),
+      sources: z.array(z.strictObject({ ref: z.string(), title: z.string(), concept: z.string() })).check(z.describe('What the element\'s questions cite: the article title and the concept.')),
       weaknesses: z.array(weaknessSchema),
       notes: z.array(z.strictObject({ questionId: z.string(), note: z.string() })),
       explain: z.optional(
@@ -75,6 +90,19 @@ export const reportSchema = z.strictObject({
   priorities: z.array(weaknessSchema),
   unanswered: z.array(z.string()),
   notApplicable: z.array(z.strictObject({ questionId: z.string(), reason: z.string() })),
+  sources: z
+    .array(
+      z.strictObject({
+        id: z.string(),
+        title: z.string(),
+        author: z.optional(z.string()),
+        publisher: z.optional(z.string()),
+        date: z.optional(z.string()),
+        note: z.optional(z.string()),
+        url: z.optional(z.string()),
+      }),
+    )
+    .check(z.describe('The articles the report\'s questions cite.')),
 });
 
 export type ReportModel = z.output<typeof reportSchema>;

@@ -1,3 +1,4 @@
+import { terminalLine as t } from '../text/escape.js';
 import { hang } from '../text/wrap.js';
 import type { ReportElement, ReportModel } from './schema.js';
 import type { RenderOptions } from './format.js';
@@ -19,17 +20,17 @@ export function weakestFirst(elements: readonly ReportElement[]): ReportElement[
   return [...elements].sort((a, b) => (a.score ?? Infinity) - (b.score ?? Infinity));
 }
 
-/** Renders the report for a person at a terminal (80 columns by default). Pure. */
+/** Renders the report for a person at a terminal (80 columns by default). Every text from a file passes terminalLine. Pure. */
 export function renderTerminal(m: ReportModel, o: RenderOptions = {}): string {
   const s = o.style ?? plain;
   const width = Math.min(o.width ?? 80, 100);
   const bandIds = m.bands.map((b) => b.id);
-  const label = (id: string | null) => (id === null ? 'not scored' : (m.bands.find((b) => b.id === id)?.label ?? id));
+  const label = (id: string | null) => t(id === null ? 'not scored' : (m.bands.find((b) => b.id === id)?.label ?? id));
   const paint = (id: string | null) => bandPaint(s, bandIds, id);
   const out: string[] = [];
-  const who = [m.answers.organization, m.answers.date ?? 'undated'].filter(Boolean).join(', ');
+  const who = t([m.answers.organization, m.answers.date ?? 'undated'].filter(Boolean).join(', '));
 
-  out.push(s.bold(`${m.bank.title}`) + s.dim(` — ${who}`));
+  out.push(s.bold(t(m.bank.title)) + s.dim(` — ${who}`));
   out.push(`Overall ${s.bold(fmt(m.overall.score).trim())} / 100  ${paint(m.overall.band)(label(m.overall.band))}`);
   const c = m.completeness;
   const missing = c.unanswered > 0 ? s.yellow(`, ${c.unanswered} unanswered (${Math.round((100 * c.unanswered) / c.questions)}% of the audit missing)`) : '';
@@ -37,16 +38,16 @@ export function renderTerminal(m: ReportModel, o: RenderOptions = {}): string {
   out.push('');
 
   out.push(s.bold('Areas'));
-  for (const a of m.areas) out.push(`  ${fit(a.title, 30)} ${fmt(a.score)}  ${paint(a.band)(label(a.band))}`);
+  for (const a of m.areas) out.push(`  ${fit(t(a.title), 30)} ${fmt(a.score)}  ${paint(a.band)(label(a.band))}`);
   out.push('');
 
   out.push(s.bold('Elements, weakest first'));
   for (const e of weakestFirst(m.elements)) {
     const p = paint(e.band);
-    out.push(`  ${fit(e.title, 36)} ${p(bar(e.score))} ${fmt(e.score)}  ${p(label(e.band))}`);
+    out.push(`  ${fit(t(e.title), 36)} ${p(bar(e.score))} ${fmt(e.score)}  ${p(label(e.band))}`);
     for (const x of e.explain ?? []) {
-      const detail = x.status === 'answered' ? `weight ${x.weight} × credit ${x.credit!.toFixed(2)}  (${String(x.answer)})` : x.status === 'na' ? 'not applicable, left out' : 'unanswered, left out';
-      out.push(s.dim(`      ${fit(x.questionId, 30)} ${detail}`));
+      const detail = x.status === 'answered' ? `weight ${x.weight} × credit ${x.credit!.toFixed(2)}  (${t(String(x.answer))})` : x.status === 'na' ? 'not applicable, left out' : 'unanswered, left out';
+      out.push(s.dim(`      ${fit(t(x.questionId), 30)} ${detail}`));
     }
     if (e.explain) {
       const used = e.explain.filter((x) => x.status === 'answered');
@@ -61,8 +62,8 @@ export function renderTerminal(m: ReportModel, o: RenderOptions = {}): string {
     out.push(s.bold('Fix first'));
     m.priorities.forEach((p, i) => {
       const head = `  ${i + 1}. `;
-      out.push(...hang(`${p.text} (${p.answerLabel}; +${p.pointsToGain.toFixed(1)} points, ${p.questionId})`, width, head));
-      out.push(...hang(p.recommendation, width, `${' '.repeat(head.length)}→ `).map((l) => s.cyan(l)));
+      out.push(...hang(t(`${p.text} (${p.answerLabel}; +${p.pointsToGain.toFixed(1)} points, ${p.questionId})`), width, head));
+      out.push(...hang(t(p.recommendation), width, `${' '.repeat(head.length)}→ `).map((l) => s.cyan(l)));
     });
     out.push('');
   }
@@ -74,19 +75,19 @@ export function renderTerminal(m: ReportModel, o: RenderOptions = {}): string {
       const b = e.benchmark!;
       const yours = b.yours === null ? s.dim('not answered') : `yours ${b.yours}%`;
       const delta = b.delta === null ? '' : b.delta >= 0 ? s.green(` (+${b.delta})`) : s.red(` (${b.delta})`);
-      out.push(`  ${fit(e.title, 38)} ${yours} vs ${b.value}%${delta}`);
+      out.push(`  ${fit(t(e.title), 38)} ${yours} vs ${b.value}%${delta}`);
     }
-    out.push(...hang(`Source: ${bench[0]!.benchmark!.source}`, width, '  ').map((l) => s.dim(l)));
+    out.push(...hang(`Source: ${t(bench[0]!.benchmark!.source)}`, width, '  ').map((l) => s.dim(l)));
     out.push('');
   }
 
   if (m.unanswered.length > 0) {
     out.push(s.yellow(`Not answered (${m.unanswered.length}):`));
-    out.push(...hang(m.unanswered.join(', '), width, '  '));
+    out.push(...hang(t(m.unanswered.join(', ')), width, '  '));
   }
   if (m.notApplicable.length > 0) {
     out.push(s.dim(`Not applicable (${m.notApplicable.length}):`));
-    for (const n of m.notApplicable) out.push(...hang(`${n.questionId} — ${n.reason}`, width, '  ').map((l) => s.dim(l)));
+    for (const n of m.notApplicable) out.push(...hang(t(`${n.questionId} — ${n.reason}`), width, '  ').map((l) => s.dim(l)));
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

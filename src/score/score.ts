@@ -99,7 +99,7 @@ export function creditOf(q: Question, value: string | number, benchmark?: number
 
 /** The advice for an answer: the bank's advice for that value if it has one, else the default. */
 export function recommendationFor(q: Question, value: string | number): string {
-  return q.recommendations?.[String(value)] ?? q.recommendation;
+  return q.recommendations && Object.hasOwn(q.recommendations, String(value)) ? q.recommendations[String(value)]! : q.recommendation;
 }
 
 const weightedMean = (pairs: readonly { w: number; x: number }[]): number | null => {

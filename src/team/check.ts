@@ -20,7 +20,7 @@ export function teamForCheck(t: TeamReport, source: string): { report: ReportMod
     recommendation: p.recommendation,
   });
   const report: ReportModel = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: t.tool,
     bank: t.bank,
     answers: { file: source, sha256: '', date: null, organization: null, respondent: null },
@@ -38,12 +38,14 @@ export function teamForCheck(t: TeamReport, source: string): { report: ReportMod
       answered: e.respondents,
       unanswered: 0,
       notApplicable: 0,
+      sources: [],
       weaknesses: t.priorities.filter((p) => p.element === e.id).map(weakness),
       notes: [],
     })),
     priorities: t.priorities.map(weakness),
     unanswered: [],
     notApplicable: [],
+    sources: [],
   } as ReportModel;
   const pool: PoolFacts = { respondents: t.pool.respondents, suppressed: t.suppressed, shares: (r?.engagement ?? []).map((x) => ({ element: x.element, share: x.share })) };
   return { report, pool };

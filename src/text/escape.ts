@@ -26,28 +26,57 @@ export function terminalText(s: string): string {
   return s.replace(CONTROL, (c) => (c === '\n' || c === '\t' ? c : c === '\r' ? '\\r' : hex(c))).replace(INVISIBLE, hex);
 }
 
+/** Whitespace that markdown folds anyway, or that would end a line, start indented code or a hard break. */
+const MD_SPACE = /[ \t\r\n\u2028\u2029]+/g;
+
 /**
- * Markdown, inline text (a paragraph, a list item, a heading or a table cell): newlines fold to
- * spaces; every character that could start markup is backslash-escaped (CommonMark allows a
- * backslash before any ASCII punctuation); raw HTML, links, autolinks (bare URLs), headings,
- * lists, tables and emphasis cannot be formed, wherever a later word wrap puts the text.
+ * Markdown, inline text (a paragraph, a list item, a heading or a table cell): whitespace folds
+ * to single spaces; every character that could start markup is backslash-escaped (CommonMark
+ * allows a backslash before any ASCII punctuation); raw HTML, links, autolinks (bare URLs, www.
+ * and e-mail addresses, which markdownlint's MD034 flags), headings, lists, tables and emphasis
+ * cannot be formed, wherever a later word wrap puts the text. Punctuation that is markup only
+ * at the start of a line is escaped at the start of each word. Other controls show as `\x1b`.
  */
 export function markdownInline(s: string): string {
   return (
-    terminalLine(s.replace(/\r\n?|\n|[\u2028\u2029]/g, ' '))
-      .replace(/[\\`*_{}[\]<>()#|~!&$"=:]/g, '\\$&')
-      // At the start of a word (which a wrap may move to the start of a line): list, quote, setext.
-      .replace(/(^|\s)([-+>])/g, '$1\\$2')
+    terminalLine(s.replace(MD_SPACE, ' ').trim())
+      // Anywhere: escapes, code, emphasis, links, HTML, entities, tables, strike, math, #refs, @mentions.
+      .replace(/[\\`*_[\]<>#|~&$@]/g, '\\$&')
+      // GFM's bare links: "https://", "mailto:", "xmpp:" and "www.".
+      .replace(/:(?=\/\/)|(?<=mailto|xmpp):|(?<=www)\./gi, '\\$&')
+      // A word a wrap may move to the start of a line: a list marker, a thematic break, a setext underline.
+      .replace(/(^|\s)([-+=])(?=[-+=]*(?:\s|$))/g, '$1\\$2')
       .replace(/(^|\s)(\d+)([.)])/g, '$1$2\\$3')
   );
 }
 
-/** Markdown, a code span: the text in backticks long enough that it cannot close early. */
+/** What markdownlint's MD026 refuses at the end of a heading. */
+const HEADING_END = /[.,;:!\u3002\uFF0C\uFF1B\uFF1A\s]+$/;
+
+/**
+ * Markdown, the text of a heading: as markdownInline, without the punctuation a heading may not
+ * end with (MD026), and cut at a word with "…" to fit `room` characters, since a heading cannot
+ * wrap and markdownlint allows 80 columns (MD013).
+ */
+export function markdownHeading(s: string, room = 76): string {
+  const words = s.replace(MD_SPACE, ' ').trim().replace(HEADING_END, '').split(' ');
+  let text = markdownInline(words.join(' '));
+  for (let n = words.length - 1; text.length > room && n > 0; n--) text = `${markdownInline(words.slice(0, n).join(' ').replace(HEADING_END, ''))} …`;
+  // One word longer than the room: markdownlint allows a line whose overflow has no space.
+  return text;
+}
+
+/**
+ * Markdown, a code span: the text (whitespace folded, trimmed) in backticks long enough that it
+ * cannot close early. Not for a table cell (GFM splits cells at `|` even inside code), and not
+ * for text with spaces that a word wrap may break (block markup is read before code spans).
+ */
 export function markdownCode(s: string): string {
-  const text = terminalLine(s.replace(/\r\n?|\n/g, ' '));
+  const text = terminalLine(s.replace(MD_SPACE, ' ').trim());
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') || text === '' ? ' ' : '';
+  if (text === '') return '` `';
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${text}${pad}${fence}`;
 }
 

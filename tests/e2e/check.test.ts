@@ -77,7 +77,7 @@ describe('check', () => {
   });
 
   const FORMATS: [string, (text: string) => void][] = [
-    ['json', (t) => expect(JSON.parse(t)).toMatchObject({ schemaVersion: 1, report: { schemaVersion: 1 } })],
+    ['json', (t) => expect(JSON.parse(t)).toMatchObject({ schemaVersion: 1, report: { schemaVersion: 2 } })],
     ['junit', (t) => expect(XMLValidator.validate(t)).toBe(true)],
     ['github', (t) => expect(t).toMatch(/check (passed|failed)/)],
     ['markdown', (t) => expect(t).toMatch(/^# service-audit check: (passed|failed)\n/)],
@@ -104,17 +104,19 @@ describe('check', () => {
     expect(j.report.overall).toEqual({ score: 57, band: 'developing' });
   });
 
-  test('junit has one testcase per assertion and a failure for each failed one', () => {
+  test('junit has one testcase per assertion and a failure for each failed error; a warning is a passing case that says so', () => {
     const r = run(['--format', 'junit'], 'assertions:\n  overall: { minScore: 60 }\n  element:dna.processes: { minScore: 60 }\n  element:sales.proposal: { minScore: 60, level: warn }\n');
     expect(r.code).toBe(1);
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(r.stdout);
-    const cases = doc.testsuites.testsuite.testcase as { name: string; failure?: { type: string } }[];
+    const cases = doc.testsuites.testsuite.testcase as { name: string; failure?: { type: string }; 'system-out'?: string }[];
     expect(cases.map((c) => [c.name, c.failure?.type ?? 'pass'])).toEqual([
       ['overall', 'error'],
       ['element dna.processes', 'pass'],
-      ['element sales.proposal', 'warn'],
+      ['element sales.proposal', 'pass'],
       ['unanswered questions', 'pass'],
     ]);
+    expect(cases[2]!['system-out']).toMatch(/^warning \(does not fail the check\): element sales\.proposal: score 43\.3 < 60 \(warn\)/);
+    expect(doc.testsuites.testsuite.failures).toBe('1');
   });
 
   test('on GitHub Actions: annotations by default, pointing at the answer lines, and the report in the job summary', () => {
@@ -128,6 +130,7 @@ describe('check', () => {
     expect(answersText[22]).toBe('  processes.tools: disagree');
     expect(lines[0]).toMatch(/^::error file=service-audit-answers\.yaml,line=23,col=3,title=service-audit%3A element dna\.processes::element dna\.processes: score 63 < 70 \(error\)%0Aprocesses\.tools = disagree: Track repeat contacts/);
     expect(lines[1]).toMatch(/^::warning file=service-audit-answers\.yaml,line=\d+,col=3,title=service-audit%3A element sales\.proposal::/);
-    expect(readFileSync(summary, 'utf8')).toMatch(/^# Service readiness audit: Acme Support\n/);
+    // The verdict and the results table on top, then the report as a section.
+    expect(readFileSync(summary, 'utf8')).toMatch(/^# service-audit check: failed\n\n1 error, 1 warning, 1 passed\.\n\n\| Result \| Assertion \| Expected \| Actual \|\n[\s\S]*\n## Service readiness audit: Acme Support\n/);
   });
 });

@@ -49,7 +49,7 @@ describe('history', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('| The Customer | 0.0 | 100.0† | · |');
     expect(r.stdout).toContain('| The Delivery | 0.0 | 100.0 | ↑ +100.0 |');
-    expect(r.stdout.replace(/\n/g, ' ')).toContain('Questions changed, not compared\\: The Customer.');
+    expect(r.stdout.replace(/\n/g, ' ')).toContain('Questions changed, not compared: The Customer.');
   });
 
   test.each([

@@ -55,7 +55,7 @@ describe('report', () => {
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     const m = JSON.parse(a.stdout);
-    expect(m).toMatchObject({ schemaVersion: 1, tool: { name: 'service-audit' }, bank: { id: 'service-readiness', version: 1 }, overall: { score: 54.9, band: 'developing' } });
+    expect(m).toMatchObject({ schemaVersion: 2, tool: { name: 'service-audit' }, bank: { id: 'service-readiness', version: 1 }, overall: { score: 54.9, band: 'developing' } });
     expect(m.answers.sha256).toBe(createHash('sha256').update(readFileSync(fixture('with-na.yaml'))).digest('hex'));
     expect(m.notApplicable).toEqual([
       { questionId: 'environment.premises', reason: 'We serve customers online only' },

@@ -91,6 +91,7 @@ const V2_CASES: [string, string, string, string[]][] = [
   ["migration maps an old id twice", "removed: [d.one]", "removed: [d.one, c.two]", ["bank.yaml:99:22  old id \"c.two\" is mapped twice (also under renamed) — map each old id once: renamed, split or removed"]],
   ["migration maps to an unknown value", "values: { c.one-b: { partly: mostly } }", "values: { c.one-b: { partly: most } }", ["bank.yaml:100:34  \"most\" is not an answer to c.one-b — use one of no, mostly, yes"]],
   ["migration values for an unknown question", "values: { c.one-b: { partly: mostly } }", "values: { c.one-x: { partly: mostly } }", ["bank.yaml:100:15  \"c.one-x\" is not a question of this bank (version 2) — did you mean \"c.one-a\"?"]],
+  ["migration adds an unknown question", "removed: [d.one]", "removed: [d.one]\n    added: [t.neww]", ["bank.yaml:100:13  \"t.neww\" is not a question of this bank (version 2) — did you mean \"t.new\"?"]],
   ["migration from a version not earlier", "  - from: 1", "  - from: 2", ["bank.yaml:96:11  a migration from version 2 in a bank of version 2 — map from an earlier version (below 2)"]],
   ["unknown combine rule", "combine: weakest-link", "combine: weakest", ["bank.yaml:24:14  \"combine\" is the text \"weakest\"; expected one of mean, weakest-link — use one of mean, weakest-link"]],
   ["area weight of zero", "    weight: 2\n    combine", "    weight: 0\n    combine", ["bank.yaml:23:13  \"weight\" is 0 but must be greater than 0 — change it to a number greater than 0"]],

@@ -4,10 +4,11 @@ import { parseAnswers } from '../../src/answers/parse.js';
 import { parseBank } from '../../src/bank/load.js';
 import { evaluate, summarise } from '../../src/check/assertions.js';
 import { assertionsFrom, parseConfig } from '../../src/check/config.js';
-import { escapeData, escapeProperty, renderCheckGithub, renderCheckJunit, renderCheckTerminal, type CheckOutcome } from '../../src/check/formats.js';
+import { renderCheckGithub, renderCheckJunit, renderCheckTerminal, type CheckOutcome } from '../../src/check/formats.js';
 import { formatProblem } from '../../src/errors.js';
 import { buildReport } from '../../src/report/model.js';
 import { scoreAudit } from '../../src/score/score.js';
+import { workflowData, workflowProperty } from '../../src/text/escape.js';
 import { MINI_BANK } from '../helpers.js';
 
 const bank = parseBank('mini.yaml', MINI_BANK).bank!;
@@ -82,12 +83,12 @@ describe('GitHub annotations', () => {
     ['100% done', '100%25 done'],
     ['line one\nline two\r\n', 'line one%0Aline two%0D%0A'],
     ['a: b, c', 'a: b, c'],
-  ])('message %j escapes to %j', (input, out) => expect(escapeData(input)).toBe(out));
+  ])('message %j escapes to %j', (input, out) => expect(workflowData(input)).toBe(out));
 
   test.each([
     ['dir:a,b/50%.yaml', 'dir%3Aa%2Cb/50%25.yaml'],
     ['x\ny', 'x%0Ay'],
-  ])('property %j escapes to %j', (input, out) => expect(escapeProperty(input)).toBe(out));
+  ])('property %j escapes to %j', (input, out) => expect(workflowProperty(input)).toBe(out));
 
   test('point at the line of the weakest answer behind each failure', () => {
     const text = renderCheckGithub(outcome('assertions:\n  element:dna.customer: { minScore: 70 }\n  element:eng.trust: { minScore: 50, level: warn }'));
@@ -108,21 +109,25 @@ describe('GitHub annotations', () => {
 });
 
 describe('JUnit XML', () => {
-  test('is valid XML with one testcase per assertion and a failure for each failed one', () => {
+  test('is valid XML with one testcase per assertion, a failure for each failed error, and a warning as a passing case that says so', () => {
     const o = outcome('assertions:\n  overall: { minScore: 70 }\n  element:dna.delivery: { minScore: 50 }\n  element:eng.trust: { minScore: 50, level: warn }');
     o.results[0]!.message += ' <&"\'> \u0001';
     const xml = renderCheckJunit(o);
     expect(XMLValidator.validate(xml)).toBe(true);
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
     const suite = doc.testsuites.testsuite;
-    expect(suite).toMatchObject({ tests: '4', failures: '2' });
-    const cases = suite.testcase as { name: string; failure?: { type: string; message: string } }[];
+    // Only the error fails: Jenkins, GitLab and Azure fail a build on any <failure>, and the gate passed the warning.
+    expect(suite).toMatchObject({ tests: '4', failures: '1' });
+    expect(doc.testsuites).toMatchObject({ tests: '4', failures: '1' });
+    const cases = suite.testcase as { name: string; failure?: { type: string; message: string }; 'system-out'?: string }[];
     expect(cases.map((c) => [c.name, c.failure?.type ?? 'pass'])).toEqual([
       ['overall', 'error'],
       ['element dna.delivery', 'pass'],
-      ['element eng.trust', 'warn'],
+      ['element eng.trust', 'pass'],
       ['unanswered questions', 'pass'],
     ]);
+    expect(cases[2]!['system-out']).toBe('warning (does not fail the check): element eng.trust: score 45 < 50 (warn)\nt.share = 45: Build trust.');
+    expect(cases.filter((c) => c['system-out'] !== undefined)).toHaveLength(1);
     // Special characters survive; the control character XML cannot hold is dropped.
     expect(cases[0]!.failure!.message).toMatch(/^overall: score 62\.5 < 70 \(error\) <&"'>\s*$/);
   });

@@ -56,3 +56,16 @@ describe('the audit asks the profile first and skips what a condition rules out'
     expect(asked).toEqual(['profile.in-person', 't.share', 't.new']);
   });
 });
+
+test('each question is asked with a short reference to its source for the ? help', async () => {
+  const refs: (string | undefined)[] = [];
+  const { asker } = scripted({ 'profile.in-person': v('no'), 'c.one-a': v('yes'), 'c.one-b': v('yes'), 'c.two-new': v('no'), 't.share': v(30), 't.new': v('yes') });
+  const ask = asker.ask.bind(asker);
+  asker.ask = async (ctx) => {
+    refs.push(ctx.reference);
+    return ask(ctx);
+  };
+  await runAudit({ bank, answers: start, asker, save: () => undefined });
+  // The profile cites nothing; the others name the title from the sources table, never an id or file.
+  expect(refs).toEqual([undefined, 'Source: The DNA of Service Excellence (One)', 'Source: The DNA of Service Excellence (One)', 'Source: The DNA of Service Excellence (Two)', 'Source: The 8th Habit (Trust)', 'Source: The 8th Habit (Trust)']);
+});

@@ -1,5 +1,6 @@
 import { BANK_FORMATS, type BankFormat } from '../../bank/formats.js';
 import { EXIT } from '../../errors.js';
+import { terminalLine } from '../../text/escape.js';
 import type { Io } from '../io.js';
 import { guardOutput, loadBank } from '../load.js';
 import { emit } from '../output.js';
@@ -13,7 +14,7 @@ export interface BankOptions {
 
 export default function bankCommand(io: Io, opts: BankOptions & GlobalOptions): number {
   const { bank, file, notices } = loadBank(io, opts.bank);
-  for (const n of notices ?? []) io.stderr.write(`notice: ${n}\n`);
+  for (const n of notices ?? []) io.stderr.write(`notice: ${terminalLine(n)}\n`);
   guardOutput(io, opts.out, [opts.bank]);
   emit(io, BANK_FORMATS[opts.format]({ bank, file }, {}), opts.out, 'bank');
   return EXIT.ok;

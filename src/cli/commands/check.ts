@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { appendFileSync, statSync } from 'node:fs';
 import { summarise, evaluate } from '../../check/assertions.js';
 import { assertionsFrom } from '../../check/config.js';
-import { CHECK_FORMATS, summaryLine, type CheckFormat, type CheckOutcome } from '../../check/formats.js';
-import { EXIT } from '../../errors.js';
-import { renderMarkdown } from '../../report/markdown.js';
+import { CHECK_FORMATS, renderCheckMarkdown, renderProblemsGithub, summaryLine, type CheckFormat, type CheckOutcome } from '../../check/formats.js';
+import { EXIT, InputError } from '../../errors.js';
+import { terminalLine } from '../../text/escape.js';
 import type { Io } from '../io.js';
 import { guardOutput, loadAnswers, reportOf } from '../load.js';
 import { emit, styleFor } from '../output.js';
@@ -11,7 +12,6 @@ import { loadSetup } from '../setup.js';
 import type { GlobalOptions } from '../spec.js';
 import { isPool, leftOutNotice, poolReport, type PoolCommandOptions } from '../team.js';
 import { teamForCheck } from '../../team/check.js';
-import { renderTeamMarkdown } from '../../team/render.js';
 
 /** GitHub rejects a step summary over 1 MiB. */
 const STEP_SUMMARY_LIMIT = 1024 * 1024 - 1024;
@@ -29,6 +29,17 @@ export interface CheckOptions extends PoolCommandOptions {
 }
 
 export default function checkCommand(io: Io, opts: CheckOptions & GlobalOptions): number {
+  // Decided before any file is read, so that a file the check cannot use is annotated too.
+  const format = opts.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'terminal');
+  try {
+    return check(io, opts, format);
+  } catch (e) {
+    if (format === 'github' && e instanceof InputError) io.stdout.write(renderProblemsGithub(e.problems));
+    throw e;
+  }
+}
+
+function check(io: Io, opts: CheckOptions & GlobalOptions, format: CheckFormat): number {
   const { config, configFile, bank: loaded, answersFile: fromSetup } = loadSetup(io, opts);
   const inputs = opts.inputs ?? [];
   const flags = {
@@ -37,7 +48,6 @@ export default function checkCommand(io: Io, opts: CheckOptions & GlobalOptions)
   };
   let outcome: CheckOutcome;
   let answersFile: string;
-  let summary: () => string;
   if (isPool(io, inputs)) {
     // A pool: the assertions hold against the team report's pooled scores and shares.
     answersFile = inputs[0]!;
@@ -47,7 +57,6 @@ export default function checkCommand(io: Io, opts: CheckOptions & GlobalOptions)
     if (notice) io.stderr.write(notice);
     const { report, pool } = teamForCheck(team, answersFile);
     outcome = { results: evaluate(assertionsFrom(config, flags, { minGroup: opts.minGroup }), report, pool), report, team, answersFile, positions: {}, anchor: { line: 1, col: 1 } };
-    summary = () => renderTeamMarkdown(team);
   } else {
     answersFile = inputs[0] ?? fromSetup;
     const answers = loadAnswers(io, answersFile, loaded.bank);
@@ -59,23 +68,29 @@ export default function checkCommand(io: Io, opts: CheckOptions & GlobalOptions)
       positions: answers.positions,
       anchor: answers.anchor,
     };
-    summary = () => renderMarkdown(report);
   }
 
-  const format = opts.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'terminal');
   const out = opts.out;
   guardOutput(io, out, [answersFile, configFile, opts.bank]);
-  const text = CHECK_FORMATS[format](outcome, { style: styleFor(io, opts, out !== undefined), width: 80 });
+  const text = CHECK_FORMATS[format](outcome, { style: styleFor(io, opts, out !== undefined), width: 80, token: randomUUID() });
   emit(io, text, out, `check results (${format})`);
   // The results went to a file; the terminal still gets the verdict.
   if (out) io.stderr.write(`${summaryLine(outcome, styleFor(io, opts))}\n`);
 
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-  if (format === 'github' && summaryFile) appendStepSummary(summaryFile, summary());
+  if (format === 'github' && summaryFile) {
+    try {
+      appendStepSummary(summaryFile, renderCheckMarkdown(outcome));
+    } catch (e) {
+      // The summary is a courtesy: the verdict (and its exit code) stands without it.
+      const why = (e as NodeJS.ErrnoException).code ?? String(e);
+      io.stderr.write(`warning: the job summary could not be written to ${terminalLine(summaryFile)} (${terminalLine(why)}); the check's result is unchanged\n`);
+    }
+  }
   return summarise(outcome.results).passed ? EXIT.ok : EXIT.fellShort;
 }
 
-/** Appends the report to the job summary, keeping the file under GitHub's 1 MiB limit. */
+/** Appends the results and the report to the job summary, keeping the file under GitHub's 1 MiB limit. Throws when it cannot write. */
 function appendStepSummary(file: string, markdown: string): void {
   let size = 0;
   try {

@@ -1,5 +1,6 @@
 import { renderAnswersFile } from '../../answers/write.js';
 import { EXIT, UsageError } from '../../errors.js';
+import { terminalLine } from '../../text/escape.js';
 import { fileExists, writeAtomic } from '../files.js';
 import type { Io } from '../io.js';
 import { loadBank } from '../load.js';
@@ -23,6 +24,6 @@ export default function initCommand(io: Io, opts: InitOptions & GlobalOptions): 
   const { bank } = loadBank(io, opts.bank);
   const path = writeAtomic(io.cwd, file, renderAnswersFile(bank, { answers: {} }, schemaLinkFor(io, 'answers', file, opts.bank)));
   // Messages, not data: stderr, so stdout stays empty for scripts.
-  io.stderr.write(`Answers template written to ${path}\nFill it in, then run: service-audit check --answers ${file}\n`);
+  io.stderr.write(`Answers template written to ${terminalLine(path)}\nFill it in, then run: service-audit check --answers ${terminalLine(file)}\n`);
   return EXIT.ok;
 }

@@ -14,6 +14,7 @@ import { wrap } from '../../text/wrap.js';
 import { backupFile, fileExists, FileChangedError, readUserFile, realTarget, writeAtomic, writeGuarded, type FileStamp } from '../files.js';
 import type { Io } from '../io.js';
 import { guardOutput, loadAnswers, loadBank, reportOf } from '../load.js';
+import { offerUpgrade } from '../upgrade.js';
 import { colorLevel } from '../../report/style.js';
 import { styleFor } from '../output.js';
 import { schemaLinkFor } from '../schema-path.js';
@@ -141,7 +142,12 @@ export default async function runCommand(io: Io, opts: RunOptions & GlobalOption
       write(answers);
     } else if (exists) {
       // An invalid file stops here with its problems: we never overwrite answers we cannot read.
-      const loadedAnswers = loadAnswers(io, file, bank);
+      let loadedAnswers = loadAnswers(io, file, bank);
+      // (bank-engine) A file of an earlier bank version is rewritten only with consent, backup kept.
+      if (loadedAnswers.upgrade) {
+        if (!(await offerUpgrade(io, asker, file, bank, opts.bank, loadedAnswers.upgrade.from))) return EXIT.ok;
+        loadedAnswers = loadAnswers(io, file, bank);
+      }
       answers = loadedAnswers.answers;
       // A guarded write compares the content's hash only.
       known = { stamp: { sha256: loadedAnswers.sha256, mtimeMs: null }, answers };

@@ -1,6 +1,7 @@
 import { parseAnswers } from '../../answers/parse.js';
 import { parseBank } from '../../bank/load.js';
 import { EXIT, InputError, type Problem } from '../../errors.js';
+import { terminalLine } from '../../text/escape.js';
 import { parseYaml } from '../../validation/document.js';
 import { readUserFile } from '../files.js';
 import type { Io } from '../io.js';
@@ -19,7 +20,7 @@ export interface ValidateOptions {
 const VALIDATORS: Record<Kind, (io: Io, bank: string | undefined, file: string, text: string) => Problem[]> = {
   bank: (io, _bank, file, text) => {
     const { problems, notices } = parseBank(file, text);
-    for (const n of notices) io.stderr.write(`notice: ${n}\n`);
+    for (const n of notices) io.stderr.write(`notice: ${terminalLine(n)}\n`);
     return problems;
   },
   answers: (io, bank, file, text) => parseAnswers(file, text, loadBank(io, bank).bank).problems,
@@ -59,7 +60,7 @@ export default function validateCommand(io: Io, opts: ValidateOptions & GlobalOp
   const problems: Problem[] = [];
   for (const file of opts.files) {
     try {
-      io.stdout.write(`${file}: valid (${validateOne(io, opts, file)} file)\n`);
+      io.stdout.write(`${terminalLine(file)}: valid (${validateOne(io, opts, file)} file)\n`);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       problems.push(...e.problems);
