@@ -4,7 +4,7 @@
 // own file with the same fsync and rename: the floor any durable collector stands on.
 // Run by `npm run bench` (after the start-up table); never part of `npm test`.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -73,7 +73,8 @@ for (const [name, args] of [
   const { child, url } = await start(args(dir));
   try {
     const r = await load(url);
-    const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).length;
+    // Kept: written out, or (collect) still in the spool until its batch is written.
+    const files = [dir, join(dir, '.pending')].filter((d) => existsSync(d)).flatMap((d) => readdirSync(d)).filter((f) => f.endsWith('.yaml')).length;
     if (files !== TOTAL) throw new Error(`${name}: ${files} files for ${TOTAL} responses`);
     rows.push({ name, ...r });
   } finally {

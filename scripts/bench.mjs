@@ -8,7 +8,7 @@ import os from 'node:os';
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const MEMORY_RUNS = Number(process.env.BENCH_MEMORY_RUNS ?? 10);
 const bin = 'dist/service-audit.cjs';
-const answers = 'tests/fixtures/complete.yaml';
+const answers = 'tests/fixtures/v2-complete.yaml';
 
 const COMMANDS = [
   { name: 'node -e 0', args: ['-e', '0'], target: null },

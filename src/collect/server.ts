@@ -79,7 +79,7 @@ export async function startCollect(o: CollectOptions): Promise<Collector> {
   const limits = { ...DEFAULT_LIMITS, bodyBytes: Math.max(DEFAULT_LIMITS.bodyBytes, formMax), ...o.limits };
   const token = o.token ?? randomBytes(16).toString('base64url');
   const tokenHash = sha(token);
-  const store = await openStore(o.outDir, { batch: o.batch ?? 5, today: o.today() });
+  const store = await openStore(o.outDir, { batch: o.batch ?? 5, today: o.today(), ...(o.onError && { onError: o.onError }) });
   // Form nonces are signed, not stored: a nonce is random bytes and their HMAC under a key of
   // this run, so any number of open forms costs nothing and none can be pushed out by a flood.
   // Only sent ones are remembered (with a hash of what was sent), and the ones being written.

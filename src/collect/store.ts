@@ -98,7 +98,7 @@ export interface ResponseStore {
  * collector holds it; a dead one's lock is taken over, so a crash cannot leave it stuck), writes
  * out what a crash left in the spool, and removes temporary files a crash left behind.
  */
-export async function openStore(dir: string, o: { batch: number; today: string }): Promise<ResponseStore> {
+export async function openStore(dir: string, o: { batch: number; today: string; onError?: (message: string) => void }): Promise<ResponseStore> {
   const lock = join(dir, LOCK);
   for (let attempt = 0; ; attempt++) {
     try {
@@ -119,7 +119,7 @@ export async function openStore(dir: string, o: { batch: number; today: string }
   let waiting = 0;
   /** Writes out the spool's responses as files of their own, in random order; one flush at a time. */
   const flush = (day: string) =>
-    (queue = queue.then(async () => {
+    (queue = queue.catch(() => undefined).then(async () => {
       const names = shuffle((await readdir(pending)).filter((f) => RESPONSE.test(f)));
       for (const name of names) {
         await writeNew(dir, await readFile(join(pending, name), 'utf8'), day);
@@ -127,7 +127,6 @@ export async function openStore(dir: string, o: { batch: number; today: string }
       }
       await syncDir(dir);
       await syncDir(pending);
-      waiting = 0;
     }));
   await flush(o.today);
 
@@ -135,7 +134,11 @@ export async function openStore(dir: string, o: { batch: number; today: string }
     async save(text, day) {
       await writeNew(pending, text, day);
       await syncDir(pending);
-      if (++waiting >= o.batch) await flush(day);
+      // The response is durable now; its batch is written out behind the request, not in its way.
+      if (++waiting >= o.batch) {
+        waiting = 0;
+        flush(day).catch((e: unknown) => o.onError?.(`responses stay in the spool until the next batch or stop (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
+      }
     },
     async close(day) {
       try {

@@ -20,7 +20,8 @@ describe('the responses store: durable at once, written out in shuffled batches'
     await store.save('a: 2\n', '2026-11-24');
     expect([written(t.dir).length, pending(t.dir).length]).toEqual([0, 2]);
     await store.save('a: 3\n', '2026-11-24');
-    expect([written(t.dir).length, pending(t.dir).length]).toEqual([3, 0]);
+    // The batch is written out behind the save; it is complete once the folder shows all three.
+    await expect.poll(() => [written(t.dir).length, pending(t.dir).length]).toEqual([3, 0]);
     await store.save('a: 4\n', '2026-11-24');
     await store.close('2026-11-24');
     expect(written(t.dir).length).toBe(4);
@@ -31,6 +32,7 @@ describe('the responses store: durable at once, written out in shuffled batches'
   test('neither file names nor inode numbers follow the order responses were sent in', async () => {
     const store = await openStore(t.dir, { batch: 20, today: '2026-11-24' });
     for (let i = 0; i < 20; i++) await store.save(`n: ${i}\n`, '2026-11-24');
+    await expect.poll(() => written(t.dir).length).toBe(20);
     const byInode = written(t.dir)
       .map((f) => ({ ino: statSync(join(t.dir, f)).ino, n: Number(readFileSync(join(t.dir, f), 'utf8').slice(3)) }))
       .sort((a, b) => a.ino - b.ino)
