@@ -36,8 +36,15 @@ describe('the packed package', () => {
   });
 
   test('its package.json runs nothing on install (scripts/ is not shipped) and says where to report bugs', () => {
-    const manifest = JSON.parse(readFileSync(join(app, 'node_modules', 'service-audit', 'package.json'), 'utf8'));
-    for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(manifest.scripts?.[hook], hook).toBeUndefined();
+    const installed = join(app, 'node_modules', 'service-audit');
+    const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+    for (const hook of ['preinstall', 'install', 'postinstall']) expect(manifest.scripts?.[hook], hook).toBeUndefined();
+    // `prepare` builds a clone on `npm install` (the README's Quick start); in the published package,
+    // which ships dist/ built and no scripts/, it does nothing (npm does not even run it there).
+    const before = readFileSync(join(installed, 'dist', 'cli.cjs'));
+    const prepared = spawnSync(NPM, [...NPM_ARGS, 'run', 'prepare'], { cwd: installed, encoding: 'utf8' });
+    expect(prepared.status).toBe(0);
+    expect(readFileSync(join(installed, 'dist', 'cli.cjs')).equals(before)).toBe(true);
     expect(manifest.bugs.url).toBe('https://github.com/service-audit/service-audit/issues');
     expect(manifest.repository.url).toContain('github.com/service-audit/service-audit');
   });
