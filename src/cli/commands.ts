@@ -107,7 +107,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   command<SchemaOptions>({
     name: 'schema',
     description: 'print the JSON Schema (draft-07) of a file format',
-    args: [{ key: 'kind', name: '<kind>', description: 'which format', choices: ['bank', 'answers', 'config', 'report'] }],
+    args: [{ key: 'kind', name: '<kind>', description: 'which format', choices: ['bank', 'answers', 'config', 'report', 'team-report'] }],
     options: [{ flags: '--bank <file>', description: "with answers: list this bank's question ids and each one's allowed values" }, out('the schema')],
     examples: ['service-audit schema report', 'service-audit schema answers --bank my-bank.yaml --out answers.schema.json'],
     run: lazy(() => import('./commands/schema.js')),

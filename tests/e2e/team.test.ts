@@ -7,6 +7,7 @@ import { TEAM_BANK, answersYaml } from '../team-helpers.js';
 import { NO_STACK, cli } from './cli-helpers.js';
 import { Terminal } from './pty-driver.js';
 import { parse } from 'yaml';
+import { Ajv } from 'ajv';
 
 const AGREE = ['strongly-disagree', 'disagree', 'neutral', 'agree', 'strongly-agree'];
 const GROUPS = ['day', 'night', 'weekend'];
@@ -140,4 +141,29 @@ describe('the staff pulse in a real terminal', () => {
     expect(saved.date).toBeUndefined();
     expect(saved.organization).toBeUndefined();
   }, 60_000);
+
+  test('team report JSON validates against `schema team-report` (groups and a lead; under the floor; files left out)', () => {
+    const schema = cli(['schema', 'team-report'], { cwd: t.dir });
+    expect(schema.code).toBe(0);
+    const validate = new Ajv({ strict: false }).compile(JSON.parse(schema.stdout));
+    const files = (n: number) => Array.from({ length: n }, (_, i) => `pulse/r${String(i).padStart(3, '0')}.yaml`);
+    const reportOf = (args: string[]) => {
+      const r = run(['report', ...args, '--format', 'json']);
+      expect(r.code).toBe(0);
+      const m = JSON.parse(r.stdout);
+      expect(validate(m), JSON.stringify(validate.errors)).toBe(true);
+      return m;
+    };
+    const above = reportOf([...files(30), 'lead.yaml']);
+    expect(above.results).not.toBeNull();
+    expect(above.groups.filter((g: { results: unknown }) => g.results !== null).length).toBeGreaterThan(0);
+    expect(above.perceptionGap).toHaveLength(1);
+    const under = reportOf(files(3));
+    expect(under.results).toBeNull();
+    expect(under.suppressed).toMatch(/only 3 team respondents/);
+    const bad = reportOf([...files(10), 'pulse/bad.yaml', 'pulse/old.yaml', 'form.csv', '--map', 'map.yaml']);
+    expect(bad.pool.leftOut.length).toBe(3);
+    // The schema is strict: a key the model does not have is an error, so drift is caught.
+    expect(validate({ ...above, extra: 1 })).toBe(false);
+  });
 });

@@ -370,7 +370,7 @@ describe('the built-in bank\'s wording', () => {
 });
 
 describe('the JSON Schemas kept in schemas/', () => {
-  test.each(['bank', 'answers', 'config', 'report'] as SchemaKind[])('%s is current (else run `npm run schemas`)', (kind) => {
+  test.each(['bank', 'answers', 'config', 'report', 'team-report'] as SchemaKind[])('%s is current (else run `npm run schemas`)', (kind) => {
     const kept = readFileSync(new URL(`../../schemas/${kind}.schema.json`, import.meta.url), 'utf8');
     expect(kept).toBe(jsonSchema(kind));
   });

@@ -8,6 +8,7 @@ import type { Bank } from '../../bank/schema.js';
 import { guardOutput, loadBank } from '../load.js';
 import { emit } from '../output.js';
 import { reportSchema } from '../../report/schema.js';
+import { teamReportSchema } from '../../team/schema.js';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../spec.js';
 
@@ -16,6 +17,7 @@ const SCHEMAS = {
   answers: { schema: answersFileSchema, title: 'service-audit answers file', io: 'input' },
   config: { schema: configSchema, title: 'service-audit check config (.service-audit.yaml)', io: 'input' },
   report: { schema: () => reportSchema, title: 'service-audit report (report --format json)', io: 'output' },
+  'team-report': { schema: () => teamReportSchema, title: 'service-audit team report (report FOLDER --format json)', io: 'output' },
 } as const;
 
 export type SchemaKind = keyof typeof SCHEMAS;
