@@ -45,6 +45,8 @@ describe('the packed package', () => {
     const prepared = spawnSync(NPM, [...NPM_ARGS, 'run', 'prepare'], { cwd: installed, encoding: 'utf8' });
     expect(prepared.status).toBe(0);
     expect(readFileSync(join(installed, 'dist', 'cli.cjs')).equals(before)).toBe(true);
+    // … while a clone's own package.json still builds on install, or `npm install && npx service-audit` finds nothing to run.
+    expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.prepare).toMatch(/existsSync\('scripts\/build\.mjs'\)\) import\('\.\/scripts\/build\.mjs'\)/);
     expect(manifest.bugs.url).toBe('https://github.com/service-audit/service-audit/issues');
     expect(manifest.repository.url).toContain('github.com/service-audit/service-audit');
   });
