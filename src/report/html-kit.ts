@@ -300,7 +300,7 @@ body{max-width:none;padding:0;font-size:10.5pt}
 h2{margin-top:1.2rem;break-after:avoid}
 h3{break-after:avoid}
 section{break-before:auto}
-header,tr,li,.element,.overall,figure,blockquote,.legend,table.engagement{break-inside:avoid}
+header,tr,li,.element,.overall,figure,blockquote,.legend,table.engagement,#engagement{break-inside:avoid}
 h1{font-size:1.4rem}
 .overall{padding:.4rem .75rem}
 .overall .big{font-size:1.8rem}
