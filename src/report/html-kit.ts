@@ -293,19 +293,26 @@ thead th.num{white-space:normal}
 th,td{padding:.3rem}
 }
 @page{margin:14mm 12mm}
+@page{margin:12mm}
 @media print{
 :root{--fg:#000;--bg:#fff;--muted:#333;--rule:#999;--track:#f0f0f0;--link:#000;--ours:#000;--poll:#8a8a8a;color-scheme:light}
 body{max-width:none;padding:0;font-size:10.5pt}
 h2{margin-top:1.2rem;break-after:avoid}
 h3{break-after:avoid}
 section{break-before:auto}
-header,tr,li,.element,.overall,figure,blockquote,.legend,table.engagement{break-inside:avoid}
+header,tr,li,.element,.overall,figure,blockquote,.legend,table.engagement,#engagement{break-inside:avoid}
 h1{font-size:1.4rem}
 .overall{padding:.4rem .75rem}
 .overall .big{font-size:1.8rem}
 .chart th,.chart td{padding:.1rem .4rem}
 tr.group th{padding-top:.4rem}
-.element{padding:.5rem .75rem;margin-bottom:.6rem}
+.element{padding:.35rem .6rem;margin-bottom:.5rem;font-size:9pt;line-height:1.25}
+.element h3{margin:0 0 .2rem}
+.element p{margin:.2rem 0}
+.element h4{margin:.3rem 0 .1rem}
+.element ul{columns:2;column-gap:1.2rem;margin:.2rem 0}
+.element li{margin-bottom:.2rem;font-size:8.5pt}
+.rec{margin-top:.05rem}
 thead{display:table-header-group}
 a{text-decoration:none;color:inherit}
 a[href^="http"]::after{content:" (" attr(href) ")";font-size:.9em}
