@@ -2,17 +2,6 @@ import { html } from '../text/escape.js';
 import { bandDefs, bandLegend, bandTag, barChart, htmlPage, pairedBars, POLL_DEFS, score1, type HtmlBand } from './html-kit.js';
 import type { ReportElement, ReportModel, ReportWeakness } from './schema.js';
 
-/** A source the bank cites (bank format v2); rendered when the model carries them. */
-export interface HtmlSource {
-  id: string;
-  title: string;
-  author?: string;
-  publisher?: string;
-  date?: string;
-  note?: string;
-  url?: string;
-}
-
 const elementAnchor = (id: string) => `element-${id}`;
 const signed = (n: number) => (n >= 0 ? `+${n.toFixed(1)}` : n.toFixed(1));
 
@@ -112,7 +101,7 @@ ${parts.join('\n')}
 }
 
 function sources(m: ReportModel): string {
-  const cited = ((m as ReportModel & { sources?: HtmlSource[] }).sources ?? []).map((s) => {
+  const cited = (m.sources ?? []).map((s) => {
     const by = [s.author, s.publisher, s.date].filter(Boolean).join(', ');
     const link = s.url ? ` <a href="${html(s.url)}">${html(s.url)}</a>` : '';
     return `<li><cite>${html(s.title)}</cite>${by ? `, ${html(by)}` : ''}${s.note ? `. ${html(s.note)}` : ''}${link}</li>`;
