@@ -78,7 +78,10 @@ export function loadCli(file: string, build: Build, env: NodeJS.ProcessEnv, comm
   }
   const source = readFileSync(file, 'utf8');
   // The same wrapper Node puts around a CommonJS module, on one line so positions stay right.
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, ...(cachedData && { cachedData }) });
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    ...(cachedData && { cachedData }),
+  });
   const mod = { exports: {} as Cli };
   (script.runInThisContext() as (...args: unknown[]) => void)(mod.exports, require, mod, file, dirname(file));
   return {

@@ -29,7 +29,10 @@ function join(a, b) { return a + '/' + b; }
 
 /** Starts a server process and resolves with the URL it prints. */
 function start(args) {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (d) => {
@@ -52,7 +55,16 @@ async function load(url) {
         const page = await (await fetch(url)).text();
         const nonce = /name="?nonce"? value="?([^">\s]+)/.exec(page)?.[1] ?? '';
         const t = performance.now();
-        const res = await fetch(url, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ nonce, 'q:understanding.self': 'agree', 'q:trust.self': 'disagree', 'note:trust.self': `bench ${i}` }) });
+        const res = await fetch(url, {
+          method: 'POST',
+          redirect: 'manual',
+          body: new URLSearchParams({
+            nonce,
+            'q:understanding.self': 'agree',
+            'q:trust.self': 'disagree',
+            'note:trust.self': `bench ${i}`,
+          }),
+        });
         latencies.push(performance.now() - t);
         if (res.status !== 303) throw new Error(`POST ${i}: ${res.status}`);
       }
@@ -74,7 +86,10 @@ for (const [name, args] of [
   try {
     const r = await load(url);
     // Kept: written out, or (collect) still in the spool until its batch is written.
-    const files = [dir, join(dir, '.pending')].filter((d) => existsSync(d)).flatMap((d) => readdirSync(d)).filter((f) => f.endsWith('.yaml')).length;
+    const files = [dir, join(dir, '.pending')]
+      .filter((d) => existsSync(d))
+      .flatMap((d) => readdirSync(d))
+      .filter((f) => f.endsWith('.yaml')).length;
     if (files !== TOTAL) throw new Error(`${name}: ${files} files for ${TOTAL} responses`);
     rows.push({ name, ...r });
   } finally {
@@ -84,8 +99,13 @@ for (const [name, args] of [
 }
 
 console.log('');
-console.log(`collect: ${TOTAL} responses, ${CONCURRENCY} at a time, on loopback (each a GET of the form and a POST; latency is the POST's)`);
+console.log(
+  `collect: ${TOTAL} responses, ${CONCURRENCY} at a time, on loopback (each a GET of the form and a POST; latency is the POST's)`,
+);
 console.log('');
 console.log('| server | responses per second | vs bare | POST p50 | POST p99 |');
 console.log('|---|---:|---:|---:|---:|');
-for (const r of rows) console.log(`| ${r.name} | ${r.perSecond.toFixed(0)} | ${(r.perSecond / rows[0].perSecond).toFixed(2)}× | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms |`);
+for (const r of rows)
+  console.log(
+    `| ${r.name} | ${r.perSecond.toFixed(0)} | ${(r.perSecond / rows[0].perSecond).toFixed(2)}× | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms |`,
+  );

@@ -16,7 +16,9 @@ const LARGE = Number(process.env.BENCH_POOL_LARGE ?? 100_000);
 // The built-in bank's team statements, whatever they are today.
 const bank = JSON.parse(spawnSync(process.execPath, [bin, 'bank', '--format', 'json'], { encoding: 'utf8' }).stdout);
 const ref = `${bank.id}@${bank.version}`;
-const team = bank.areas.flatMap((a) => a.elements.flatMap((e) => e.questions)).filter((q) => q.audience === 'team' && q.options);
+const team = bank.areas
+  .flatMap((a) => a.elements.flatMap((e) => e.questions))
+  .filter((q) => q.audience === 'team' && q.options);
 if (team.length === 0) throw new Error('the built-in bank has no team questions to generate answers for');
 
 /**
@@ -41,7 +43,11 @@ const BASELINE = `const fs=require('fs'),p=require('path'),Y=require('yaml');con
 
 function time(args) {
   const t = performance.now();
-  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, args, {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+    maxBuffer: 1 << 30,
+  });
   const ms = performance.now() - t;
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return ms;
@@ -53,7 +59,10 @@ const median = (xs) => {
 };
 function peakMiB(args) {
   if (!existsSync('/usr/bin/time')) return NaN;
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
   return Number(r.stderr.trim().split('\n').pop()) / 1024;
 }
 
@@ -74,12 +83,18 @@ try {
   const ratio = median(a) / median(b);
   const mark = (ok) => (ok ? 'met' : '**missed**');
   console.log('');
-  console.log(`Pooling: ${team.length} team statements per file; medians of ${RUNS} interleaved runs; peak memory by GNU time.`);
+  console.log(
+    `Pooling: ${team.length} team statements per file; medians of ${RUNS} interleaved runs; peak memory by GNU time.`,
+  );
   console.log('');
   console.log('| pooling | median wall time | vs read + YAML.parse | target | peak memory | target |');
   console.log('|---|---:|---:|---:|---:|---:|');
-  console.log(`| read + \`YAML.parse\` ${SMALL.toLocaleString('en')} files (plain Node) | ${median(b).toFixed(0)} ms | 1.00× |  | ${peakMiB(plain).toFixed(1)} MiB |  |`);
-  console.log(`| \`service-audit report\` ${SMALL.toLocaleString('en')} files | ${median(a).toFixed(0)} ms | ${ratio.toFixed(2)}× | ≤ 1.5× (${mark(ratio <= 1.5)}) | ${peakMiB(ours).toFixed(1)} MiB |  |`);
+  console.log(
+    `| read + \`YAML.parse\` ${SMALL.toLocaleString('en')} files (plain Node) | ${median(b).toFixed(0)} ms | 1.00× |  | ${peakMiB(plain).toFixed(1)} MiB |  |`,
+  );
+  console.log(
+    `| \`service-audit report\` ${SMALL.toLocaleString('en')} files | ${median(a).toFixed(0)} ms | ${ratio.toFixed(2)}× | ≤ 1.5× (${mark(ratio <= 1.5)}) | ${peakMiB(ours).toFixed(1)} MiB |  |`,
+  );
   rmSync(small, { recursive: true, force: true });
   if (LARGE > 0) {
     const large = join(root, 'large');
@@ -87,7 +102,9 @@ try {
     const args = [bin, 'report', large, '--format', 'json'];
     const ms = time(args);
     const mib = peakMiB(args);
-    console.log(`| \`service-audit report\` ${LARGE.toLocaleString('en')} files | ${ms.toFixed(0)} ms (one run) |  |  | ${mib.toFixed(1)} MiB | ≤ 200 MiB (${mark(mib <= 200)}) |`);
+    console.log(
+      `| \`service-audit report\` ${LARGE.toLocaleString('en')} files | ${ms.toFixed(0)} ms (one run) |  |  | ${mib.toFixed(1)} MiB | ≤ 200 MiB (${mark(mib <= 200)}) |`,
+    );
   }
 } finally {
   rmSync(root, { recursive: true, force: true });

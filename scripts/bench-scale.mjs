@@ -29,14 +29,32 @@ const median = (xs) => {
 
 /** A valid bank of n yes/no questions, 50 to an element, and an answers file answering all of them. */
 function generate(n, noteBytes = 0) {
-  const bank = ['id: scale', 'version: 1', 'title: Scale bank', 'bands:', '  - { id: low, label: Low, min: 0 }', 'sources:', '  - { id: s, title: A source }', 'areas:', '  - id: a', '    title: Area', '    elements:'];
+  const bank = [
+    'id: scale',
+    'version: 1',
+    'title: Scale bank',
+    'bands:',
+    '  - { id: low, label: Low, min: 0 }',
+    'sources:',
+    '  - { id: s, title: A source }',
+    'areas:',
+    '  - id: a',
+    '    title: Area',
+    '    elements:',
+  ];
   for (let e = 0; e < Math.ceil(n / 50); e++) {
     bank.push(`      - id: e${e}`, `        title: Element ${e}`, '        questions:');
-    for (let q = e * 50; q < Math.min(n, (e + 1) * 50); q++) bank.push(`          - { id: q${q}, text: Question ${q}?, type: yesno, help: Why., recommendation: Do it., sources: [{ ref: s, concept: C }] }`);
+    for (let q = e * 50; q < Math.min(n, (e + 1) * 50); q++)
+      bank.push(
+        `          - { id: q${q}, text: Question ${q}?, type: yesno, help: Why., recommendation: Do it., sources: [{ ref: s, concept: C }] }`,
+      );
   }
   const note = 'n'.repeat(noteBytes);
   const answers = ['bank: scale@1', 'answers:'];
-  for (let q = 0; q < n; q++) answers.push(noteBytes ? `  q${q}: { value: ${q % 2 ? 'yes' : 'no'}, note: "${note}" }` : `  q${q}: ${q % 2 ? 'yes' : 'no'}`);
+  for (let q = 0; q < n; q++)
+    answers.push(
+      noteBytes ? `  q${q}: { value: ${q % 2 ? 'yes' : 'no'}, note: "${note}" }` : `  q${q}: ${q % 2 ? 'yes' : 'no'}`,
+    );
   const b = join(dir, `bank-${n}.yaml`);
   const a = join(dir, `answers-${n}-${noteBytes}.yaml`);
   writeFileSync(b, `${bank.join('\n')}\n`);
@@ -47,7 +65,10 @@ function generate(n, noteBytes = 0) {
 // The floor: parse both files with the same yaml library, no validation. uniqueKeys: false as
 // service-audit does (it finds duplicate keys itself, in one pass; yaml's own check is quadratic).
 const PLAIN = join(dir, 'plain.cjs');
-writeFileSync(PLAIN, `const { parse } = require(${JSON.stringify(join(ROOT, 'node_modules/yaml'))});\nconst fs = require('fs');\nfor (const f of process.argv.slice(2)) parse(fs.readFileSync(f, 'utf8'), { uniqueKeys: false });\n`);
+writeFileSync(
+  PLAIN,
+  `const { parse } = require(${JSON.stringify(join(ROOT, 'node_modules/yaml'))});\nconst fs = require('fs');\nfor (const f of process.argv.slice(2)) parse(fs.readFileSync(f, 'utf8'), { uniqueKeys: false });\n`,
+);
 
 const GNU_TIME = '/usr/bin/time';
 /** CPU seconds (user + system) of one run, or wall seconds where GNU time is missing. */
@@ -58,7 +79,10 @@ function cpuSeconds(args) {
     if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}`);
     return (performance.now() - t) / 1000;
   }
-  const r = spawnSync(GNU_TIME, ['-f', '%U %S', process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const r = spawnSync(GNU_TIME, ['-f', '%U %S', process.execPath, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   const [u, s] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
   return u + s;
@@ -76,7 +100,8 @@ for (const c of process.env.BENCH_SCALE_SAVE_ONLY ? [] : CASES) {
   const t = { validate: [], plain: [] };
   for (let r = 0; r < RUNS; r++) {
     // Alternate the order so neither always runs on a warmer machine.
-    for (const k of r % 2 ? ['plain', 'validate'] : ['validate', 'plain']) t[k].push(cpuSeconds(k === 'plain' ? plain : validate));
+    for (const k of r % 2 ? ['plain', 'validate'] : ['validate', 'plain'])
+      t[k].push(cpuSeconds(k === 'plain' ? plain : validate));
   }
   rows.push({ ...c, validate: median(t.validate), plain: median(t.plain) });
 }
@@ -121,14 +146,23 @@ rmSync(dir, { recursive: true, force: true });
 
 const mark = (ok) => (ok ? 'met' : '**missed**');
 console.log('');
-console.log(`Scale: CPU time (user + system${existsSync(GNU_TIME) ? ', GNU time' : '; GNU time missing, so wall time'}), median of ${RUNS} interleaved runs.`);
+console.log(
+  `Scale: CPU time (user + system${existsSync(GNU_TIME) ? ', GNU time' : '; GNU time missing, so wall time'}), median of ${RUNS} interleaved runs.`,
+);
 console.log('');
 console.log('| case | `validate` | plain `YAML.parse` of both files | ratio | target |');
 console.log('|---|---:|---:|---:|---:|');
-for (const r of rows) console.log(`| ${r.name} | ${r.validate.toFixed(2)} s | ${r.plain.toFixed(2)} s | ${(r.validate / r.plain).toFixed(2)}× | ≤ ${r.target}× (${mark(r.validate / r.plain <= r.target)}) |`);
+for (const r of rows)
+  console.log(
+    `| ${r.name} | ${r.validate.toFixed(2)} s | ${r.plain.toFixed(2)} s | ${(r.validate / r.plain).toFixed(2)}× | ≤ ${r.target}× (${mark(r.validate / r.plain <= r.target)}) |`,
+  );
 console.log('');
-console.log(`| the audit's save at ${SAVES.toLocaleString('en')} questions (answering all of them) | CPU per save | target |`);
+console.log(
+  `| the audit's save at ${SAVES.toLocaleString('en')} questions (answering all of them) | CPU per save | target |`,
+);
 console.log('|---|---:|---:|');
 console.log(`| render the answers file | ${median(saveRuns.render).toFixed(2)} ms | |`);
 const save = median(saveRuns.save);
-console.log(`| render, check for another writer, write atomically (fsync, rename) | ${save.toFixed(2)} ms | < 5 ms (${mark(save < 5)}) |`);
+console.log(
+  `| render, check for another writer, write atomically (fsync, rename) | ${save.toFixed(2)} ms | < 5 ms (${mark(save < 5)}) |`,
+);

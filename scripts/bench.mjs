@@ -14,7 +14,11 @@ const COMMANDS = [
   { name: 'node -e 0', args: ['-e', '0'], target: null },
   { name: 'service-audit --version', args: [bin, '--version'], target: { time: 1.2, mib: 45 } },
   { name: 'service-audit check', args: [bin, 'check', '--answers', answers], target: { time: 1.5, mib: 60 } },
-  { name: 'service-audit report --format markdown', args: [bin, 'report', '--format', 'markdown', '--answers', answers], target: { time: 1.5, mib: 60 } },
+  {
+    name: 'service-audit report --format markdown',
+    args: [bin, 'report', '--format', 'markdown', '--answers', answers],
+    target: { time: 1.5, mib: 60 },
+  },
 ];
 
 const median = (xs) => {
@@ -25,7 +29,10 @@ const median = (xs) => {
 
 function once(c, extraEnv = {}) {
   const t = performance.now();
-  const r = spawnSync(process.execPath, c.args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...extraEnv } });
+  const r = spawnSync(process.execPath, c.args, {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1', ...extraEnv },
+  });
   const ms = performance.now() - t;
   if (r.status !== 0) throw new Error(`${c.name} exited ${r.status}: ${r.stderr}`);
   return ms;
@@ -35,7 +42,10 @@ function once(c, extraEnv = {}) {
 const GNU_TIME = '/usr/bin/time';
 function peakMiB(c) {
   if (!existsSync(GNU_TIME)) return NaN;
-  const r = spawnSync(GNU_TIME, ['-f', '%M', process.execPath, ...c.args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const r = spawnSync(GNU_TIME, ['-f', '%M', process.execPath, ...c.args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
   return Number(r.stderr.trim().split('\n').pop()) / 1024;
 }
 
@@ -52,14 +62,22 @@ for (let r = 0; r < RUNS; r++) {
 for (let r = 0; r < MEMORY_RUNS; r++) COMMANDS.forEach((c, i) => mems[i].push(peakMiB(c)));
 // What a first run costs, before the code cache exists (or with it turned off).
 const cold = COMMANDS.map(() => []);
-for (let r = 0; r < MEMORY_RUNS; r++) COMMANDS.forEach((c, i) => cold[i].push(once(c, { NODE_DISABLE_COMPILE_CACHE: '1' })));
+for (let r = 0; r < MEMORY_RUNS; r++)
+  COMMANDS.forEach((c, i) => cold[i].push(once(c, { NODE_DISABLE_COMPILE_CACHE: '1' })));
 
 const base = median(times[0]);
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-console.log(`Node ${process.version} on ${os.platform()} ${os.arch()}, ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);
-if (process.env.NODE_EXTRA_CA_CERTS) console.log(`NODE_EXTRA_CA_CERTS is set (${process.env.NODE_EXTRA_CA_CERTS}): Node 20 reads that bundle at every start (Node 22+ when first needed), which slows bare \`node -e 0\` on Node 20.`);
+console.log(
+  `Node ${process.version} on ${os.platform()} ${os.arch()}, ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`,
+);
+if (process.env.NODE_EXTRA_CA_CERTS)
+  console.log(
+    `NODE_EXTRA_CA_CERTS is set (${process.env.NODE_EXTRA_CA_CERTS}): Node 20 reads that bundle at every start (Node 22+ when first needed), which slows bare \`node -e 0\` on Node 20.`,
+  );
 console.log(`${RUNS} interleaved runs per command (medians); peak memory: median of ${MEMORY_RUNS} runs (GNU time);`);
-console.log(`without code cache: median of ${MEMORY_RUNS} runs with NODE_DISABLE_COMPILE_CACHE=1 (what a first run costs).`);
+console.log(
+  `without code cache: median of ${MEMORY_RUNS} runs with NODE_DISABLE_COMPILE_CACHE=1 (what a first run costs).`,
+);
 console.log('');
 console.log('| command | median wall time | vs `node -e 0` | target | peak memory | target | without code cache |');
 console.log('|---|---:|---:|---:|---:|---:|---:|');
@@ -72,7 +90,9 @@ COMMANDS.forEach((c, i) => {
   const timeTarget = t ? `≤ ${t.time}× (${mark(ratio <= t.time)})` : '';
   const memTarget = t ? `≤ ${t.mib} MiB (${mark(mib <= t.mib)})` : '';
   const coldMs = median(cold[i]);
-  console.log(`| \`${c.name}\` | ${ms.toFixed(1)} ms | ${ratio.toFixed(2)}× | ${timeTarget} | ${Number.isNaN(mib) ? 'n/a' : `${mib.toFixed(1)} MiB`} | ${memTarget} | ${coldMs.toFixed(1)} ms (${(coldMs / base).toFixed(2)}×) |`);
+  console.log(
+    `| \`${c.name}\` | ${ms.toFixed(1)} ms | ${ratio.toFixed(2)}× | ${timeTarget} | ${Number.isNaN(mib) ? 'n/a' : `${mib.toFixed(1)} MiB`} | ${memTarget} | ${coldMs.toFixed(1)} ms (${(coldMs / base).toFixed(2)}×) |`,
+  );
 });
 
 // collect under load (responses per second and latency), after the start-up table.

@@ -20,7 +20,7 @@ const common = {
   platform: 'node',
   target: 'node20.19',
   // NO_MINIFY=1 keeps function names, for reading a --cpu-prof profile.
-  minify: process.env.NO_MINIFY !== "1",
+  minify: process.env.NO_MINIFY !== '1',
   legalComments: 'none', // the licences go to dist/THIRD-PARTY-LICENSES.txt instead
   logLevel: 'warning',
   metafile: true,
@@ -38,7 +38,9 @@ const common = {
 const chalkWithoutDetection = {
   name: 'chalk-without-detection',
   setup(b) {
-    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: fileURLToPath(new URL('../node_modules/chalk/source/vendor/supports-color/browser.js', import.meta.url)) }));
+    b.onResolve({ filter: /^#supports-color$/ }, () => ({
+      path: fileURLToPath(new URL('../node_modules/chalk/source/vendor/supports-color/browser.js', import.meta.url)),
+    }));
   },
 };
 
@@ -50,7 +52,9 @@ const chalkWithoutDetection = {
 const commanderWithoutChildProcess = {
   name: 'commander-without-child-process',
   setup(b) {
-    b.onResolve({ filter: /^node:child_process$/ }, (args) => (/[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'stand-in' } : undefined));
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'stand-in' } : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: 'stand-in' }, () => ({
       contents: "exports.spawn = () => { throw new Error('service-audit has no executable subcommands'); };",
       loader: 'js',
@@ -69,13 +73,29 @@ const interactiveApart = {
 
 const bundles = await Promise.all([
   // import() of the interactive bundle becomes require(), which code run through node:vm can call.
-  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs', format: 'cjs', plugins: [interactiveApart, chalkWithoutDetection, commanderWithoutChildProcess], supported: { 'dynamic-import': false } }),
+  build({
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.cjs',
+    format: 'cjs',
+    plugins: [interactiveApart, chalkWithoutDetection, commanderWithoutChildProcess],
+    supported: { 'dynamic-import': false },
+  }),
   build({ ...common, entryPoints: ['src/audit/inquirer-asker.ts'], outfile: 'dist/interactive.cjs', format: 'cjs' }),
   build({ ...common, entryPoints: ['src/collect/runtime.ts'], outfile: 'dist/collect.cjs', format: 'cjs' }),
 ]);
 // The bin names the CLI's code cache by the bundle's content: V8 itself checks only its length.
-const cliSha256 = createHash('sha256').update(readFileSync(new URL('../dist/cli.cjs', import.meta.url))).digest('hex');
-const bin = await build({ ...common, define: { ...common.define, __CLI_SHA256__: JSON.stringify(cliSha256) }, entryPoints: ['bin/service-audit.ts'], outfile: 'dist/service-audit.cjs', format: 'cjs', supported: { 'dynamic-import': false } });
+const cliSha256 = createHash('sha256')
+  .update(readFileSync(new URL('../dist/cli.cjs', import.meta.url)))
+  .digest('hex');
+const bin = await build({
+  ...common,
+  define: { ...common.define, __CLI_SHA256__: JSON.stringify(cliSha256) },
+  entryPoints: ['bin/service-audit.ts'],
+  outfile: 'dist/service-audit.cjs',
+  format: 'cjs',
+  supported: { 'dynamic-import': false },
+});
 const results = [...bundles, bin];
 
 // The bundles carry other people's code: ship their licences with it.
@@ -90,15 +110,26 @@ const notices = [...packages].sort().map((name) => {
   const dir = new URL(`../node_modules/${name}/`, import.meta.url);
   const { version, license } = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8'));
   const file = readdirSync(dir).find((f) => /^licen[cs]e/i.test(f));
-  const text = file && existsSync(new URL(file, dir)) ? readFileSync(new URL(file, dir), 'utf8').trim() : `${license} (no licence file in the package)`;
+  const text =
+    file && existsSync(new URL(file, dir))
+      ? readFileSync(new URL(file, dir), 'utf8').trim()
+      : `${license} (no licence file in the package)`;
   return `${name}@${version} (${license})\n\n${text}`;
 });
-writeFileSync(new URL('../dist/THIRD-PARTY-LICENSES.txt', import.meta.url), `service-audit bundles the following packages.\n\n${notices.join(`\n\n${'-'.repeat(72)}\n\n`)}\n`);
+writeFileSync(
+  new URL('../dist/THIRD-PARTY-LICENSES.txt', import.meta.url),
+  `service-audit bundles the following packages.\n\n${notices.join(`\n\n${'-'.repeat(72)}\n\n`)}\n`,
+);
 
 // Compile the built-in bank to JSON with the CLI just built (which validates it and fails the
 // build on any problem), so commands start without parsing and validating 40 KB of YAML.
 // At run time the JSON is used only while its hash matches the YAML beside it.
 const yaml = readFileSync(new URL('../questions/service-readiness.yaml', import.meta.url));
-const bank = JSON.parse(execFileSync(process.execPath, ['dist/service-audit.cjs', 'bank', '--format', 'json'], { encoding: 'utf8', env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' } }));
+const bank = JSON.parse(
+  execFileSync(process.execPath, ['dist/service-audit.cjs', 'bank', '--format', 'json'], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' },
+  }),
+);
 const sha256 = createHash('sha256').update(yaml).digest('hex');
 writeFileSync(new URL('../dist/builtin-bank.json', import.meta.url), JSON.stringify({ sha256, bank }));

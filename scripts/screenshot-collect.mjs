@@ -12,7 +12,11 @@ import { chromium } from 'playwright-core';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = process.env.OUT || join(root, 'docs', 'collect-form.png');
 const dir = mkdtempSync(join(tmpdir(), 'service-audit-shot-'));
-const server = spawn(process.execPath, [join(root, 'dist', 'service-audit.cjs'), 'collect', '--out', dir, '--group', 'Front desk', '--no-qr'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(
+  process.execPath,
+  [join(root, 'dist', 'service-audit.cjs'), 'collect', '--out', dir, '--group', 'Front desk', '--no-qr'],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
 try {
   const url = await new Promise((resolve, reject) => {
     let text = '';
@@ -27,7 +31,15 @@ try {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });

@@ -15,15 +15,31 @@ const colorScheme = process.env.SCHEME === 'dark' ? 'dark' : 'light';
 const dir = mkdtempSync(join(tmpdir(), 'service-audit-shot-'));
 try {
   const page = join(dir, 'report.html');
-  execFileSync(process.execPath, [join(root, 'dist', 'service-audit.cjs'), 'report', '--answers', answers, '--format', 'html', '--out', page], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [join(root, 'dist', 'service-audit.cjs'), 'report', '--answers', answers, '--format', 'html', '--out', page],
+    { stdio: 'inherit' },
+  );
   // The same flags as tests/browser/chromium.ts: no sandbox as root, none of Chromium's own traffic.
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
-    const context = await browser.newContext({ viewport: { width: 960, height: 1180 }, colorScheme, deviceScaleFactor: 1 });
+    const context = await browser.newContext({
+      viewport: { width: 960, height: 1180 },
+      colorScheme,
+      deviceScaleFactor: 1,
+    });
     const tab = await context.newPage();
     await tab.goto(pathToFileURL(page).href);
     await tab.screenshot({ path: process.env.OUT || out });

@@ -51,7 +51,8 @@ export const EXIT = { ok: 0, fellShort: 1, input: 2, internal: 70, interrupted: 
 /** Set by the build from package.json's `bugs.url`. */
 declare const __BUGS_URL__: string | undefined;
 /** Where to report a bug: package.json's `bugs.url`, so one place says it. */
-export const BUGS_URL = typeof __BUGS_URL__ === 'string' ? __BUGS_URL__ : 'https://github.com/service-audit/service-audit/issues';
+export const BUGS_URL =
+  typeof __BUGS_URL__ === 'string' ? __BUGS_URL__ : 'https://github.com/service-audit/service-audit/issues';
 
 /** The message for a failure that is a bug in service-audit (exit 70): what failed, where to report it, the trace (escaped: a message may quote input). */
 export function internalErrorMessage(e: unknown): string {

@@ -8,7 +8,9 @@ import { SOURCE_DEPRECATION } from '../src/bank/load.js';
  * deprecation notice while it still cites with the old `source: { file }`, else nothing.
  */
 export function builtinNotice(path = 'questions/service-readiness.yaml'): string {
-  const v1 = readFileSync(new URL('../questions/service-readiness.yaml', import.meta.url), 'utf8').includes('source: { file:');
+  const v1 = readFileSync(new URL('../questions/service-readiness.yaml', import.meta.url), 'utf8').includes(
+    'source: { file:',
+  );
   return v1 ? `notice: ${path}: ${SOURCE_DEPRECATION}\n` : '';
 }
 

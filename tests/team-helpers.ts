@@ -90,12 +90,17 @@ type Raw = string | number | { na: string } | { value: string | number; note: st
 /** One respondent's answers, written briefly: `person({ 'u.self': 'agree' }, { group: 'A' })`. */
 export function person(raw: Record<string, Raw>, extra: Partial<Omit<Answers, 'answers'>> = {}): Answers {
   const answers: Answers['answers'] = {};
-  for (const [id, v] of Object.entries(raw)) answers[id] = typeof v === 'object' ? ('na' in v ? { na: v.na } : { value: v.value, note: v.note }) : { value: v };
+  for (const [id, v] of Object.entries(raw))
+    answers[id] = typeof v === 'object' ? ('na' in v ? { na: v.na } : { value: v.value, note: v.note }) : { value: v };
   return { bank: 'pulse@1', ...extra, answers };
 }
 
 /** An answers file's YAML for one respondent. */
-export function answersYaml(raw: Record<string, string | number>, extra: Record<string, string> = {}, bank = 'pulse@1'): string {
+export function answersYaml(
+  raw: Record<string, string | number>,
+  extra: Record<string, string> = {},
+  bank = 'pulse@1',
+): string {
   const head = [`bank: ${bank}`, ...Object.entries(extra).map(([k, v]) => `${k}: ${JSON.stringify(v)}`)];
   return `${head.join('\n')}\nanswers:\n${Object.entries(raw)
     .map(([k, v]) => `  ${k}: ${typeof v === 'number' ? v : v}`)

@@ -21,7 +21,12 @@ function answerSchema(q: Question): JsonSchema {
       value,
       { type: 'null', description: 'Not answered yet.' },
       { type: 'object', properties: { value, note }, required: ['value'], additionalProperties: false },
-      { type: 'object', properties: { na: { type: 'string', minLength: 1, description: 'Why the question does not apply.' }, note }, required: ['na'], additionalProperties: false },
+      {
+        type: 'object',
+        properties: { na: { type: 'string', minLength: 1, description: 'Why the question does not apply.' }, note },
+        required: ['na'],
+        additionalProperties: false,
+      },
     ],
   };
 }

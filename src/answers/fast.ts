@@ -15,7 +15,9 @@ const MAX_ALIAS_COUNT = 100;
  * line and column; so a good file costs little more than YAML.parse, and a bad one is reported
  * exactly as `validate` would report it. Pure.
  */
-export function answersValidator(bank: Bank): (file: string, source: string) => { answers?: Answers; problems: Problem[] } {
+export function answersValidator(
+  bank: Bank,
+): (file: string, source: string) => { answers?: Answers; problems: Problem[] } {
   const byId = new Map(questionsOf(bank).map((x) => [x.question.id, x.question]));
   const ref = bankRef(bank);
   const schema = answersFileSchema();
@@ -78,7 +80,11 @@ function plainShape(d: unknown, ref: string): d is AnswersInput {
   for (const k of Object.keys(d)) if (!PLAIN_KEYS.has(k)) return false;
   if (d.organization !== undefined && typeof d.organization !== 'string') return false;
   if (d.respondent !== undefined && typeof d.respondent !== 'string') return false;
-  if (d.group !== undefined && (typeof d.group !== 'string' || d.group !== d.group.trim() || d.group.length < 1 || d.group.length > 100)) return false;
+  if (
+    d.group !== undefined &&
+    (typeof d.group !== 'string' || d.group !== d.group.trim() || d.group.length < 1 || d.group.length > 100)
+  )
+    return false;
   if (d.role !== undefined && d.role !== 'lead') return false;
   const answers = d.answers;
   if (answers === undefined || answers === null) return true;

@@ -15,7 +15,11 @@ export interface MergeConflict {
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** Picks one side of a three-way merge of a single value; undefined `pick` means a conflict. */
-function pick<T>(base: T | undefined, ours: T | undefined, theirs: T | undefined): { value: T | undefined } | undefined {
+function pick<T>(
+  base: T | undefined,
+  ours: T | undefined,
+  theirs: T | undefined,
+): { value: T | undefined } | undefined {
   if (same(ours, base) || same(ours, theirs)) return { value: theirs };
   if (same(theirs, base)) return { value: ours };
   return undefined;
@@ -27,7 +31,11 @@ function pick<T>(base: T | undefined, ours: T | undefined, theirs: T | undefined
  * edit changed it meanwhile). Each answer and field changed on one side only takes that side;
  * changed on both sides to different things, it is a conflict (theirs is kept). The date is ours. Pure.
  */
-export function mergeAnswers(base: Answers, ours: Answers, theirs: Answers): { merged: Answers; conflicts: MergeConflict[] } {
+export function mergeAnswers(
+  base: Answers,
+  ours: Answers,
+  theirs: Answers,
+): { merged: Answers; conflicts: MergeConflict[] } {
   const conflicts: MergeConflict[] = [];
   // No prototype: a question may be called "constructor".
   const merged: Answers = { bank: theirs.bank, answers: Object.create(null) as Answers['answers'] };

@@ -24,22 +24,40 @@ export function allowedValues(q: Question): string {
 }
 
 /** Turns one raw answer into an Answer, or says why it is not one (shared with the fast pool path). */
-export function normaliseAnswer(q: Question, raw: unknown): { answer?: Answer; error?: { path: PropertyKey[]; message: string; fix: string } } {
+export function normaliseAnswer(
+  q: Question,
+  raw: unknown,
+): { answer?: Answer; error?: { path: PropertyKey[]; message: string; fix: string } } {
   if (raw === null || raw === undefined) return {};
   if (typeof raw === 'object' && 'na' in raw) {
     const { na, note } = raw as { na: string | null; note?: string };
-    if (!na || na.trim() === '') return { error: { path: ['na'], message: `${q.id} is marked not applicable without a reason`, fix: 'say why it does not apply, e.g. { na: "we have no premises" }' } };
+    if (!na || na.trim() === '')
+      return {
+        error: {
+          path: ['na'],
+          message: `${q.id} is marked not applicable without a reason`,
+          fix: 'say why it does not apply, e.g. { na: "we have no premises" }',
+        },
+      };
     return { answer: { na: na.trim(), ...(note ? { note } : {}) } };
   }
-  const { value, note } = typeof raw === 'object' ? (raw as { value: unknown; note?: string }) : { value: raw, note: undefined };
+  const { value, note } =
+    typeof raw === 'object' ? (raw as { value: unknown; note?: string }) : { value: raw, note: undefined };
   const sub = typeof raw === 'object' ? ['value'] : [];
   const withNote = (v: string | number): Answer => ({ value: v, ...(note ? { note } : {}) });
   if (q.type === 'percent') {
     // "45%" as the prompt accepts it; a number stays as it is.
     const pct = typeof value === 'string' ? (percentFromText(value) ?? value) : value;
     if (typeof pct !== 'number' || !Number.isFinite(pct))
-      return { error: { path: sub, message: `${q.id} is a percent question; ${JSON.stringify(value)} is not a number`, fix: 'write a number from 0 to 100, e.g. 45' } };
-    if (pct < 0 || pct > 100) return { error: { path: sub, message: `${q.id}: ${pct} is outside 0-100`, fix: 'write a number from 0 to 100' } };
+      return {
+        error: {
+          path: sub,
+          message: `${q.id} is a percent question; ${JSON.stringify(value)} is not a number`,
+          fix: 'write a number from 0 to 100, e.g. 45',
+        },
+      };
+    if (pct < 0 || pct > 100)
+      return { error: { path: sub, message: `${q.id}: ${pct} is outside 0-100`, fix: 'write a number from 0 to 100' } };
     return { answer: withNote(pct) };
   }
   const v = q.type === 'yesno' && typeof value === 'boolean' ? (value ? 'yes' : 'no') : value;
@@ -50,7 +68,9 @@ export function normaliseAnswer(q: Question, raw: unknown): { answer?: Answer; e
     error: {
       path: sub,
       message: `${JSON.stringify(v)} is not an answer to ${q.id}`,
-      fix: near ? `did you mean "${near}"? (allowed: ${values.join(', ')}, or { na: reason })` : `use one of ${values.join(', ')}, or { na: reason }`,
+      fix: near
+        ? `did you mean "${near}"? (allowed: ${values.join(', ')}, or { na: reason })`
+        : `use one of ${values.join(', ')}, or { na: reason }`,
     },
   };
 }
@@ -89,11 +109,14 @@ function targetsOf(m: Migration | undefined, id: string): string[] {
 /** A removed answer kept as written, loosely (it is no longer checked against any question). */
 function looseAnswer(raw: unknown): Answer | undefined {
   if (raw === null || raw === undefined) return undefined;
-  if (typeof raw !== 'object') return { value: typeof raw === 'boolean' ? (raw ? 'yes' : 'no') : (raw as string | number) };
+  if (typeof raw !== 'object')
+    return { value: typeof raw === 'boolean' ? (raw ? 'yes' : 'no') : (raw as string | number) };
   const r = raw as { value?: unknown; na?: unknown; note?: unknown };
   const note = typeof r.note === 'string' && r.note !== '' ? { note: r.note } : {};
   if (typeof r.na === 'string') return { na: r.na, ...note };
-  return r.value === undefined || r.value === null ? undefined : { value: typeof r.value === 'boolean' ? (r.value ? 'yes' : 'no') : (r.value as string | number), ...note };
+  return r.value === undefined || r.value === null
+    ? undefined
+    : { value: typeof r.value === 'boolean' ? (r.value ? 'yes' : 'no') : (r.value as string | number), ...note };
 }
 
 /**
@@ -102,7 +125,11 @@ function looseAnswer(raw: unknown): Answer | undefined {
  * version (renamed, split, removed, values) and its `upgrade` says what changed; problems still
  * point at the line of the old answer. Pure.
  */
-export function parseAnswers(file: string, source: string, bank: Bank): { parsed?: ParsedAnswers; problems: Problem[] } {
+export function parseAnswers(
+  file: string,
+  source: string,
+  bank: Bank,
+): { parsed?: ParsedAnswers; problems: Problem[] } {
   const byId = new Map(allQuestionsOf(bank).map((x) => [x.question.id, x.question]));
   // No prototype: a question may be called "constructor" or "toString".
   const result: Record<string, Answer> = Object.create(null) as Record<string, Answer>;
@@ -117,10 +144,20 @@ export function parseAnswers(file: string, source: string, bank: Bank): { parsed
       out.push({
         path: ['bank'],
         message: `these answers were given against "${data.bank}" but the bank is "${bankRef(bank)}"${older ? `, which has no migration from version ${data.bank.split('@')[1]}` : ''}`,
-        fix: sameBank ? `check the answers still fit version ${bank.version}, then change "bank:" to "${bankRef(bank)}"` : 'pass --bank with the bank these answers were given against',
+        fix: sameBank
+          ? `check the answers still fit version ${bank.version}, then change "bank:" to "${bankRef(bank)}"`
+          : 'pass --bank with the bank these answers were given against',
       });
     }
-    const up: Upgrade | undefined = migration && { from: data.bank, to: bankRef(bank), renamed: [], split: [], removed: [], values: [], newQuestions: [] };
+    const up: Upgrade | undefined = migration && {
+      from: data.bank,
+      to: bankRef(bank),
+      renamed: [],
+      split: [],
+      removed: [],
+      values: [],
+      newQuestions: [],
+    };
     const listed = new Set<string>();
     for (const [id, raw] of Object.entries(data.answers ?? {})) {
       const targets = targetsOf(migration, id);
@@ -138,12 +175,21 @@ export function parseAnswers(file: string, source: string, bank: Bank): { parsed
         const mapped = to !== id ? ` (mapped from ${id} by the bank's migration from version ${migration!.from})` : '';
         if (!q) {
           // A typo of an old id is as likely as one of a new id.
-          const near = closest(id, [...byId.keys(), ...(migration ? [...Object.keys(migration.renamed), ...Object.keys(migration.split), ...migration.removed] : [])]);
+          const near = closest(id, [
+            ...byId.keys(),
+            ...(migration
+              ? [...Object.keys(migration.renamed), ...Object.keys(migration.split), ...migration.removed]
+              : []),
+          ]);
           out.push({
             path: ['answers', id],
             key: true,
             message: `unknown question id "${to}"${mapped}`,
-            fix: near ? `did you mean "${near}"?` : migration ? `the bank's migration from version ${migration.from} does not say where "${id}" goes: remove it, or report this to the bank's author` : 'remove it, or run `service-audit bank` to list the question ids',
+            fix: near
+              ? `did you mean "${near}"?`
+              : migration
+                ? `the bank's migration from version ${migration.from} does not say where "${id}" goes: remove it, or report this to the bank's author`
+                : 'remove it, or run `service-audit bank` to list the question ids',
           });
           continue;
         }
@@ -151,7 +197,8 @@ export function parseAnswers(file: string, source: string, bank: Bank): { parsed
         let value = raw;
         const table = migration && Object.hasOwn(migration.values, to) ? migration.values[to] : undefined;
         if (table) {
-          const old = raw !== null && typeof raw === 'object' && 'value' in raw ? (raw as { value: unknown }).value : raw;
+          const old =
+            raw !== null && typeof raw === 'object' && 'value' in raw ? (raw as { value: unknown }).value : raw;
           const now = typeof old === 'string' && Object.hasOwn(table, old) ? table[old] : undefined;
           if (now !== undefined) {
             value = raw !== null && typeof raw === 'object' ? { ...(raw as object), value: now } : now;
@@ -159,7 +206,8 @@ export function parseAnswers(file: string, source: string, bank: Bank): { parsed
           }
         }
         const { answer, error } = normaliseAnswer(q, value);
-        if (error) out.push({ path: ['answers', id, ...error.path], message: `${error.message}${mapped}`, fix: error.fix });
+        if (error)
+          out.push({ path: ['answers', id, ...error.path], message: `${error.message}${mapped}`, fix: error.fix });
         else if (answer) {
           result[to] = answer;
           positionKey[to] = id;
@@ -169,7 +217,9 @@ export function parseAnswers(file: string, source: string, bank: Bank): { parsed
     if (up) {
       // The bank may say which questions are new; else: no answer carried over, and the old file does not list it.
       const added = migration!.added;
-      up.newQuestions = [...byId.keys()].filter((id) => !Object.hasOwn(result, id) && (added ? added.includes(id) : !listed.has(id)));
+      up.newQuestions = [...byId.keys()].filter(
+        (id) => !Object.hasOwn(result, id) && (added ? added.includes(id) : !listed.has(id)),
+      );
       upgrade = up;
     }
     return out;
@@ -188,5 +238,8 @@ export function parseAnswers(file: string, source: string, bank: Bank): { parsed
     ...(data.date !== undefined && { date: data.date }),
     answers: result,
   };
-  return { parsed: { answers, positions, anchor: doc.keyPositionOf(['answers']), ...(upgrade && { upgrade }) }, problems };
+  return {
+    parsed: { answers, positions, anchor: doc.keyPositionOf(['answers']), ...(upgrade && { upgrade }) },
+    problems,
+  };
 }

@@ -16,25 +16,57 @@ function buildAnswersFileSchema() {
       described(z.null(), 'Not answered yet.'),
       z.strictObject({ value: scalar, note: z.optional(z.string()) }),
       // The reason is checked by the answers rules, so that a missing one gets its own message.
-      z.strictObject({ na: described(z.nullable(z.string()), 'Why the question does not apply.'), note: z.optional(z.string()) }),
+      z.strictObject({
+        na: described(z.nullable(z.string()), 'Why the question does not apply.'),
+        note: z.optional(z.string()),
+      }),
     ],
-    { error: 'not a valid answer — write one of the question\'s values, a number for a percent, { value: ..., note: ... } or { na: "why it does not apply" }' },
+    {
+      error:
+        'not a valid answer — write one of the question\'s values, a number for a percent, { value: ..., note: ... } or { na: "why it does not apply" }',
+    },
   );
   return z.strictObject({
     bank: described(
-      z.string().check(z.regex(/^[a-z0-9-_]+@\d+$/, { message: 'bank must be "id@version" — write the bank it was answered against, e.g. "service-readiness@1"' })),
+      z
+        .string()
+        .check(
+          z.regex(/^[a-z0-9-_]+@\d+$/, {
+            message: 'bank must be "id@version" — write the bank it was answered against, e.g. "service-readiness@1"',
+          }),
+        ),
       'The bank id@version the answers were given against.',
     ),
     organization: z.optional(z.string()),
-    respondent: z.optional(described(z.string(), 'Who answered. Shown on a single report; never shown in a pooled team report.')),
-    group: z.optional(described(z.string().check(z.trim(), z.minLength(1), z.maxLength(100)), 'The team, site or shift this respondent belongs to, for a pooled team report.')),
-    role: z.optional(described(z.enum(['lead']), 'lead: this file is the lead\'s own view, reported beside the team (the perception gap) and not counted in the team.')),
+    respondent: z.optional(
+      described(z.string(), 'Who answered. Shown on a single report; never shown in a pooled team report.'),
+    ),
+    group: z.optional(
+      described(
+        z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+        'The team, site or shift this respondent belongs to, for a pooled team report.',
+      ),
+    ),
+    role: z.optional(
+      described(
+        z.enum(['lead']),
+        "lead: this file is the lead's own view, reported beside the team (the perception gap) and not counted in the team.",
+      ),
+    ),
     date: z.optional(
       described(
-        z.string().check(
-          z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD — write the day the audit was taken, e.g. 2026-11-22', abort: true }),
-          z.refine(isCalendarDay, { message: 'date is not a day of the calendar — write the day the audit was taken as YYYY-MM-DD, e.g. 2026-11-22' }),
-        ),
+        z
+          .string()
+          .check(
+            z.regex(/^\d{4}-\d{2}-\d{2}$/, {
+              message: 'date must be YYYY-MM-DD — write the day the audit was taken, e.g. 2026-11-22',
+              abort: true,
+            }),
+            z.refine(isCalendarDay, {
+              message:
+                'date is not a day of the calendar — write the day the audit was taken as YYYY-MM-DD, e.g. 2026-11-22',
+            }),
+          ),
         'When the audit was taken; reports use this date.',
       ),
     ),

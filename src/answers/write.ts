@@ -40,7 +40,9 @@ function blocks(bank: Bank): Block[] {
       lines.push('', `  # ── ${yamlComment(`${area.title} / ${e.title}${e.concept ? ` (${e.concept})` : ''}`)}`);
     }
     for (const l of wrap(yamlComment(q.text), 86)) lines.push(`  # ${l}`);
-    lines.push(`  #   ${q.type === 'percent' ? 'percent: a number from 0 to 100' : `values: ${yamlComment(allowedValues(q).replaceAll(', ', ' | '))}`}`);
+    lines.push(
+      `  #   ${q.type === 'percent' ? 'percent: a number from 0 to 100' : `values: ${yamlComment(allowedValues(q).replaceAll(', ', ' | '))}`}`,
+    );
     lines.push(`  ${yamlString(q.id)}:`);
     out.push({ id: q.id, head: lines.join('\n') });
   }
@@ -67,7 +69,8 @@ function schemaLines(schema: string | SchemaLink): string[] {
 }
 
 /** An optional top-level text field: quoted when given, else a commented-out example. */
-const field = (key: string, value: string | undefined, example: string) => (value !== undefined ? `${key}: ${yamlQuoted(value)}` : `# ${key}: ${example}`);
+const field = (key: string, value: string | undefined, example: string) =>
+  value !== undefined ? `${key}: ${yamlQuoted(value)}` : `# ${key}: ${example}`;
 
 /**
  * Writes an answers file: every question of the bank as a key, with its text and allowed
@@ -90,7 +93,11 @@ export function renderAnswersFile(bank: Bank, answers: Omit<Answers, 'bank'>, sc
   if (answers.group !== undefined) lines.push(`group: ${yamlQuoted(answers.group)}`);
   if (answers.role !== undefined) lines.push(`role: ${yamlString(answers.role)}`);
   // A well-formed date stays plain (YAML 1.2 reads it as text); anything else is quoted.
-  lines.push(answers.date !== undefined ? `date: ${/^\d{4}-\d{2}-\d{2}$/.test(answers.date) ? answers.date : yamlQuoted(answers.date)}` : '# date: YYYY-MM-DD');
+  lines.push(
+    answers.date !== undefined
+      ? `date: ${/^\d{4}-\d{2}-\d{2}$/.test(answers.date) ? answers.date : yamlQuoted(answers.date)}`
+      : '# date: YYYY-MM-DD',
+  );
   lines.push('answers:');
   for (const b of blocks(bank)) lines.push(b.head + answerText(answerOf(answers, b.id)));
   return `${lines.join('\n')}\n`;

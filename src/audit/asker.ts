@@ -2,7 +2,9 @@ import type { Answer } from '../answers/schema.js';
 import type { Area, Element, Question } from '../bank/schema.js';
 
 /** An answer as the person gave it: a value or "not applicable" with its reason, and maybe a note. */
-export type Answered = { kind: 'value'; value: string | number; note?: string } | { kind: 'na'; reason: string; note?: string };
+export type Answered =
+  | { kind: 'value'; value: string | number; note?: string }
+  | { kind: 'na'; reason: string; note?: string };
 
 /** What the person did at the prompt: answered, or went back (keeping a note typed but not yet saved). */
 export type Reply = Answered | { kind: 'back'; note?: string };

@@ -33,7 +33,11 @@ export interface AuditOptions {
  * audience, only its questions: the team pulse skips the profile and every lead question.
  */
 export function auditQuestions(bank: Bank, areas?: readonly string[], audience?: Audience) {
-  return allQuestionsOf(bank).filter((x) => (!areas || x.question.profile || areas.includes(x.area.id)) && (!audience || (!x.question.profile && x.question.audience === audience)));
+  return allQuestionsOf(bank).filter(
+    (x) =>
+      (!areas || x.question.profile || areas.includes(x.area.id)) &&
+      (!audience || (!x.question.profile && x.question.audience === audience)),
+  );
 }
 
 /** The index of the first question `id` names: a question id, else an element or area id; -1 if none. */
@@ -42,7 +46,10 @@ export function startIndex(list: ReturnType<typeof auditQuestions>, id: string):
   return q !== -1 ? q : list.findIndex((x) => x.element.id === id || x.area.id === id);
 }
 
-const toAnswer = (r: Answered): Answer => ({ ...(r.kind === 'na' ? { na: r.reason } : { value: r.value }), ...(r.note && { note: r.note }) });
+const toAnswer = (r: Answered): Answer => ({
+  ...(r.kind === 'na' ? { na: r.reason } : { value: r.value }),
+  ...(r.note && { note: r.note }),
+});
 
 /**
  * Runs the audit: asks each question (only unanswered ones unless reviewing), saving after
@@ -78,7 +85,9 @@ export async function runAudit(o: AuditOptions): Promise<Answers> {
   let i = from !== -1 ? from : after(-1);
 
   if (i >= list.length) {
-    o.asker.say(`All ${list.length} questions are answered. Use --review to change answers, --from ID to go to one, or --restart to start over.`);
+    o.asker.say(
+      `All ${list.length} questions are answered. Use --review to change answers, --from ID to go to one, or --restart to start over.`,
+    );
     return answers;
   }
   const already = list.filter((_, k) => isAnswered(k)).length;
@@ -101,7 +110,16 @@ export async function runAudit(o: AuditOptions): Promise<Answers> {
       committed = true;
     };
     const reference = referenceLine(o.bank, item.question);
-    const ctx: AskContext = { ...item, index: i + 1, total: list.length, canGoBack: i > 0, commit, ...(previous && { previous }), ...(draftNote !== undefined && { draftNote }), ...(reference && { reference }) };
+    const ctx: AskContext = {
+      ...item,
+      index: i + 1,
+      total: list.length,
+      canGoBack: i > 0,
+      commit,
+      ...(previous && { previous }),
+      ...(draftNote !== undefined && { draftNote }),
+      ...(reference && { reference }),
+    };
     const reply = await o.asker.ask(ctx);
     if (reply.kind === 'back') {
       // Back one question, answered or not, with its saved answer as the default.

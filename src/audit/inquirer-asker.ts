@@ -24,7 +24,8 @@ export function inquirerAsker(streams: Streams): Asker {
     try {
       return await p;
     } catch (e) {
-      if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) throw streams.interrupted();
+      if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError'))
+        throw streams.interrupted();
       throw e;
     }
   };
@@ -32,7 +33,13 @@ export function inquirerAsker(streams: Streams): Asker {
   const theme = streams.plain ? { theme: PLAIN_THEME } : {};
   return {
     // Messages are wrapped to the terminal, as every line the audit draws fits it.
-    say: (text) => void streams.output.write(`${text.split('\n').flatMap((l) => wrap(l, Math.max(MIN_WIDTH, streams.output.columns ?? 80))).join('\n')}\n`),
+    say: (text) =>
+      void streams.output.write(
+        `${text
+          .split('\n')
+          .flatMap((l) => wrap(l, Math.max(MIN_WIDTH, streams.output.columns ?? 80)))
+          .join('\n')}\n`,
+      ),
     async ask(ctx: AskContext): Promise<Reply> {
       const { area, element, question } = ctx;
       const result = await guard(

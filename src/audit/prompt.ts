@@ -1,4 +1,15 @@
-import { createPrompt, isDownKey, isEnterKey, isUpKey, makeTheme, useEffect, useKeypress, usePrefix, useState, type Status } from '@inquirer/core';
+import {
+  createPrompt,
+  isDownKey,
+  isEnterKey,
+  isUpKey,
+  makeTheme,
+  useEffect,
+  useKeypress,
+  usePrefix,
+  useState,
+  type Status,
+} from '@inquirer/core';
 import { styleText } from 'node:util';
 import { percentFromText } from '../answers/percent.js';
 import { terminalLine, terminalText } from '../text/escape.js';
@@ -47,7 +58,15 @@ const same = (s: string) => s;
 /** Inquirer's theme with every style plain, for --no-color and NO_COLOR. */
 export const PLAIN_THEME = {
   prefix: { idle: '?', done: '✔' },
-  style: { answer: same, message: same, error: (t: string) => `> ${t}`, defaultAnswer: (t: string) => `(${t})`, help: same, highlight: same, key: same },
+  style: {
+    answer: same,
+    message: same,
+    error: (t: string) => `> ${t}`,
+    defaultAnswer: (t: string) => `(${t})`,
+    help: same,
+    highlight: same,
+    key: same,
+  },
 };
 
 const PERCENT_ERROR = `Type a number from 0 to 100, or press ${NA_KEY} if it does not apply; then Enter.`;
@@ -106,201 +125,254 @@ function setLine(rl: { clearLine(dir: 0): void; write(s: string): void }, text: 
  * applicable" on one fixed key with its reason asked in place, a note on demand, the help text
  * toggled with "?". Everything shown that came from a file is escaped for the terminal.
  */
-export const answerPrompt = createPrompt<PromptResult | { kind: 'failed'; error: unknown }, AnswerPromptConfig>((config, done) => {
-  const theme = makeTheme(config.plain ? PLAIN_THEME : {});
-  const dim = config.plain ? same : (t: string) => styleText('dim', t);
-  const cyan = config.plain ? same : (t: string) => styleText('cyan', t);
-  const width = Math.max(MIN_WIDTH, config.width ?? 80);
-  const percent = !config.options;
-  const prev = config.previous;
-  const options = (config.options ?? []).map((o) => ({ value: o.value, label: terminalLine(o.label) }));
-  /** The options, then "not applicable"; its index is options.length. */
-  const naIndex = options.length;
-  const initial = prev?.na !== undefined ? naIndex : Math.max(0, options.findIndex((o) => o.value === prev?.value));
+export const answerPrompt = createPrompt<PromptResult | { kind: 'failed'; error: unknown }, AnswerPromptConfig>(
+  (config, done) => {
+    const theme = makeTheme(config.plain ? PLAIN_THEME : {});
+    const dim = config.plain ? same : (t: string) => styleText('dim', t);
+    const cyan = config.plain ? same : (t: string) => styleText('cyan', t);
+    const width = Math.max(MIN_WIDTH, config.width ?? 80);
+    const percent = !config.options;
+    const prev = config.previous;
+    const options = (config.options ?? []).map((o) => ({ value: o.value, label: terminalLine(o.label) }));
+    /** The options, then "not applicable"; its index is options.length. */
+    const naIndex = options.length;
+    const initial =
+      prev?.na !== undefined
+        ? naIndex
+        : Math.max(
+            0,
+            options.findIndex((o) => o.value === prev?.value),
+          );
 
-  const [status, setStatus] = useState<Status>('idle');
-  const prefix = usePrefix({ status, theme });
-  const [mode, setMode] = useState<Mode>('choose');
-  const [active, setActive] = useState(initial);
-  const [showHelp, setShowHelp] = useState(false);
-  const [error, setError] = useState<string | undefined>(undefined);
-  /** The percent typed so far (kept while the note or reason field is open). */
-  const [typed, setTyped] = useState(percent && typeof prev?.value === 'number' ? String(prev.value) : '');
-  /** What the open note or reason field holds. */
-  const [field, setField] = useState('');
-  const [note, setNote] = useState(config.draftNote ?? prev?.note ?? '');
-  const [reason, setReason] = useState(prev?.na ?? '');
-  const [answerText, setAnswerText] = useState('');
-  const [ended, setEnded] = useState<'answered' | 'back' | 'failed' | undefined>(undefined);
+    const [status, setStatus] = useState<Status>('idle');
+    const prefix = usePrefix({ status, theme });
+    const [mode, setMode] = useState<Mode>('choose');
+    const [active, setActive] = useState(initial);
+    const [showHelp, setShowHelp] = useState(false);
+    const [error, setError] = useState<string | undefined>(undefined);
+    /** The percent typed so far (kept while the note or reason field is open). */
+    const [typed, setTyped] = useState(percent && typeof prev?.value === 'number' ? String(prev.value) : '');
+    /** What the open note or reason field holds. */
+    const [field, setField] = useState('');
+    const [note, setNote] = useState(config.draftNote ?? prev?.note ?? '');
+    const [reason, setReason] = useState(prev?.na ?? '');
+    const [answerText, setAnswerText] = useState('');
+    const [ended, setEnded] = useState<'answered' | 'back' | 'failed' | undefined>(undefined);
 
-  // A saved percent is put into the line itself, so ← and → move through it as in any text field.
-  useEffect((rl) => {
-    if (percent && typed) {
-      setLine(rl, typed);
-      setTyped(rl.line);
-    }
-  }, []);
+    // A saved percent is put into the line itself, so ← and → move through it as in any text field.
+    useEffect((rl) => {
+      if (percent && typed) {
+        setLine(rl, typed);
+        setTyped(rl.line);
+      }
+    }, []);
 
-  /** Text from the file, shown escaped in a field; kept as it was if the person leaves it unchanged. */
-  const shown = (original: string) => terminalLine(original);
-  const fromField = (text: string, original: string) => (text === shown(original) ? original : text.trim());
+    /** Text from the file, shown escaped in a field; kept as it was if the person leaves it unchanged. */
+    const shown = (original: string) => terminalLine(original);
+    const fromField = (text: string, original: string) => (text === shown(original) ? original : text.trim());
 
-  const finish = (result: Answered, label: string) => {
-    try {
-      config.commit?.(result);
-    } catch (e) {
-      setEnded('failed');
+    const finish = (result: Answered, label: string) => {
+      try {
+        config.commit?.(result);
+      } catch (e) {
+        setEnded('failed');
+        setStatus('done');
+        done({ kind: 'failed', error: e });
+        return;
+      }
+      setAnswerText(label);
+      setEnded('answered');
       setStatus('done');
-      done({ kind: 'failed', error: e });
-      return;
-    }
-    setAnswerText(label);
-    setEnded('answered');
-    setStatus('done');
-    done(result);
-  };
-  const withNote = <T extends object>(r: T): T & { note?: string } => (note ? { ...r, note } : r);
-
-  useKeypress((key, rl) => {
-    setError(undefined);
-    const openField = (m: Mode, text: string) => {
-      setMode(m);
-      setLine(rl, text);
-      setField(rl.line);
+      done(result);
     };
-    const closeField = () => {
-      setMode('choose');
-      setLine(rl, percent ? typed : '');
-    };
+    const withNote = <T extends object>(r: T): T & { note?: string } => (note ? { ...r, note } : r);
 
-    // On Enter readline has already emptied its line: what was typed is in `field`.
-    if (mode === 'note') {
-      if (isEnterKey(key)) {
-        setNote(fromField(field, note));
-        return closeField();
-      }
-      if (key.name === 'escape') return closeField();
-      setField(rl.line);
-      return;
-    }
-    if (mode === 'reason') {
-      if (isEnterKey(key)) {
-        const r = fromField(field, reason);
-        if (!r) {
-          setLine(rl, field);
-          setError(REASON_ERROR);
-          return;
+    useKeypress((key, rl) => {
+      setError(undefined);
+      const openField = (m: Mode, text: string) => {
+        setMode(m);
+        setLine(rl, text);
+        setField(rl.line);
+      };
+      const closeField = () => {
+        setMode('choose');
+        setLine(rl, percent ? typed : '');
+      };
+
+      // On Enter readline has already emptied its line: what was typed is in `field`.
+      if (mode === 'note') {
+        if (isEnterKey(key)) {
+          setNote(fromField(field, note));
+          return closeField();
         }
-        setReason(r);
-        return finish(withNote({ kind: 'na' as const, reason: r }), 'Not applicable');
+        if (key.name === 'escape') return closeField();
+        setField(rl.line);
+        return;
       }
-      // Esc, or ← in an empty field, goes back to the choices without answering.
-      if (key.name === 'escape' || (key.name === 'left' && rl.line === '' && field === '')) return closeField();
-      setField(rl.line);
-      return;
-    }
-
-    const char = key.name === NA_KEY || key.name === NOTE_KEY ? key.name : undefined;
-    if (char && !key.ctrl) {
-      // A command key, not text: take it back out of the line.
-      const line = rl.line;
-      const at = line.lastIndexOf(char);
-      const rest = at === -1 ? line : line.slice(0, at) + line.slice(at + 1);
-      if (percent) setTyped(rest);
-      if (char === NOTE_KEY) return openField('note', shown(note));
-      setActive(naIndex);
-      return openField('reason', shown(reason));
-    }
-    if (rl.line.includes('?')) {
-      // "?" has no key name; readline has already put it in the line.
-      const line = rl.line.replace(/\?/g, '');
-      setLine(rl, percent ? line : '');
-      if (percent) setTyped(line);
-      setShowHelp(!showHelp);
-      return;
-    }
-    if (key.name === 'left' && config.canGoBack && (!percent || (rl.line === '' && typed === ''))) {
-      setEnded('back');
-      setStatus('done');
-      done(note && note !== (prev?.note ?? '') ? { kind: 'back', note } : { kind: 'back' });
-      return;
-    }
-
-    if (percent) {
-      if (isEnterKey(key)) {
-        const value = parsePercent(typed);
-        if (value === undefined) {
-          setLine(rl, typed);
-          setError(PERCENT_ERROR);
-          return;
+      if (mode === 'reason') {
+        if (isEnterKey(key)) {
+          const r = fromField(field, reason);
+          if (!r) {
+            setLine(rl, field);
+            setError(REASON_ERROR);
+            return;
+          }
+          setReason(r);
+          return finish(withNote({ kind: 'na' as const, reason: r }), 'Not applicable');
         }
-        return finish(withNote({ kind: 'value' as const, value }), `${value}%`);
+        // Esc, or ← in an empty field, goes back to the choices without answering.
+        if (key.name === 'escape' || (key.name === 'left' && rl.line === '' && field === '')) return closeField();
+        setField(rl.line);
+        return;
       }
-      setTyped(rl.line);
-      return;
-    }
 
-    const choose = (i: number) => {
-      if (i === naIndex) {
+      const char = key.name === NA_KEY || key.name === NOTE_KEY ? key.name : undefined;
+      if (char && !key.ctrl) {
+        // A command key, not text: take it back out of the line.
+        const line = rl.line;
+        const at = line.lastIndexOf(char);
+        const rest = at === -1 ? line : line.slice(0, at) + line.slice(at + 1);
+        if (percent) setTyped(rest);
+        if (char === NOTE_KEY) return openField('note', shown(note));
         setActive(naIndex);
         return openField('reason', shown(reason));
       }
-      setActive(i);
-      finish(withNote({ kind: 'value' as const, value: options[i]!.value }), options[i]!.label);
-    };
-    rl.clearLine(0);
-    if (isEnterKey(key)) choose(active);
-    else if (isUpKey(key) || isDownKey(key)) setActive((active + (isUpKey(key) ? naIndex : 1)) % (naIndex + 1));
-    else if (/^[1-9]$/.test(key.name ?? '')) {
-      const n = Number(key.name) - 1;
-      if (n < options.length) choose(n);
-      else setError(`Choose 1 to ${Math.min(9, options.length)}, or ${NA_KEY} for not applicable.`);
+      if (rl.line.includes('?')) {
+        // "?" has no key name; readline has already put it in the line.
+        const line = rl.line.replace(/\?/g, '');
+        setLine(rl, percent ? line : '');
+        if (percent) setTyped(line);
+        setShowHelp(!showHelp);
+        return;
+      }
+      if (key.name === 'left' && config.canGoBack && (!percent || (rl.line === '' && typed === ''))) {
+        setEnded('back');
+        setStatus('done');
+        done(note && note !== (prev?.note ?? '') ? { kind: 'back', note } : { kind: 'back' });
+        return;
+      }
+
+      if (percent) {
+        if (isEnterKey(key)) {
+          const value = parsePercent(typed);
+          if (value === undefined) {
+            setLine(rl, typed);
+            setError(PERCENT_ERROR);
+            return;
+          }
+          return finish(withNote({ kind: 'value' as const, value }), `${value}%`);
+        }
+        setTyped(rl.line);
+        return;
+      }
+
+      const choose = (i: number) => {
+        if (i === naIndex) {
+          setActive(naIndex);
+          return openField('reason', shown(reason));
+        }
+        setActive(i);
+        finish(withNote({ kind: 'value' as const, value: options[i]!.value }), options[i]!.label);
+      };
+      rl.clearLine(0);
+      if (isEnterKey(key)) choose(active);
+      else if (isUpKey(key) || isDownKey(key)) setActive((active + (isUpKey(key) ? naIndex : 1)) % (naIndex + 1));
+      else if (/^[1-9]$/.test(key.name ?? '')) {
+        const n = Number(key.name) - 1;
+        if (n < options.length) choose(n);
+        else setError(`Choose 1 to ${Math.min(9, options.length)}, or ${NA_KEY} for not applicable.`);
+      }
+    });
+
+    // Done: one line per question in the scroll-back.
+    if (status === 'done') {
+      if (ended === 'back') return dim(clip(`↩ back to the previous question (from ${config.position})`, width));
+      if (ended === 'failed') return clip(`✘ ${terminalLine(config.message)} (not saved)`, width);
+      const msg = terminalLine(config.message);
+      const answer = clip(answerText, Math.max(10, Math.floor(width / 2)));
+      const room = width - answer.length - 3;
+      return room >= 10
+        ? `${prefix} ${theme.style.message(clip(msg, room), status)} ${theme.style.answer(answer)}`
+        : `${prefix} ${theme.style.answer(clip(answer, width - 2))}`;
     }
-  });
 
-  // Done: one line per question in the scroll-back.
-  if (status === 'done') {
-    if (ended === 'back') return dim(clip(`↩ back to the previous question (from ${config.position})`, width));
-    if (ended === 'failed') return clip(`✘ ${terminalLine(config.message)} (not saved)`, width);
-    const msg = terminalLine(config.message);
-    const answer = clip(answerText, Math.max(10, Math.floor(width / 2)));
-    const room = width - answer.length - 3;
-    return room >= 10 ? `${prefix} ${theme.style.message(clip(msg, room), status)} ${theme.style.answer(answer)}` : `${prefix} ${theme.style.answer(clip(answer, width - 2))}`;
-  }
+    // Laid out as plain text, then the (coloured) prefix put in place of the "?".
+    const message = block(terminalLine(config.message), width, '? ', '  ').map((l, i) =>
+      i === 0 ? `${prefix}${l.slice(1)}` : l,
+    );
+    const lines = [dim(headerLine(terminalLine(config.path), config.position, width)), ...message];
+    if (showHelp)
+      lines.push(
+        ...terminalText(config.help)
+          .split('\n')
+          .flatMap((p) => block(p, width, '  '))
+          .map(cyan),
+      );
+    const noteLine = note ? [dim(clip(`  Note: ${terminalLine(note)}`, width))] : [];
+    const errorLines = error ? block(error, width, '> ').map((l) => theme.style.error(l.slice(2))) : [];
+    const back = config.canGoBack ? ['← back'] : [];
+    const stop = 'Ctrl+C stop (answers are saved)';
 
-  // Laid out as plain text, then the (coloured) prefix put in place of the "?".
-  const message = block(terminalLine(config.message), width, '? ', '  ').map((l, i) => (i === 0 ? `${prefix}${l.slice(1)}` : l));
-  const lines = [dim(headerLine(terminalLine(config.path), config.position, width)), ...message];
-  if (showHelp) lines.push(...terminalText(config.help).split('\n').flatMap((p) => block(p, width, '  ')).map(cyan));
-  const noteLine = note ? [dim(clip(`  Note: ${terminalLine(note)}`, width))] : [];
-  const errorLines = error ? block(error, width, '> ').map((l) => theme.style.error(l.slice(2))) : [];
-  const back = config.canGoBack ? ['← back'] : [];
-  const stop = 'Ctrl+C stop (answers are saved)';
+    if (mode === 'note' || mode === 'reason') {
+      if (!percent)
+        lines.push(
+          ...options.map((o, i) => `  ${i + 1}. ${o.label}`).map((l) => clip(l, width)),
+          clip(`  ${NA_KEY}. Not applicable`, width),
+        );
+      if (mode === 'reason' && noteLine.length) lines.push(...noteLine);
+      const label = mode === 'note' ? '  Note: ' : '  Why does it not apply? ';
+      // The field is the last line drawn above the keys, where Inquirer puts the cursor.
+      const bottom = [
+        ...errorLines,
+        ...footer(
+          mode === 'note'
+            ? ['Enter keep the note (empty: none)', 'Esc cancel', stop]
+            : ['Enter confirm', 'Esc or ← (empty) back to the choices', stop],
+          width,
+        ),
+      ];
+      return [[SHOW_CURSOR + lines[0], ...lines.slice(1), `${label}${field}`].join('\n'), bottom.map(dim).join('\n')];
+    }
 
-  if (mode === 'note' || mode === 'reason') {
-    if (!percent) lines.push(...options.map((o, i) => `  ${i + 1}. ${o.label}`).map((l) => clip(l, width)), clip(`  ${NA_KEY}. Not applicable`, width));
-    if (mode === 'reason' && noteLine.length) lines.push(...noteLine);
-    const label = mode === 'note' ? '  Note: ' : '  Why does it not apply? ';
-    // The field is the last line drawn above the keys, where Inquirer puts the cursor.
-    const bottom = [...errorLines, ...footer(mode === 'note' ? ['Enter keep the note (empty: none)', 'Esc cancel', stop] : ['Enter confirm', 'Esc or ← (empty) back to the choices', stop], width)];
-    return [[SHOW_CURSOR + lines[0], ...lines.slice(1), `${label}${field}`].join('\n'), bottom.map(dim).join('\n')];
-  }
+    if (percent) {
+      lines.push(...noteLine);
+      const hints = [
+        'type 0-100',
+        `${NA_KEY} not applicable`,
+        `${NOTE_KEY} note`,
+        '? help',
+        'Enter confirm',
+        ...(config.canGoBack ? ['← back (when empty)'] : []),
+        stop,
+      ];
+      return [
+        [SHOW_CURSOR + lines[0], ...lines.slice(1), `  Percent (0-100): ${typed}`].join('\n'),
+        [...errorLines, ...footer(hints, width).map(dim)].join('\n'),
+      ];
+    }
 
-  if (percent) {
-    lines.push(...noteLine);
-    const hints = ['type 0-100', `${NA_KEY} not applicable`, `${NOTE_KEY} note`, '? help', 'Enter confirm', ...(config.canGoBack ? ['← back (when empty)'] : []), stop];
-    return [[SHOW_CURSOR + lines[0], ...lines.slice(1), `  Percent (0-100): ${typed}`].join('\n'), [...errorLines, ...footer(hints, width).map(dim)].join('\n')];
-  }
-
-  options.forEach((o, i) => {
-    const mark = i === active ? '❯ ' : '  ';
-    const item = block(o.label, width, `${mark}${i + 1}. `, '     ');
-    lines.push(...(i === active ? item.map((l) => theme.style.highlight(l)) : item));
-  });
-  const na = clip(`${active === naIndex ? '❯ ' : '  '}${NA_KEY}. Not applicable${reason && prev?.na !== undefined ? ` (${terminalLine(reason)})` : ''}`, width);
-  lines.push(active === naIndex ? theme.style.highlight(na) : na, ...noteLine, ...errorLines);
-  const choose = options.length > 1 ? `1-${Math.min(9, options.length)} choose` : '1 choose';
-  const hints = ['↑↓ move', choose, `${NA_KEY} not applicable`, `${NOTE_KEY} note`, '? help', 'Enter confirm', ...back, stop];
-  // The cursor is hidden: nothing is typed at a list.
-  return `${lines.join('\n')}\n${footer(hints, width).map(dim).join('\n')}${HIDE_CURSOR}`;
-});
+    options.forEach((o, i) => {
+      const mark = i === active ? '❯ ' : '  ';
+      const item = block(o.label, width, `${mark}${i + 1}. `, '     ');
+      lines.push(...(i === active ? item.map((l) => theme.style.highlight(l)) : item));
+    });
+    const na = clip(
+      `${active === naIndex ? '❯ ' : '  '}${NA_KEY}. Not applicable${reason && prev?.na !== undefined ? ` (${terminalLine(reason)})` : ''}`,
+      width,
+    );
+    lines.push(active === naIndex ? theme.style.highlight(na) : na, ...noteLine, ...errorLines);
+    const choose = options.length > 1 ? `1-${Math.min(9, options.length)} choose` : '1 choose';
+    const hints = [
+      '↑↓ move',
+      choose,
+      `${NA_KEY} not applicable`,
+      `${NOTE_KEY} note`,
+      '? help',
+      'Enter confirm',
+      ...back,
+      stop,
+    ];
+    // The cursor is hidden: nothing is typed at a list.
+    return `${lines.join('\n')}\n${footer(hints, width).map(dim).join('\n')}${HIDE_CURSOR}`;
+  },
+);

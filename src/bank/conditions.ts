@@ -17,7 +17,8 @@ function indexOf(bank: Bank): Index {
   let where = indexes.get(bank);
   if (!where) {
     where = new Map();
-    for (const x of allQuestionsOf(bank)) where.set(x.question.id, { question: x.question, ...(!x.question.profile && { element: x.element }) });
+    for (const x of allQuestionsOf(bank))
+      where.set(x.question.id, { question: x.question, ...(!x.question.profile && { element: x.element }) });
     indexes.set(bank, where);
   }
   return where;
@@ -31,7 +32,10 @@ function indexOf(bank: Bank): Index {
  * does. Conditions only look back (the bank rules enforce it), so the recursion ends. Pure;
  * each question is decided once per lookup.
  */
-export function skipLookup(bank: Bank, answers: Readonly<Record<string, Answer>>): (questionId: string) => string | undefined {
+export function skipLookup(
+  bank: Bank,
+  answers: Readonly<Record<string, Answer>>,
+): (questionId: string) => string | undefined {
   const where = indexOf(bank);
   const memo = new Map<string, string | undefined>();
   const failing = (when: Condition | undefined, own: string | undefined): string | undefined => {
@@ -46,7 +50,9 @@ export function skipLookup(bank: Bank, answers: Readonly<Record<string, Answer>>
   const reason = (id: string): string | undefined => {
     if (memo.has(id)) return memo.get(id);
     const w = where.get(id);
-    const r = w ? (failing(w.element?.when, w.element?.skipReason) ?? failing(w.question.when, w.question.skipReason)) : undefined;
+    const r = w
+      ? (failing(w.element?.when, w.element?.skipReason) ?? failing(w.question.when, w.question.skipReason))
+      : undefined;
     memo.set(id, r);
     return r;
   };

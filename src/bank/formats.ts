@@ -13,14 +13,20 @@ export interface ShownBank {
 /** The bank as an outline: areas, elements, question counts and weights; text from the bank passes terminalLine. Pure. */
 export function renderOutline({ bank, file }: ShownBank, _o: RenderOptions = {}): string {
   const questions = bank.areas.reduce((n, a) => n + a.elements.reduce((m, e) => m + e.questions.length, 0), 0);
-  const lines = [t(`${bank.title} (${bank.id}@${bank.version}, ${file})`), `${plural(questions, 'question')} in ${plural(bank.areas.length, 'area')}`, ''];
+  const lines = [
+    t(`${bank.title} (${bank.id}@${bank.version}, ${file})`),
+    `${plural(questions, 'question')} in ${plural(bank.areas.length, 'area')}`,
+    '',
+  ];
   for (const a of bank.areas) {
     lines.push(t(`${a.title} [${a.id}]`));
     for (const e of a.elements) {
       const concept = e.concept ? ` — ${e.concept}` : '';
       const bench = e.benchmark ? `, benchmark ${e.benchmark.value}%` : '';
       const n = e.questions.length;
-      lines.push(`  ${t(`${e.title}${concept}`).padEnd(52)} ${String(n).padStart(2)} question${n === 1 ? ' ' : 's'}  weight ${e.weight}${bench}`);
+      lines.push(
+        `  ${t(`${e.title}${concept}`).padEnd(52)} ${String(n).padStart(2)} question${n === 1 ? ' ' : 's'}  weight ${e.weight}${bench}`,
+      );
     }
     lines.push('');
   }

@@ -1,7 +1,17 @@
 import type { Problem } from '../errors.js';
 import { validateYaml } from '../validation/validate.js';
 import { BANK_RULES } from './rules.js';
-import { bankSchema, YES_NO, type Area, type Bank, type BankParsed, type Condition, type Element, type Question, type Source } from './schema.js';
+import {
+  bankSchema,
+  YES_NO,
+  type Area,
+  type Bank,
+  type BankParsed,
+  type Condition,
+  type Element,
+  type Question,
+  type Source,
+} from './schema.js';
 
 /** The one-line notice for a bank that still cites with the old `source: { file, concept }`. */
 export const SOURCE_DEPRECATION =
@@ -16,7 +26,9 @@ export function parseBank(file: string, source: string): { bank?: Bank; problems
 }
 
 /** `yes`/`no` for YAML booleans, every value as a list. */
-function normaliseCondition(when: Record<string, string | boolean | number | (string | boolean | number)[]> | undefined): Condition | undefined {
+function normaliseCondition(
+  when: Record<string, string | boolean | number | (string | boolean | number)[]> | undefined,
+): Condition | undefined {
   if (!when) return undefined;
   const one = (v: string | boolean | number) => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v));
   return Object.fromEntries(Object.entries(when).map(([id, v]) => [id, Array.isArray(v) ? v.map(one) : [one(v)]]));
@@ -45,7 +57,9 @@ export function normaliseBank(b: BankParsed): Bank {
       help: q.help,
       recommendation: q.recommendation,
       ...(q.recommendations && { recommendations: { ...q.recommendations } }),
-      sources: q.sources ? q.sources.map(({ ref, concept }) => ({ ref, concept })) : [{ ref: cite(q.source!.file), concept: q.source!.concept }],
+      sources: q.sources
+        ? q.sources.map(({ ref, concept }) => ({ ref, concept }))
+        : [{ ref: cite(q.source!.file), concept: q.source!.concept }],
       ...(when && { when }),
       ...(q.skipReason !== undefined && { skipReason: q.skipReason }),
     };
@@ -67,7 +81,14 @@ export function normaliseBank(b: BankParsed): Bank {
           title: e.title,
           ...(e.concept !== undefined && { concept: e.concept }),
           weight: e.weight,
-          ...(e.benchmark && { benchmark: { ...e.benchmark, ...(e.benchmark.pulse && { pulse: { question: e.benchmark.pulse.question, values: [...e.benchmark.pulse.values] } }) } }),
+          ...(e.benchmark && {
+            benchmark: {
+              ...e.benchmark,
+              ...(e.benchmark.pulse && {
+                pulse: { question: e.benchmark.pulse.question, values: [...e.benchmark.pulse.values] },
+              }),
+            },
+          }),
           ...(when && { when }),
           ...(e.skipReason !== undefined && { skipReason: e.skipReason }),
           questions: e.questions.map(question),
@@ -90,7 +111,9 @@ export function normaliseBank(b: BankParsed): Bank {
     }),
   );
   const scoring = b.scoring && {
-    ...(b.scoring.percentAgainstBenchmark !== undefined && { percentAgainstBenchmark: b.scoring.percentAgainstBenchmark }),
+    ...(b.scoring.percentAgainstBenchmark !== undefined && {
+      percentAgainstBenchmark: b.scoring.percentAgainstBenchmark,
+    }),
     ...(b.scoring.questionWeights !== undefined && { questionWeights: b.scoring.questionWeights }),
   };
   return {
@@ -104,14 +127,23 @@ export function normaliseBank(b: BankParsed): Bank {
     ...(scoring && { scoring }),
     areas,
     ...(b.migrations && {
-      migrations: b.migrations.map((m) => ({ from: m.from, renamed: { ...m.renamed }, split: { ...m.split }, removed: [...(m.removed ?? [])], values: { ...m.values }, ...(m.added && { added: [...m.added] }) })),
+      migrations: b.migrations.map((m) => ({
+        from: m.from,
+        renamed: { ...m.renamed },
+        split: { ...m.split },
+        removed: [...(m.removed ?? [])],
+        values: { ...m.values },
+        ...(m.added && { added: [...m.added] }),
+      })),
     }),
   };
 }
 
 /** Every scored question of the bank in asking order, with its area and element. */
 export function questionsOf(bank: Bank) {
-  return bank.areas.flatMap((area) => area.elements.flatMap((element) => element.questions.map((question) => ({ area, element, question }))));
+  return bank.areas.flatMap((area) =>
+    area.elements.flatMap((element) => element.questions.map((question) => ({ area, element, question }))),
+  );
 }
 
 /** The heading profile questions are asked and listed under (they belong to no area). */
@@ -121,7 +153,12 @@ export const PROFILE_AREA_ID = 'profile';
 export function allQuestionsOf(bank: Bank) {
   const profile = (bank.profile ?? []).length;
   if (profile === 0) return questionsOf(bank);
-  const element: Element = { id: `${PROFILE_AREA_ID}.team`, title: 'About your team', weight: 1, questions: bank.profile };
+  const element: Element = {
+    id: `${PROFILE_AREA_ID}.team`,
+    title: 'About your team',
+    weight: 1,
+    questions: bank.profile,
+  };
   const area: Area = { id: PROFILE_AREA_ID, title: 'Profile', elements: [element] };
   return [...bank.profile.map((question) => ({ area, element, question })), ...questionsOf(bank)];
 }

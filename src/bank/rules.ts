@@ -10,7 +10,12 @@ const uniqueIds: Rule = (bank) => {
   const check = (kind: string, id: string, path: PropertyKey[], where: string) => {
     const k = `${kind}:${id}`;
     const first = seen.get(k);
-    if (first) out.push({ path, message: `duplicate ${kind} id "${id}" (first used at ${first})`, fix: 'give each one its own id' });
+    if (first)
+      out.push({
+        path,
+        message: `duplicate ${kind} id "${id}" (first used at ${first})`,
+        fix: 'give each one its own id',
+      });
     else seen.set(k, where);
   };
   bank.bands.forEach((b, i) => check('band', b.id, ['bands', i, 'id'], `bands[${i}]`));
@@ -20,7 +25,14 @@ const uniqueIds: Rule = (bank) => {
     check('area', a.id, ['areas', ai, 'id'], `areas[${ai}]`);
     a.elements.forEach((e, ei) => {
       check('element', `${a.id}.${e.id}`, ['areas', ai, 'elements', ei, 'id'], `${a.id}.elements[${ei}]`);
-      e.questions.forEach((q, qi) => check('question', q.id, ['areas', ai, 'elements', ei, 'questions', qi, 'id'], `${a.id}.${e.id}.questions[${qi}]`));
+      e.questions.forEach((q, qi) =>
+        check(
+          'question',
+          q.id,
+          ['areas', ai, 'elements', ei, 'questions', qi, 'id'],
+          `${a.id}.${e.id}.questions[${qi}]`,
+        ),
+      );
     });
   });
   return out;
@@ -31,15 +43,51 @@ const optionsPerType: Rule = (bank) => {
   forEachQuestion(bank, (q, path) => {
     const has = { scale: q.scale !== undefined, options: q.options !== undefined };
     if (q.type === 'scale') {
-      if (has.scale && has.options) out.push({ path: [...path, 'options'], key: true, message: 'a scale question has both "scale" and "options"', fix: 'keep one of them' });
-      else if (!has.scale && !has.options) out.push({ path: [...path, 'type'], message: 'a scale question needs "scale" or "options"', fix: `add "scale:" naming one of the bank's scales (${Object.keys(bank.scales ?? {}).join(', ') || 'none defined'})` });
-      else if (has.scale && !Object.hasOwn(bank.scales ?? {}, q.scale!)) out.push({ path: [...path, 'scale'], message: `unknown scale "${q.scale}"`, fix: `use one defined under "scales" (${Object.keys(bank.scales ?? {}).join(', ') || 'none defined'})` });
+      if (has.scale && has.options)
+        out.push({
+          path: [...path, 'options'],
+          key: true,
+          message: 'a scale question has both "scale" and "options"',
+          fix: 'keep one of them',
+        });
+      else if (!has.scale && !has.options)
+        out.push({
+          path: [...path, 'type'],
+          message: 'a scale question needs "scale" or "options"',
+          fix: `add "scale:" naming one of the bank's scales (${Object.keys(bank.scales ?? {}).join(', ') || 'none defined'})`,
+        });
+      else if (has.scale && !Object.hasOwn(bank.scales ?? {}, q.scale!))
+        out.push({
+          path: [...path, 'scale'],
+          message: `unknown scale "${q.scale}"`,
+          fix: `use one defined under "scales" (${Object.keys(bank.scales ?? {}).join(', ') || 'none defined'})`,
+        });
     } else if (q.type === 'choice') {
-      if (!has.options) out.push({ path: [...path, 'type'], message: 'a choice question needs "options"', fix: 'add "options:" with value, label and credit for each choice' });
-      if (has.scale) out.push({ path: [...path, 'scale'], key: true, message: 'only scale questions take "scale"', fix: 'remove "scale" or change the type to scale' });
+      if (!has.options)
+        out.push({
+          path: [...path, 'type'],
+          message: 'a choice question needs "options"',
+          fix: 'add "options:" with value, label and credit for each choice',
+        });
+      if (has.scale)
+        out.push({
+          path: [...path, 'scale'],
+          key: true,
+          message: 'only scale questions take "scale"',
+          fix: 'remove "scale" or change the type to scale',
+        });
     } else {
       for (const k of ['scale', 'options'] as const) {
-        if (has[k]) out.push({ path: [...path, k], key: true, message: `a ${q.type} question takes no "${k}"`, fix: q.type === 'yesno' ? 'remove it (yes/no questions always offer Yes = 1 and No = 0)' : 'remove it (percent answers are 0-100, credit = value / 100)' });
+        if (has[k])
+          out.push({
+            path: [...path, k],
+            key: true,
+            message: `a ${q.type} question takes no "${k}"`,
+            fix:
+              q.type === 'yesno'
+                ? 'remove it (yes/no questions always offer Yes = 1 and No = 0)'
+                : 'remove it (percent answers are 0-100, credit = value / 100)',
+          });
       }
     }
   });
@@ -49,11 +97,18 @@ const optionsPerType: Rule = (bank) => {
 const fullAndZeroCredit: Rule = (bank) => {
   const out: RuleProblem[] = [];
   const check = (options: { credit: number; value: string }[], path: PropertyKey[]) => {
-    if (!options.some((o) => o.credit === 1)) out.push({ path, message: 'no option is worth full credit (1)', fix: 'give the best answer "credit: 1"' });
-    if (!options.some((o) => o.credit === 0)) out.push({ path, message: 'no option is worth zero credit (0)', fix: 'give the weakest answer "credit: 0"' });
+    if (!options.some((o) => o.credit === 1))
+      out.push({ path, message: 'no option is worth full credit (1)', fix: 'give the best answer "credit: 1"' });
+    if (!options.some((o) => o.credit === 0))
+      out.push({ path, message: 'no option is worth zero credit (0)', fix: 'give the weakest answer "credit: 0"' });
     const seen = new Set<string>();
     options.forEach((o, i) => {
-      if (seen.has(o.value)) out.push({ path: [...path, i, 'value'], message: `duplicate option value "${o.value}"`, fix: 'give each option its own value' });
+      if (seen.has(o.value))
+        out.push({
+          path: [...path, i, 'value'],
+          message: `duplicate option value "${o.value}"`,
+          fix: 'give each option its own value',
+        });
       seen.add(o.value);
     });
   };
@@ -66,10 +121,20 @@ const fullAndZeroCredit: Rule = (bank) => {
 
 const bandsAscending: Rule = (bank) => {
   const out: RuleProblem[] = [];
-  if (bank.bands[0] && bank.bands[0].min !== 0) out.push({ path: ['bands', 0, 'min'], message: `the first band starts at ${bank.bands[0].min}, leaving scores below it without a band`, fix: 'set the first band\'s "min: 0"' });
+  if (bank.bands[0] && bank.bands[0].min !== 0)
+    out.push({
+      path: ['bands', 0, 'min'],
+      message: `the first band starts at ${bank.bands[0].min}, leaving scores below it without a band`,
+      fix: 'set the first band\'s "min: 0"',
+    });
   for (let i = 1; i < bank.bands.length; i++) {
     const prev = bank.bands[i - 1]!.min;
-    if (bank.bands[i]!.min <= prev) out.push({ path: ['bands', i, 'min'], message: `bands must ascend: min ${bank.bands[i]!.min} is not above the previous band's ${prev}`, fix: 'list the bands from lowest to highest with rising "min" values' });
+    if (bank.bands[i]!.min <= prev)
+      out.push({
+        path: ['bands', i, 'min'],
+        message: `bands must ascend: min ${bank.bands[i]!.min} is not above the previous band's ${prev}`,
+        fix: 'list the bands from lowest to highest with rising "min" values',
+      });
   }
   return out;
 };
@@ -81,25 +146,54 @@ const benchmarkQuestion: Rule = (bank) => {
       if (!e.benchmark) return;
       const q = e.questions.find((x) => x.id === e.benchmark!.question);
       const path = ['areas', ai, 'elements', ei, 'benchmark', 'question'];
-      if (!q) out.push({ path, message: `benchmark question "${e.benchmark.question}" is not a question of this element`, fix: `name one of: ${e.questions.map((x) => x.id).join(', ')}` });
-      else if (q.type !== 'percent') out.push({ path, message: `benchmark question "${q.id}" is a ${q.type} question`, fix: 'point it at a percent question, so the answer is a share comparable with the benchmark' });
+      if (!q)
+        out.push({
+          path,
+          message: `benchmark question "${e.benchmark.question}" is not a question of this element`,
+          fix: `name one of: ${e.questions.map((x) => x.id).join(', ')}`,
+        });
+      else if (q.type !== 'percent')
+        out.push({
+          path,
+          message: `benchmark question "${q.id}" is a ${q.type} question`,
+          fix: 'point it at a percent question, so the answer is a share comparable with the benchmark',
+        });
       const pulse = e.benchmark.pulse;
       if (!pulse) return;
       const pq = e.questions.find((x) => x.id === pulse.question);
       const ppath = ['areas', ai, 'elements', ei, 'benchmark', 'pulse'];
-      if (!pq) out.push({ path: [...ppath, 'question'], message: `pulse question "${pulse.question}" is not a question of this element`, fix: `name one of: ${e.questions.map((x) => x.id).join(', ')}` });
-      else if (pq.audience !== 'team') out.push({ path: [...ppath, 'question'], message: `pulse question "${pq.id}" is not a team question`, fix: `add "audience: team" to ${pq.id}: the share is counted over team members' own answers` });
+      if (!pq)
+        out.push({
+          path: [...ppath, 'question'],
+          message: `pulse question "${pulse.question}" is not a question of this element`,
+          fix: `name one of: ${e.questions.map((x) => x.id).join(', ')}`,
+        });
+      else if (pq.audience !== 'team')
+        out.push({
+          path: [...ppath, 'question'],
+          message: `pulse question "${pq.id}" is not a team question`,
+          fix: `add "audience: team" to ${pq.id}: the share is counted over team members' own answers`,
+        });
       else {
-        const values = pq.type === 'yesno' ? ['yes', 'no'] : (pq.options ?? bank.scales?.[pq.scale ?? '']?.map((o) => o.value) ?? []).map((o) => (typeof o === 'string' ? o : o.value));
+        const values =
+          pq.type === 'yesno'
+            ? ['yes', 'no']
+            : (pq.options ?? bank.scales?.[pq.scale ?? '']?.map((o) => o.value) ?? []).map((o) =>
+                typeof o === 'string' ? o : o.value,
+              );
         pulse.values.forEach((v, vi) => {
-          if (!values.includes(v)) out.push({ path: [...ppath, 'values', vi], message: `"${v}" is not an answer to ${pq.id}`, fix: `use one of ${values.join(', ')}` });
+          if (!values.includes(v))
+            out.push({
+              path: [...ppath, 'values', vi],
+              message: `"${v}" is not an answer to ${pq.id}`,
+              fix: `use one of ${values.join(', ')}`,
+            });
         });
       }
     }),
   );
   return out;
 };
-
 
 type ParsedQuestion = BankParsed['areas'][number]['elements'][number]['questions'][number];
 type ParsedProfile = NonNullable<BankParsed['profile']>[number];
@@ -114,7 +208,10 @@ function valuesOf(bank: BankParsed, q: ParsedQuestion | ParsedProfile): string[]
 
 /** Every question, profile first, in the order the audit asks them, with its data path. */
 function askingOrder(bank: BankParsed) {
-  const out: { q: ParsedQuestion | ParsedProfile; path: PropertyKey[] }[] = (bank.profile ?? []).map((q, i) => ({ q, path: ['profile', i] }));
+  const out: { q: ParsedQuestion | ParsedProfile; path: PropertyKey[] }[] = (bank.profile ?? []).map((q, i) => ({
+    q,
+    path: ['profile', i],
+  }));
   forEachQuestion(bank, (q, path) => out.push({ q, path }));
   return out;
 }
@@ -123,15 +220,30 @@ const citations: Rule = (bank) => {
   const out: RuleProblem[] = [];
   const ids = [...new Set((bank.sources ?? []).map((s) => s.id))];
   forEachQuestion(bank, (q, path) => {
-    if (q.source && q.sources) out.push({ path: [...path, 'source'], key: true, message: 'a question has both "source" and "sources"', fix: 'keep "sources" (the old "source" is only for banks without a sources table)' });
-    else if (!q.source && !q.sources) out.push({ path: [...path, 'id'], message: `question ${q.id} cites no source`, fix: 'add "sources: [{ ref: <an id of the top-level sources table>, concept: ... }]"' });
+    if (q.source && q.sources)
+      out.push({
+        path: [...path, 'source'],
+        key: true,
+        message: 'a question has both "source" and "sources"',
+        fix: 'keep "sources" (the old "source" is only for banks without a sources table)',
+      });
+    else if (!q.source && !q.sources)
+      out.push({
+        path: [...path, 'id'],
+        message: `question ${q.id} cites no source`,
+        fix: 'add "sources: [{ ref: <an id of the top-level sources table>, concept: ... }]"',
+      });
     (q.sources ?? []).forEach((s, i) => {
       if (ids.includes(s.ref)) return;
       const near = closest(s.ref, ids);
       out.push({
         path: [...path, 'sources', i, 'ref'],
         message: `unknown source "${s.ref}"`,
-        fix: near ? `did you mean "${near}"?` : ids.length > 0 ? `use one of the ids under the top-level "sources": ${ids.join(', ')}` : 'add the article to a top-level "sources:" table (id, title) and refer to its id',
+        fix: near
+          ? `did you mean "${near}"?`
+          : ids.length > 0
+            ? `use one of the ids under the top-level "sources": ${ids.join(', ')}`
+            : 'add the article to a top-level "sources:" table (id, title) and refer to its id',
       });
     });
   });
@@ -142,11 +254,27 @@ const profileOptions: Rule = (bank) => {
   const out: RuleProblem[] = [];
   (bank.profile ?? []).forEach((q, i) => {
     const path = ['profile', i];
-    if (q.type === 'choice' && !q.options) out.push({ path: [...path, 'type'], message: 'a choice question needs "options"', fix: 'add "options:" with value, label and credit for each choice' });
-    if (q.type === 'yesno' && q.options) out.push({ path: [...path, 'options'], key: true, message: 'a yesno question takes no "options"', fix: 'remove it (yes/no questions always offer Yes and No)' });
+    if (q.type === 'choice' && !q.options)
+      out.push({
+        path: [...path, 'type'],
+        message: 'a choice question needs "options"',
+        fix: 'add "options:" with value, label and credit for each choice',
+      });
+    if (q.type === 'yesno' && q.options)
+      out.push({
+        path: [...path, 'options'],
+        key: true,
+        message: 'a yesno question takes no "options"',
+        fix: 'remove it (yes/no questions always offer Yes and No)',
+      });
     const seen = new Set<string>();
     (q.options ?? []).forEach((o, oi) => {
-      if (seen.has(o.value)) out.push({ path: [...path, 'options', oi, 'value'], message: `duplicate option value "${o.value}"`, fix: 'give each option its own value' });
+      if (seen.has(o.value))
+        out.push({
+          path: [...path, 'options', oi, 'value'],
+          message: `duplicate option value "${o.value}"`,
+          fix: 'give each option its own value',
+        });
       seen.add(o.value);
     });
   });
@@ -161,28 +289,54 @@ const conditions: Rule = (bank) => {
   const out: RuleProblem[] = [];
   const order = askingOrder(bank);
   const index = new Map(order.map((x, i) => [x.q.id, i]));
-  const check = (when: Record<string, unknown> | undefined, at: number, path: PropertyKey[], self: string, what: string) => {
+  const check = (
+    when: Record<string, unknown> | undefined,
+    at: number,
+    path: PropertyKey[],
+    self: string,
+    what: string,
+  ) => {
     if (!when) return;
     for (const [ref, raw] of Object.entries(when)) {
       const refPath = [...path, 'when', ref];
       const i = index.get(ref);
       if (i === undefined) {
         const near = closest(ref, [...index.keys()]);
-        out.push({ path: refPath, key: true, message: `the condition names "${ref}", which is not a question of this bank`, fix: near ? `did you mean "${near}"?` : 'name a profile question or a question asked before this one' });
+        out.push({
+          path: refPath,
+          key: true,
+          message: `the condition names "${ref}", which is not a question of this bank`,
+          fix: near ? `did you mean "${near}"?` : 'name a profile question or a question asked before this one',
+        });
         continue;
       }
       if (ref === self) {
-        out.push({ path: refPath, key: true, message: `${what} depends on itself`, fix: 'name a profile question or a question asked before this one' });
+        out.push({
+          path: refPath,
+          key: true,
+          message: `${what} depends on itself`,
+          fix: 'name a profile question or a question asked before this one',
+        });
         continue;
       }
       if (i >= at) {
-        out.push({ path: refPath, key: true, message: `the condition names ${ref}, which is asked after ${what} (conditions may only look back, so that they cannot go round in a cycle)`, fix: 'name a profile question or a question asked earlier, or move this one after it' });
+        out.push({
+          path: refPath,
+          key: true,
+          message: `the condition names ${ref}, which is asked after ${what} (conditions may only look back, so that they cannot go round in a cycle)`,
+          fix: 'name a profile question or a question asked earlier, or move this one after it',
+        });
         continue;
       }
       const target = order[i]!.q;
       const values = valuesOf(bank, target);
       if (!values) {
-        out.push({ path: refPath, key: true, message: `the condition names ${ref}, a percent question`, fix: 'name a yes/no, choice or scale question (a percent has no values to match)' });
+        out.push({
+          path: refPath,
+          key: true,
+          message: `the condition names ${ref}, a percent question`,
+          fix: 'name a yes/no, choice or scale question (a percent has no values to match)',
+        });
         continue;
       }
       // A choice without options is reported on its own; its values cannot be checked.
@@ -192,7 +346,11 @@ const conditions: Rule = (bank) => {
         const value = typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v);
         if (values.includes(value)) return;
         const near = closest(value, values);
-        out.push({ path: Array.isArray(raw) ? [...refPath, vi] : refPath, message: `"${value}" is not an answer to ${ref}`, fix: near ? `did you mean "${near}"? (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}` });
+        out.push({
+          path: Array.isArray(raw) ? [...refPath, vi] : refPath,
+          message: `"${value}" is not an answer to ${ref}`,
+          fix: near ? `did you mean "${near}"? (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}`,
+        });
       });
     }
   };
@@ -201,11 +359,23 @@ const conditions: Rule = (bank) => {
     a.elements.forEach((e, ei) => {
       const path = ['areas', ai, 'elements', ei];
       check(e.when, at, path, `${a.id}.${e.id}`, `element ${a.id}.${e.id}`);
-      if (e.skipReason !== undefined && !e.when) out.push({ path: [...path, 'skipReason'], key: true, message: 'skipReason without a "when" condition', fix: 'add "when:" or remove skipReason (it is shown only when the condition is false)' });
+      if (e.skipReason !== undefined && !e.when)
+        out.push({
+          path: [...path, 'skipReason'],
+          key: true,
+          message: 'skipReason without a "when" condition',
+          fix: 'add "when:" or remove skipReason (it is shown only when the condition is false)',
+        });
       e.questions.forEach((q, qi) => {
         const qpath = [...path, 'questions', qi];
         check(q.when, at, qpath, q.id, `question ${q.id}`);
-        if (q.skipReason !== undefined && !q.when) out.push({ path: [...qpath, 'skipReason'], key: true, message: 'skipReason without a "when" condition', fix: 'add "when:" or remove skipReason (it is shown only when the condition is false)' });
+        if (q.skipReason !== undefined && !q.when)
+          out.push({
+            path: [...qpath, 'skipReason'],
+            key: true,
+            message: 'skipReason without a "when" condition',
+            fix: 'add "when:" or remove skipReason (it is shown only when the condition is false)',
+          });
         at++;
       });
     }),
@@ -219,13 +389,23 @@ const recommendationKeys: Rule = (bank) => {
     if (!q.recommendations) return;
     const values = valuesOf(bank, q);
     if (!values) {
-      out.push({ path: [...path, 'recommendations'], key: true, message: 'a percent question takes no "recommendations" by answer', fix: 'keep only "recommendation"' });
+      out.push({
+        path: [...path, 'recommendations'],
+        key: true,
+        message: 'a percent question takes no "recommendations" by answer',
+        fix: 'keep only "recommendation"',
+      });
       return;
     }
     for (const key of Object.keys(q.recommendations)) {
       if (values.includes(key)) continue;
       const near = closest(key, values);
-      out.push({ path: [...path, 'recommendations', key], key: true, message: `"${key}" is not an answer to ${q.id}`, fix: near ? `did you mean "${near}"? (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}` });
+      out.push({
+        path: [...path, 'recommendations', key],
+        key: true,
+        message: `"${key}" is not an answer to ${q.id}`,
+        fix: near ? `did you mean "${near}"? (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}`,
+      });
     }
   });
   return out;
@@ -239,18 +419,39 @@ const migrations: Rule = (bank) => {
   const ids = [...byId.keys()];
   const unknown = (id: string, path: PropertyKey[], key = false) => {
     const near = closest(id, ids);
-    out.push({ path, key, message: `"${id}" is not a question of this bank (version ${bank.version})`, fix: near ? `did you mean "${near}"?` : 'name a question id of this version' });
+    out.push({
+      path,
+      key,
+      message: `"${id}" is not a question of this bank (version ${bank.version})`,
+      fix: near ? `did you mean "${near}"?` : 'name a question id of this version',
+    });
   };
   const froms = new Map<number, number>();
   (bank.migrations ?? []).forEach((m, mi) => {
     const path = ['migrations', mi];
-    if (m.from >= bank.version) out.push({ path: [...path, 'from'], message: `a migration from version ${m.from} in a bank of version ${bank.version}`, fix: `map from an earlier version (below ${bank.version})` });
-    if (froms.has(m.from)) out.push({ path: [...path, 'from'], message: `a second migration from version ${m.from} (the first is migrations[${froms.get(m.from)}])`, fix: 'merge the two entries' });
+    if (m.from >= bank.version)
+      out.push({
+        path: [...path, 'from'],
+        message: `a migration from version ${m.from} in a bank of version ${bank.version}`,
+        fix: `map from an earlier version (below ${bank.version})`,
+      });
+    if (froms.has(m.from))
+      out.push({
+        path: [...path, 'from'],
+        message: `a second migration from version ${m.from} (the first is migrations[${froms.get(m.from)}])`,
+        fix: 'merge the two entries',
+      });
     else froms.set(m.from, mi);
     const seen = new Map<string, string>();
     const once = (old: string, where: string, p: PropertyKey[]) => {
       const first = seen.get(old);
-      if (first) out.push({ path: p, key: true, message: `old id "${old}" is mapped twice (also under ${first})`, fix: 'map each old id once: renamed, split or removed' });
+      if (first)
+        out.push({
+          path: p,
+          key: true,
+          message: `old id "${old}" is mapped twice (also under ${first})`,
+          fix: 'map each old id once: renamed, split or removed',
+        });
       else seen.set(old, where);
     };
     for (const [old, to] of Object.entries(m.renamed ?? {})) {
@@ -265,7 +466,12 @@ const migrations: Rule = (bank) => {
     }
     (m.removed ?? []).forEach((old, i) => {
       once(old, 'removed', [...path, 'removed', i]);
-      if (byId.has(old)) out.push({ path: [...path, 'removed', i], message: `"${old}" is listed as removed but is still a question of this bank`, fix: 'remove it from the list (an id that stays needs no entry)' });
+      if (byId.has(old))
+        out.push({
+          path: [...path, 'removed', i],
+          message: `"${old}" is listed as removed but is still a question of this bank`,
+          fix: 'remove it from the list (an id that stays needs no entry)',
+        });
     });
     (m.added ?? []).forEach((id, i) => {
       if (!byId.has(id)) unknown(id, [...path, 'added', i]);
@@ -278,22 +484,49 @@ const migrations: Rule = (bank) => {
       }
       const values = valuesOf(bank, q);
       if (!values) {
-        out.push({ path: [...path, 'values', to], key: true, message: `${to} is a percent question; it has no values to map`, fix: 'remove this entry' });
+        out.push({
+          path: [...path, 'values', to],
+          key: true,
+          message: `${to} is a percent question; it has no values to map`,
+          fix: 'remove this entry',
+        });
         continue;
       }
       for (const [oldValue, newValue] of Object.entries(map)) {
         if (values.includes(newValue)) continue;
         const near = closest(newValue, values);
-        out.push({ path: [...path, 'values', to, oldValue], message: `"${newValue}" is not an answer to ${to}`, fix: near ? `did you mean "${near}"? (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}` });
+        out.push({
+          path: [...path, 'values', to, oldValue],
+          message: `"${newValue}" is not an answer to ${to}`,
+          fix: near ? `did you mean "${near}"? (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}`,
+        });
       }
     }
   });
   return out;
 };
 
-function forEachQuestion(bank: BankParsed, fn: (q: BankParsed['areas'][number]['elements'][number]['questions'][number], path: PropertyKey[]) => void) {
-  bank.areas.forEach((a, ai) => a.elements.forEach((e, ei) => e.questions.forEach((q, qi) => fn(q, ['areas', ai, 'elements', ei, 'questions', qi]))));
+function forEachQuestion(
+  bank: BankParsed,
+  fn: (q: BankParsed['areas'][number]['elements'][number]['questions'][number], path: PropertyKey[]) => void,
+) {
+  bank.areas.forEach((a, ai) =>
+    a.elements.forEach((e, ei) =>
+      e.questions.forEach((q, qi) => fn(q, ['areas', ai, 'elements', ei, 'questions', qi])),
+    ),
+  );
 }
 
 /** Every cross-field rule of a bank, run in order; each returns its problems as data. */
-export const BANK_RULES: readonly Rule[] = [uniqueIds, optionsPerType, fullAndZeroCredit, bandsAscending, benchmarkQuestion, citations, profileOptions, conditions, recommendationKeys, migrations];
+export const BANK_RULES: readonly Rule[] = [
+  uniqueIds,
+  optionsPerType,
+  fullAndZeroCredit,
+  bandsAscending,
+  benchmarkQuestion,
+  citations,
+  profileOptions,
+  conditions,
+  recommendationKeys,
+  migrations,
+];

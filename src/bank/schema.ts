@@ -20,29 +20,56 @@ export const combineRules = ['mean', 'weakest-link'] as const;
 export const questionWeightRules = ['by-element', 'flat'] as const;
 
 function buildBankSchema() {
-  const id = z.string().check(z.regex(ID, { message: 'this id is not valid — use lower-case letters, digits and dashes, e.g. "lens-of-the-customer"' }));
+  const id = z
+    .string()
+    .check(
+      z.regex(ID, {
+        message: 'this id is not valid — use lower-case letters, digits and dashes, e.g. "lens-of-the-customer"',
+      }),
+    );
   const questionId = z
     .string()
-    .check(z.regex(QUESTION_ID, { message: 'this question id is not valid — use lower-case letters, digits, dots and dashes, e.g. "customer.convenience"' }));
+    .check(
+      z.regex(QUESTION_ID, {
+        message:
+          'this question id is not valid — use lower-case letters, digits, dots and dashes, e.g. "customer.convenience"',
+      }),
+    );
   const text = z.string().check(z.trim(), z.minLength(1));
   // Bounded, so that sums of weights × credits stay finite (1e308 made the overall score NaN).
-  const weight = z._default(described(z.number().check(z.gt(0), z.lte(MAX_WEIGHT)), `How much this counts relative to its siblings: above 0, at most ${MAX_WEIGHT}.`), 1);
+  const weight = z._default(
+    described(
+      z.number().check(z.gt(0), z.lte(MAX_WEIGHT)),
+      `How much this counts relative to its siblings: above 0, at most ${MAX_WEIGHT}.`,
+    ),
+    1,
+  );
 
   const option = z.strictObject({
-    value: z.string().check(z.regex(ID, { message: 'an option value must be a short word — use lower-case letters, digits and dashes, e.g. "agree"' })),
+    value: z
+      .string()
+      .check(
+        z.regex(ID, {
+          message: 'an option value must be a short word — use lower-case letters, digits and dashes, e.g. "agree"',
+        }),
+      ),
     label: text,
     credit: z.number().check(z.gte(0), z.lte(1)),
   });
   /** `when:` on a question or element: question id → the value (or values) that let it be asked. */
   const conditionScalar = z.union([z.string(), z.boolean(), z.number()]);
   const conditionValue = z.union([conditionScalar, z.array(conditionScalar).check(z.minLength(1))], {
-    error: 'a condition takes an answer value or a list of them — write e.g. "profile.sells: yes" or "customer.channels: [agree, strongly-agree]"',
+    error:
+      'a condition takes an answer value or a list of them — write e.g. "profile.sells: yes" or "customer.channels: [agree, strongly-agree]"',
   });
   const when = described(
     z.record(questionId, conditionValue),
     'Ask this only when each listed question (asked earlier) has one of the listed values; otherwise it is not applicable, with skipReason shown.',
   );
-  const skipReason = described(text, 'Why it was not asked, shown in reports when the `when` condition is false, e.g. "No brochure, so not asked."');
+  const skipReason = described(
+    text,
+    'Why it was not asked, shown in reports when the `when` condition is false, e.g. "No brochure, so not asked."',
+  );
   const sourceRef = z.strictObject({
     ref: described(id, 'The id of an entry of the top-level `sources` table.'),
     concept: described(text, 'The concept of that article the question comes from.'),
@@ -52,22 +79,47 @@ function buildBankSchema() {
     text,
     type: z.enum(questionTypes),
     scale: z.optional(described(id, 'For type scale: the name of a scale defined under `scales`.')),
-    options: z.optional(described(z.array(option).check(z.minLength(2)), 'For type choice (or a scale of its own): the answer options.')),
+    options: z.optional(
+      described(z.array(option).check(z.minLength(2)), 'For type choice (or a scale of its own): the answer options.'),
+    ),
     weight,
-    audience: z._default(described(z.enum(audiences), 'lead (default): answered once, about how the organization works. team: a statement each team member rates about themselves, pooled in the team report.'), 'lead'),
+    audience: z._default(
+      described(
+        z.enum(audiences),
+        'lead (default): answered once, about how the organization works. team: a statement each team member rates about themselves, pooled in the team report.',
+      ),
+      'lead',
+    ),
     when: z.optional(when),
     skipReason: z.optional(skipReason),
     help: described(text, 'Why the question matters; shown on demand during the audit.'),
     recommendation: described(text, 'What to do when the answer is weak (the default advice).'),
-    recommendations: z.optional(described(z.record(z.string(), text), 'Advice by answer value, where a weak answer needs other advice than the default, e.g. never: ..., usually: ...')),
-    sources: z.optional(described(z.array(sourceRef).check(z.minLength(1)), 'The articles and concepts the question comes from.')),
-    source: z.optional(described(z.strictObject({ file: text, concept: text }), 'Deprecated (use `sources`): the article file and the concept the question comes from.')),
+    recommendations: z.optional(
+      described(
+        z.record(z.string(), text),
+        'Advice by answer value, where a weak answer needs other advice than the default, e.g. never: ..., usually: ...',
+      ),
+    ),
+    sources: z.optional(
+      described(z.array(sourceRef).check(z.minLength(1)), 'The articles and concepts the question comes from.'),
+    ),
+    source: z.optional(
+      described(
+        z.strictObject({ file: text, concept: text }),
+        'Deprecated (use `sources`): the article file and the concept the question comes from.',
+      ),
+    ),
   });
   const profileQuestion = z.strictObject({
     id: questionId,
     text,
     type: described(z.enum(['yesno', 'choice']), 'yesno, or choice with `options`.'),
-    options: z.optional(described(z.array(option).check(z.minLength(2)), 'For type choice: the answer options (credit is not used: profile answers are never scored).')),
+    options: z.optional(
+      described(
+        z.array(option).check(z.minLength(2)),
+        'For type choice: the answer options (credit is not used: profile answers are never scored).',
+      ),
+    ),
     help: z.optional(described(text, 'Why the question is asked; shown on demand during the audit.')),
   });
   const source = z.strictObject({
@@ -78,26 +130,68 @@ function buildBankSchema() {
     // YAML reads a bare 2004 as a number; either way it is shown as written.
     date: z.optional(described(z.union([text, z.number()]), 'As the article shows it, e.g. "2004" or "March 2014".')),
     note: z.optional(described(text, 'E.g. "as reported in ...".')),
-    url: z.optional(described(z.string().check(z.regex(/^https?:\/\/[^\s<>"]+$/, { message: 'a source url must be a web address — write it as https://…' })), 'Where readers can find the article (http or https).')),
+    url: z.optional(
+      described(
+        z
+          .string()
+          .check(
+            z.regex(/^https?:\/\/[^\s<>"]+$/, {
+              message: 'a source url must be a web address — write it as https://…',
+            }),
+          ),
+        'Where readers can find the article (http or https).',
+      ),
+    ),
   });
   const migration = z.strictObject({
     from: described(z.int().check(z.gte(1)), 'The earlier version of this bank whose answers files this entry maps.'),
-    renamed: z.optional(described(z.record(questionId, questionId), 'old id: new id. The answer, its note and N/A reason are carried over.')),
-    split: z.optional(described(z.record(questionId, z.array(questionId).check(z.minLength(1))), 'old id: [new ids]. The old answer is copied to each new question.')),
-    removed: z.optional(described(z.array(questionId), 'Old ids no longer asked; their answers are dropped (the upgrade lists them, and keeps a backup).')),
-    values: z.optional(described(z.record(questionId, z.record(z.string(), z.string())), 'new id: { old value: new value }, where a scale or the options changed.')),
-    added: z.optional(described(z.array(questionId), 'Optional: the questions new in this version. Without it, "new" means every question no answer was carried to and the old file does not list.')),
+    renamed: z.optional(
+      described(
+        z.record(questionId, questionId),
+        'old id: new id. The answer, its note and N/A reason are carried over.',
+      ),
+    ),
+    split: z.optional(
+      described(
+        z.record(questionId, z.array(questionId).check(z.minLength(1))),
+        'old id: [new ids]. The old answer is copied to each new question.',
+      ),
+    ),
+    removed: z.optional(
+      described(
+        z.array(questionId),
+        'Old ids no longer asked; their answers are dropped (the upgrade lists them, and keeps a backup).',
+      ),
+    ),
+    values: z.optional(
+      described(
+        z.record(questionId, z.record(z.string(), z.string())),
+        'new id: { old value: new value }, where a scale or the options changed.',
+      ),
+    ),
+    added: z.optional(
+      described(
+        z.array(questionId),
+        'Optional: the questions new in this version. Without it, "new" means every question no answer was carried to and the old file does not list.',
+      ),
+    ),
   });
   const benchmark = z.strictObject({
     value: described(z.number().check(z.gte(0), z.lte(100)), 'The benchmark on 0-100, e.g. 37 for 37%.'),
     statement: described(text, 'The poll item, as the respondents were asked it.'),
-    question: described(questionId, 'The percent question in this element whose answer is compared with the benchmark.'),
+    question: described(
+      questionId,
+      'The percent question in this element whose answer is compared with the benchmark.',
+    ),
     source: text,
     pulse: z.optional(
       described(
         z.strictObject({
           question: described(questionId, 'The team statement of this element that mirrors the poll item.'),
-          values: described(z.array(z.string()).check(z.minLength(1)), 'The option values that count as holding the statement fully (as the poll counted: the top answer).'),
+          values: described(
+            z.array(z.string()).check(z.minLength(1)),
+            'The option values that count as holding the statement fully (as the poll counted: the top answer).',
+          ),
         }),
         'In a team report: the share of respondents who hold this statement fully is compared with the benchmark.',
       ),
@@ -117,8 +211,18 @@ function buildBankSchema() {
     id,
     title: text,
     description: z.optional(text),
-    weight: z.optional(described(z.number().check(z.gt(0)), 'When any area has a weight, the overall score is the weighted mean of the area scores (a missing weight counts as 1).')),
-    combine: z.optional(described(z.enum(combineRules), 'How the element scores make the area score: mean (default) or weakest-link (the mean, but never more than 15 points above the weakest element).')),
+    weight: z.optional(
+      described(
+        z.number().check(z.gt(0)),
+        'When any area has a weight, the overall score is the weighted mean of the area scores (a missing weight counts as 1).',
+      ),
+    ),
+    combine: z.optional(
+      described(
+        z.enum(combineRules),
+        'How the element scores make the area score: mean (default) or weakest-link (the mean, but never more than 15 points above the weakest element).',
+      ),
+    ),
     elements: z.array(element).check(z.minLength(1)),
   });
   const band = z.strictObject({ id, label: text, min: z.number().check(z.gte(0), z.lte(100)) });
@@ -129,17 +233,45 @@ function buildBankSchema() {
     title: text,
     description: z.optional(text),
     bands: z.array(band).check(z.minLength(1)),
-    scales: z.optional(z.record(z.string().check(z.regex(ID, { message: 'this scale name is not valid — use lower-case letters, digits and dashes, e.g. "agree"' })), z.array(option).check(z.minLength(2)))),
+    scales: z.optional(
+      z.record(
+        z
+          .string()
+          .check(
+            z.regex(ID, {
+              message: 'this scale name is not valid — use lower-case letters, digits and dashes, e.g. "agree"',
+            }),
+          ),
+        z.array(option).check(z.minLength(2)),
+      ),
+    ),
     sources: z.optional(described(z.array(source), 'The articles questions cite, by id.')),
     scoring: z.optional(
       z.strictObject({
-        percentAgainstBenchmark: z.optional(described(z.boolean(), 'A percent question that is a benchmark\'s question earns min(1, value / benchmark) instead of value / 100.')),
-        questionWeights: z.optional(described(z.enum(questionWeightRules), 'by-element (default): each element counts by its weight. flat: a question counts by element weight × its own weight, so questions of small elements do not count more.')),
+        percentAgainstBenchmark: z.optional(
+          described(
+            z.boolean(),
+            "A percent question that is a benchmark's question earns min(1, value / benchmark) instead of value / 100.",
+          ),
+        ),
+        questionWeights: z.optional(
+          described(
+            z.enum(questionWeightRules),
+            'by-element (default): each element counts by its weight. flat: a question counts by element weight × its own weight, so questions of small elements do not count more.',
+          ),
+        ),
       }),
     ),
-    profile: z.optional(described(z.array(profileQuestion).check(z.minLength(1)), 'Asked first, never scored; `when` conditions may refer to them.')),
+    profile: z.optional(
+      described(
+        z.array(profileQuestion).check(z.minLength(1)),
+        'Asked first, never scored; `when` conditions may refer to them.',
+      ),
+    ),
     areas: z.array(area).check(z.minLength(1)),
-    migrations: z.optional(described(z.array(migration), 'How answers given against earlier versions of this bank map to this one.')),
+    migrations: z.optional(
+      described(z.array(migration), 'How answers given against earlier versions of this bank map to this one.'),
+    ),
   });
 }
 

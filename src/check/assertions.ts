@@ -62,11 +62,26 @@ function subjectsOf(a: Assertion, m: ReportModel, pool?: PoolFacts): Subject[] {
       .filter((e) => e.area === ar.id)
       .flatMap((e) => e.weaknesses)
       .sort((x, y) => y.pointsToGain - x.pointsToGain);
-    return { subject: `area ${ar.id}`, actual: ar.score, ...hidden, ...(ar.score === null && pool && !pool.suppressed && { nullPasses: 'no team answers (questions for the lead)' }), weaknesses, questions: weaknesses.map((w) => w.questionId) };
+    return {
+      subject: `area ${ar.id}`,
+      actual: ar.score,
+      ...hidden,
+      ...(ar.score === null && pool && !pool.suppressed && { nullPasses: 'no team answers (questions for the lead)' }),
+      weaknesses,
+      questions: weaknesses.map((w) => w.questionId),
+    };
   };
   switch (a.kind) {
     case 'overall':
-      return [{ subject: 'overall', actual: m.overall.score, ...hidden, weaknesses: m.priorities, questions: m.priorities.map((w) => w.questionId) }];
+      return [
+        {
+          subject: 'overall',
+          actual: m.overall.score,
+          ...hidden,
+          weaknesses: m.priorities,
+          questions: m.priorities.map((w) => w.questionId),
+        },
+      ];
     case 'areas':
       return m.areas.map(area);
     case 'area':
@@ -76,16 +91,37 @@ function subjectsOf(a: Assertion, m: ReportModel, pool?: PoolFacts): Subject[] {
     case 'element':
       return m.elements.filter((x) => x.id === a.target).map(element);
     case 'unanswered':
-      return [{ subject: 'unanswered questions', actual: m.unanswered.length, weaknesses: [], questions: m.unanswered }];
+      return [
+        { subject: 'unanswered questions', actual: m.unanswered.length, weaknesses: [], questions: m.unanswered },
+      ];
     case 'notApplicable':
-      return [{ subject: 'not-applicable answers', actual: m.notApplicable.length, weaknesses: [], questions: m.notApplicable.map((n) => n.questionId) }];
+      return [
+        {
+          subject: 'not-applicable answers',
+          actual: m.notApplicable.length,
+          weaknesses: [],
+          questions: m.notApplicable.map((n) => n.questionId),
+        },
+      ];
     case 'respondents':
       return [{ subject: 'team respondents', actual: pool ? pool.respondents : 1, weaknesses: [], questions: [] }];
     case 'benchmark': {
       const id = a.target!;
       const share = pool?.shares.find((x) => x.element === id || x.element.split('.').slice(1).join('.') === id);
-      const nullFails = !pool ? 'measured only on a team pool (give several answers files, a folder or a CSV)' : pool.suppressed ? `hidden: ${pool.suppressed}` : 'nobody answered the statement';
-      return [{ subject: `share holding ${share?.element ?? id} fully`, actual: share?.share ?? null, nullFails, weaknesses: [], questions: [] }];
+      const nullFails = !pool
+        ? 'measured only on a team pool (give several answers files, a folder or a CSV)'
+        : pool.suppressed
+          ? `hidden: ${pool.suppressed}`
+          : 'nobody answered the statement';
+      return [
+        {
+          subject: `share holding ${share?.element ?? id} fully`,
+          actual: share?.share ?? null,
+          nullFails,
+          weaknesses: [],
+          questions: [],
+        },
+      ];
     }
   }
 }
@@ -98,8 +134,14 @@ export function evaluate(assertions: readonly Assertion[], m: ReportModel, pool?
     const expected = a[key]!;
     return subjectsOf(a, m, pool).map((s): AssertionResult => {
       const passed = s.actual === null ? s.nullPasses !== undefined : op.test(s.actual, expected);
-      const actualText = s.actual === null ? (s.nullPasses ?? s.nullFails ?? 'nothing answered') : `${op.what} ${s.actual}${key === 'minShare' ? '%' : ''}`;
-      const message = s.actual === null ? `${s.subject}: ${actualText}` : `${s.subject}: ${actualText} ${passed ? op.pass : op.fail} ${expected}`;
+      const actualText =
+        s.actual === null
+          ? (s.nullPasses ?? s.nullFails ?? 'nothing answered')
+          : `${op.what} ${s.actual}${key === 'minShare' ? '%' : ''}`;
+      const message =
+        s.actual === null
+          ? `${s.subject}: ${actualText}`
+          : `${s.subject}: ${actualText} ${passed ? op.pass : op.fail} ${expected}`;
       return {
         name: a.name,
         subject: s.subject,

@@ -7,14 +7,33 @@ import { closest } from '../validation/closest.js';
 import { validateYaml } from '../validation/validate.js';
 
 function buildConfigSchema() {
-  const level = described(z._default(z.enum(['error', 'warn']), 'error'), 'error fails the check (exit 1); warn is only printed.');
+  const level = described(
+    z._default(z.enum(['error', 'warn']), 'error'),
+    'error fails the check (exit 1); warn is only printed.',
+  );
   const scoreAssertion = z.strictObject({ minScore: z.number().check(z.gte(0), z.lte(100)), level });
   const countAssertion = z.strictObject({ max: z.int().check(z.gte(0)), level });
-  const respondentsAssertion = z.strictObject({ min: described(z.int().check(z.gte(1)), 'The fewest team respondents the pool must have.'), level });
-  const shareAssertion = z.strictObject({ minShare: described(z.number().check(z.gte(0), z.lte(100)), 'The lowest share (0-100) of respondents who hold the statement fully.'), level });
+  const respondentsAssertion = z.strictObject({
+    min: described(z.int().check(z.gte(1)), 'The fewest team respondents the pool must have.'),
+    level,
+  });
+  const shareAssertion = z.strictObject({
+    minShare: described(
+      z.number().check(z.gte(0), z.lte(100)),
+      'The lowest share (0-100) of respondents who hold the statement fully.',
+    ),
+    level,
+  });
   return z.strictObject({
-    bank: z.optional(described(z.string().check(z.minLength(1)), 'The question bank to use (default: the built-in bank), relative to this file.')),
-    answers: z.optional(described(z.string().check(z.minLength(1)), 'The default answers file for --answers, relative to this file.')),
+    bank: z.optional(
+      described(
+        z.string().check(z.minLength(1)),
+        'The question bank to use (default: the built-in bank), relative to this file.',
+      ),
+    ),
+    answers: z.optional(
+      described(z.string().check(z.minLength(1)), 'The default answers file for --answers, relative to this file.'),
+    ),
     assertions: z._default(
       z.catchall(
         z.object({
@@ -23,7 +42,9 @@ function buildConfigSchema() {
           elements: z.optional(described(scoreAssertion, 'Every element.')),
           unanswered: z.optional(described(countAssertion, 'How many questions may be left unanswered.')),
           notApplicable: z.optional(described(countAssertion, 'How many questions may be marked not applicable.')),
-          respondents: z.optional(described(respondentsAssertion, 'Team report: how many team respondents the pool must have.')),
+          respondents: z.optional(
+            described(respondentsAssertion, 'Team report: how many team respondents the pool must have.'),
+          ),
         }),
         described(
           z.union([scoreAssertion, shareAssertion]),
@@ -45,7 +66,16 @@ export type Level = 'error' | 'warn';
 /** One assertion to evaluate: a target, an operator from the table, the expected value and a level. */
 export interface Assertion {
   name: string;
-  kind: 'overall' | 'areas' | 'elements' | 'area' | 'element' | 'unanswered' | 'notApplicable' | 'respondents' | 'benchmark';
+  kind:
+    | 'overall'
+    | 'areas'
+    | 'elements'
+    | 'area'
+    | 'element'
+    | 'unanswered'
+    | 'notApplicable'
+    | 'respondents'
+    | 'benchmark';
   target?: string;
   minScore?: number;
   max?: number;
@@ -80,19 +110,68 @@ function assertionKeys(bank: Bank) {
       const [kind, id] = key.split(/:(.*)/s) as [string, string | undefined];
       const path = ['assertions', key];
       if (kind === 'area' && id !== undefined) {
-        if (!areas.includes(id)) out.push({ path, key: true, message: `unknown area "${id}"`, fix: closest(id, areas) ? `did you mean "area:${closest(id, areas)}"?` : `use one of: ${areas.map((a) => `area:${a}`).join(', ')}` });
+        if (!areas.includes(id))
+          out.push({
+            path,
+            key: true,
+            message: `unknown area "${id}"`,
+            fix: closest(id, areas)
+              ? `did you mean "area:${closest(id, areas)}"?`
+              : `use one of: ${areas.map((a) => `area:${a}`).join(', ')}`,
+          });
       } else if (kind === 'benchmark' && id !== undefined) {
-        const pulsed = bank.areas.flatMap((a) => a.elements.filter((e) => e.benchmark?.pulse).map((e) => e.id.split('.').slice(1).join('.')));
+        const pulsed = bank.areas.flatMap((a) =>
+          a.elements.filter((e) => e.benchmark?.pulse).map((e) => e.id.split('.').slice(1).join('.')),
+        );
         const value = config.assertions[key] as { minShare?: number };
-        if (!benchmarkElement(bank, id)) out.push({ path, key: true, message: `no engagement statement "${id}" with a team pulse`, fix: closest(id, pulsed) ? `did you mean "benchmark:${closest(id, pulsed)}"?` : pulsed.length ? `use one of: ${pulsed.map((p) => `benchmark:${p}`).join(', ')}` : 'this bank has no benchmark with a pulse statement' });
-        else if (value.minShare === undefined) out.push({ path: [...path], key: true, message: `${key} takes minShare, not minScore`, fix: `write ${key}: { minShare: 37 } (the share of respondents, 0-100)` });
-      } else if ((kind === 'area' || kind === 'element') && (config.assertions[key] as { minScore?: number }).minScore === undefined) {
-        out.push({ path, key: true, message: `${key} takes minScore, not minShare`, fix: `write ${key}: { minScore: 60 }` });
+        if (!benchmarkElement(bank, id))
+          out.push({
+            path,
+            key: true,
+            message: `no engagement statement "${id}" with a team pulse`,
+            fix: closest(id, pulsed)
+              ? `did you mean "benchmark:${closest(id, pulsed)}"?`
+              : pulsed.length
+                ? `use one of: ${pulsed.map((p) => `benchmark:${p}`).join(', ')}`
+                : 'this bank has no benchmark with a pulse statement',
+          });
+        else if (value.minShare === undefined)
+          out.push({
+            path: [...path],
+            key: true,
+            message: `${key} takes minShare, not minScore`,
+            fix: `write ${key}: { minShare: 37 } (the share of respondents, 0-100)`,
+          });
+      } else if (
+        (kind === 'area' || kind === 'element') &&
+        (config.assertions[key] as { minScore?: number }).minScore === undefined
+      ) {
+        out.push({
+          path,
+          key: true,
+          message: `${key} takes minScore, not minShare`,
+          fix: `write ${key}: { minScore: 60 }`,
+        });
       } else if (kind === 'element' && id !== undefined) {
-        if (!elements.includes(id)) out.push({ path, key: true, message: `unknown element "${id}"`, fix: closest(id, elements) ? `did you mean "element:${closest(id, elements)}"?` : `name an element as area.element, e.g. element:${elements[0]} (\`service-audit bank\` lists them)` });
+        if (!elements.includes(id))
+          out.push({
+            path,
+            key: true,
+            message: `unknown element "${id}"`,
+            fix: closest(id, elements)
+              ? `did you mean "element:${closest(id, elements)}"?`
+              : `name an element as area.element, e.g. element:${elements[0]} (\`service-audit bank\` lists them)`,
+          });
       } else {
         const near = closest(key, FIXED);
-        out.push({ path, key: true, message: `unknown assertion "${key}"`, fix: near ? `did you mean "${near}"?` : `use ${FIXED.join(', ')}, area:<id>, element:<area>.<element> or benchmark:<element>` });
+        out.push({
+          path,
+          key: true,
+          message: `unknown assertion "${key}"`,
+          fix: near
+            ? `did you mean "${near}"?`
+            : `use ${FIXED.join(', ')}, area:<id>, element:<area>.<element> or benchmark:<element>`,
+        });
       }
     }
     return out;
@@ -106,8 +185,15 @@ export function parseConfig(file: string, source: string, bank?: Bank): { config
 }
 
 /** The config's assertions plus command-line flags (flags win), as a flat list. */
-export function assertionsFrom(config: Config | undefined, flags: { minScore?: number; minElementScore?: number }, team?: { minGroup: number }): Assertion[] {
-  const entries = { ...(config?.assertions ?? {}) } as Record<string, { minScore?: number; max?: number; min?: number; minShare?: number; level: Level }>;
+export function assertionsFrom(
+  config: Config | undefined,
+  flags: { minScore?: number; minElementScore?: number },
+  team?: { minGroup: number },
+): Assertion[] {
+  const entries = { ...(config?.assertions ?? {}) } as Record<
+    string,
+    { minScore?: number; max?: number; min?: number; minShare?: number; level: Level }
+  >;
   if (flags.minScore !== undefined) entries.overall = { minScore: flags.minScore, level: 'error' };
   if (flags.minElementScore !== undefined) entries.elements = { minScore: flags.minElementScore, level: 'error' };
   // With nothing asserted, `check` asserts that the answers are complete. When scores are
@@ -117,9 +203,12 @@ export function assertionsFrom(config: Config | undefined, flags: { minScore?: n
   // nothing there; with nothing asserted, a pool must be large enough to show its results.
   if (team) {
     if (Object.keys(entries).length === 0) entries.respondents = { min: team.minGroup, level: 'error' };
-  } else if (!('unanswered' in entries)) entries.unanswered = { max: 0, level: Object.keys(entries).length === 0 ? 'error' : 'warn' };
+  } else if (!('unanswered' in entries))
+    entries.unanswered = { max: 0, level: Object.keys(entries).length === 0 ? 'error' : 'warn' };
   return Object.entries(entries).map(([name, a]) => {
-    const [kind, target] = name.includes(':') ? (name.split(/:(.*)/s) as [Assertion['kind'], string]) : [name as Assertion['kind'], undefined];
+    const [kind, target] = name.includes(':')
+      ? (name.split(/:(.*)/s) as [Assertion['kind'], string])
+      : [name as Assertion['kind'], undefined];
     return {
       name,
       kind,

@@ -32,10 +32,17 @@ export function renderCheckTerminal(o: CheckOutcome, opts: RenderOptions = {}): 
   for (const r of [...failed.filter((x) => x.level === 'error'), ...failed.filter((x) => x.level === 'warn')]) {
     out.push((r.level === 'error' ? s.red('✗ ') : s.yellow('! ')) + t(r.message));
     for (const w of r.weaknesses) {
-      out.push(...hang(t(`${w.questionId} = ${String(w.answer)} (+${w.pointsToGain.toFixed(1)} points): ${w.text}`), width, '    '));
+      out.push(
+        ...hang(
+          t(`${w.questionId} = ${String(w.answer)} (+${w.pointsToGain.toFixed(1)} points): ${w.text}`),
+          width,
+          '    ',
+        ),
+      );
       out.push(...hang(t(w.recommendation), width, '      → ').map((l) => s.cyan(l)));
     }
-    if (r.weaknesses.length === 0 && r.questions.length > 0) out.push(...hang(t(r.questions.join(', ')), width, '    ').map((l) => s.dim(l)));
+    if (r.weaknesses.length === 0 && r.questions.length > 0)
+      out.push(...hang(t(r.questions.join(', ')), width, '    ').map((l) => s.dim(l)));
   }
   for (const r of o.results.filter((x) => x.passed)) out.push(s.green('✓ ') + s.dim(t(r.message)));
   out.push('', summaryLine(o, s));
@@ -57,7 +64,10 @@ export function renderCheckJson(o: CheckOutcome, _opts: RenderOptions = {}): str
 }
 
 /** What a failed assertion says, one line per weakness behind it. */
-const details = (r: AssertionResult) => [r.message, ...r.weaknesses.map((w) => `${w.questionId} = ${String(w.answer)}: ${w.recommendation}`)];
+const details = (r: AssertionResult) => [
+  r.message,
+  ...r.weaknesses.map((w) => `${w.questionId} = ${String(w.answer)}: ${w.recommendation}`),
+];
 
 /**
  * JUnit XML: one testcase per assertion. A failed error-level assertion is a `<failure>`; a
@@ -70,7 +80,8 @@ export function renderCheckJunit(o: CheckOutcome, _opts: RenderOptions = {}): st
     const open = `    <testcase classname="service-audit.${xml(r.name)}" name="${xml(r.subject)}" file="${xml(o.answersFile)}">`;
     if (r.passed) return `${open}</testcase>`;
     const body = details(r).join('\n');
-    if (r.level === 'warn') return `${open}\n      <system-out>${xml(`warning (does not fail the check): ${body}`)}</system-out>\n    </testcase>`;
+    if (r.level === 'warn')
+      return `${open}\n      <system-out>${xml(`warning (does not fail the check): ${body}`)}</system-out>\n    </testcase>`;
     return `${open}\n      <failure type="${r.level}" message="${xml(r.message)}">${xml(body)}</failure>\n    </testcase>`;
   });
   return [
@@ -88,8 +99,18 @@ export function renderCheckJunit(o: CheckOutcome, _opts: RenderOptions = {}): st
 const MAX_ANNOTATIONS = 10;
 
 /** One GitHub annotation: every piece of text escaped, so no text can end it or start another command. */
-export function annotation(level: 'error' | 'warning', at: { file: string; line: number; col: number }, title: string, lines: readonly string[]): string {
-  const props = [`file=${workflowProperty(t(at.file))}`, `line=${at.line}`, `col=${at.col}`, `title=${workflowProperty(t(title))}`].join(',');
+export function annotation(
+  level: 'error' | 'warning',
+  at: { file: string; line: number; col: number },
+  title: string,
+  lines: readonly string[],
+): string {
+  const props = [
+    `file=${workflowProperty(t(at.file))}`,
+    `line=${at.line}`,
+    `col=${at.col}`,
+    `title=${workflowProperty(t(title))}`,
+  ].join(',');
   return `::${level} ${props}::${workflowData(lines.map(t).join('\n'))}`;
 }
 
@@ -111,17 +132,30 @@ export function renderCheckGithub(o: CheckOutcome, opts: RenderOptions = {}): st
     for (const r of failed.slice(0, MAX_ANNOTATIONS)) {
       const q = r.weaknesses[0]?.questionId ?? r.questions[0];
       const pos = (q && o.positions[q]) || o.anchor;
-      out.push(annotation(level === 'error' ? 'error' : 'warning', { file: o.answersFile, ...pos }, `service-audit: ${r.subject}`, details(r)));
+      out.push(
+        annotation(
+          level === 'error' ? 'error' : 'warning',
+          { file: o.answersFile, ...pos },
+          `service-audit: ${r.subject}`,
+          details(r),
+        ),
+      );
     }
-    if (failed.length > MAX_ANNOTATIONS) out.push(`${failed.length - MAX_ANNOTATIONS} more ${level === 'error' ? 'errors' : 'warnings'} not annotated; see the summary below.`);
+    if (failed.length > MAX_ANNOTATIONS)
+      out.push(
+        `${failed.length - MAX_ANNOTATIONS} more ${level === 'error' ? 'errors' : 'warnings'} not annotated; see the summary below.`,
+      );
   }
   return `${out.join('\n')}${out.length ? '\n' : ''}${withoutCommands(renderCheckTerminal(o), opts.token)}`;
 }
 
 /** Problems in an input file as GitHub error annotations (at most 10), for a check that cannot run. */
 export function renderProblemsGithub(problems: readonly Problem[]): string {
-  const out = problems.slice(0, MAX_ANNOTATIONS).map((p) => annotation('error', p, `service-audit: ${p.file}`, [`${p.message} — ${p.fix}`]));
-  if (problems.length > MAX_ANNOTATIONS) out.push(`${problems.length - MAX_ANNOTATIONS} more problems not annotated; see the messages below.`);
+  const out = problems
+    .slice(0, MAX_ANNOTATIONS)
+    .map((p) => annotation('error', p, `service-audit: ${p.file}`, [`${p.message} — ${p.fix}`]));
+  if (problems.length > MAX_ANNOTATIONS)
+    out.push(`${problems.length - MAX_ANNOTATIONS} more problems not annotated; see the messages below.`);
   return `${out.join('\n')}\n`;
 }
 
@@ -129,10 +163,19 @@ export function renderProblemsGithub(problems: readonly Problem[]): string {
 export function renderCheckMarkdown(o: CheckOutcome, _opts: RenderOptions = {}): string {
   const sum = summarise(o.results);
   const rows = ['| Result | Assertion | Expected | Actual |', '| --- | --- | --- | ---: |'];
-  for (const r of o.results) rows.push(`| ${r.passed ? 'pass' : r.level === 'error' ? '**fail**' : 'warn'} | ${md(r.subject)} | ${md(`${r.operator} ${r.expected}`)} | ${r.actual ?? 'n/a'} |`);
-  const head = [`# service-audit check: ${sum.passed ? 'passed' : 'failed'}`, `${plural(sum.errors, 'error')}, ${plural(sum.warnings, 'warning')}, ${sum.ok} passed.`, rows.join('\n')].join('\n\n');
+  for (const r of o.results)
+    rows.push(
+      `| ${r.passed ? 'pass' : r.level === 'error' ? '**fail**' : 'warn'} | ${md(r.subject)} | ${md(`${r.operator} ${r.expected}`)} | ${r.actual ?? 'n/a'} |`,
+    );
+  const head = [
+    `# service-audit check: ${sum.passed ? 'passed' : 'failed'}`,
+    `${plural(sum.errors, 'error')}, ${plural(sum.warnings, 'warning')}, ${sum.ok} passed.`,
+    rows.join('\n'),
+  ].join('\n\n');
   // The report follows as a section, one heading level down. (Text in the team report is escaped, so no line of it starts with #.)
-  const report = o.team ? renderTeamMarkdown(o.team).replace(/^(#+) /gm, '#$1 ') : renderMarkdown(o.report, { level: 2 });
+  const report = o.team
+    ? renderTeamMarkdown(o.team).replace(/^(#+) /gm, '#$1 ')
+    : renderMarkdown(o.report, { level: 2 });
   return `${head}\n\n${report}`;
 }
 

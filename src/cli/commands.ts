@@ -26,7 +26,8 @@ function positiveInt(v: string): number {
 
 function port(v: string): number {
   const n = Number(v);
-  if (!/^\d+$/.test(v) || n > 65535) throw new InvalidArgumentError('write a port number from 0 to 65535 (0 takes a free one).');
+  if (!/^\d+$/.test(v) || n > 65535)
+    throw new InvalidArgumentError('write a port number from 0 to 65535 (0 takes a free one).');
   return n;
 }
 
@@ -40,15 +41,29 @@ function score(v: string): number {
 /** A group floor: 3 or more (in a smaller group, answers could be told apart). */
 function minGroup(v: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 3) throw new InvalidArgumentError('write a whole number of 3 or more: in a smaller group, answers could be told apart.');
+  if (!Number.isInteger(n) || n < 3)
+    throw new InvalidArgumentError(
+      'write a whole number of 3 or more: in a smaller group, answers could be told apart.',
+    );
   return n;
 }
 
 /** Team mode (a pool of answers files): the same options on report and check. */
 const POOL_OPTIONS: readonly OptionSpec[] = [
-  { flags: '--min-group <n>', description: 'team report: the fewest respondents a group (or the whole pool) needs to be shown (3 or more)', parse: minGroup, default: 5 },
-  { flags: '--strict', description: 'team report: stop with exit 2 when any file or CSV row is bad, instead of leaving it out' },
-  { flags: '--map <file>', description: 'team report: YAML that maps CSV columns to question ids and cell labels to option values' },
+  {
+    flags: '--min-group <n>',
+    description: 'team report: the fewest respondents a group (or the whole pool) needs to be shown (3 or more)',
+    parse: minGroup,
+    default: 5,
+  },
+  {
+    flags: '--strict',
+    description: 'team report: stop with exit 2 when any file or CSV row is bad, instead of leaving it out',
+  },
+  {
+    flags: '--map <file>',
+    description: 'team report: YAML that maps CSV columns to question ids and cell labels to option values',
+  },
 ];
 
 /** Collects every use of a repeatable option into a list. */
@@ -56,10 +71,18 @@ const repeatable = (v: string, previous: unknown): string[] => [...(Array.isArra
 
 const bank: OptionSpec = { flags: '--bank <file>', description: 'question bank YAML (default: the built-in bank)' };
 
-const config: OptionSpec = { flags: '--config <file>', description: 'config file (default: the nearest .service-audit.yaml, looking upward to the repository root)' };
+const config: OptionSpec = {
+  flags: '--config <file>',
+  description: 'config file (default: the nearest .service-audit.yaml, looking upward to the repository root)',
+};
 
 /** `--format` offering a registry's formats. */
-const format = (formats: object, description = 'output format', fallback?: string, aliases?: Record<string, string>): OptionSpec => ({
+const format = (
+  formats: object,
+  description = 'output format',
+  fallback?: string,
+  aliases?: Record<string, string>,
+): OptionSpec => ({
   flags: '--format <format>',
   description,
   choices: Object.keys(formats),
@@ -68,7 +91,10 @@ const format = (formats: object, description = 'output format', fallback?: strin
 });
 
 /** `--out` means one thing in every command: write the output to this file instead of stdout. */
-const out = (what: string): OptionSpec => ({ flags: '--out <file>', description: `write ${what} to this file (atomically) instead of stdout` });
+const out = (what: string): OptionSpec => ({
+  flags: '--out <file>',
+  description: `write ${what} to this file (atomically) instead of stdout`,
+});
 
 /** Every command, in the order --help lists them. Handlers load on first use. */
 export const COMMANDS: readonly AnyCommand[] = [
@@ -80,9 +106,17 @@ export const COMMANDS: readonly AnyCommand[] = [
       bank,
       { flags: '--answers <file>', description: 'where answers are kept', default: 'service-audit-answers.yaml' },
       { flags: '--area <id>', description: 'limit the audit to an area (repeatable)', parse: repeatable },
-      { flags: '--audience <who>', description: 'team: the short staff pulse, only the statements each person rates about themselves (lead: only the lead\'s questions)', choices: ['lead', 'team'] },
+      {
+        flags: '--audience <who>',
+        description:
+          "team: the short staff pulse, only the statements each person rates about themselves (lead: only the lead's questions)",
+        choices: ['lead', 'team'],
+      },
       { flags: '--review', description: 'walk through every question with the saved answers as defaults' },
-      { flags: '--from <id>', description: 'start at this question (or the first of this element or area) and review from there' },
+      {
+        flags: '--from <id>',
+        description: 'start at this question (or the first of this element or area) and review from there',
+      },
       { flags: '--restart', description: 'start over (asks first, keeps a backup of the old answers)' },
       { flags: '--report <file.md>', description: 'also write the markdown report at the end' },
     ],
@@ -100,24 +134,61 @@ export const COMMANDS: readonly AnyCommand[] = [
     name: 'validate',
     description: 'check bank, answers and config files; print every problem with its line and column',
     args: [{ key: 'files', name: '<file...>', description: 'the files to check' }],
-    options: [bank, { flags: '--type <type>', description: 'what the file is (default: guessed from its keys)', choices: ['bank', 'answers', 'config'] }],
-    examples: ['service-audit validate service-audit-answers.yaml', 'service-audit validate my-bank.yaml .service-audit.yaml', 'service-audit validate --type answers --bank my-bank.yaml team-a.yaml'],
+    options: [
+      bank,
+      {
+        flags: '--type <type>',
+        description: 'what the file is (default: guessed from its keys)',
+        choices: ['bank', 'answers', 'config'],
+      },
+    ],
+    examples: [
+      'service-audit validate service-audit-answers.yaml',
+      'service-audit validate my-bank.yaml .service-audit.yaml',
+      'service-audit validate --type answers --bank my-bank.yaml team-a.yaml',
+    ],
     run: lazy(() => import('./commands/validate.js')),
   }),
   command<SchemaOptions>({
     name: 'schema',
     description: 'print the JSON Schema (draft-07) of a file format',
-    args: [{ key: 'kind', name: '<kind>', description: 'which format', choices: ['bank', 'answers', 'config', 'report', 'team-report'] }],
-    options: [{ flags: '--bank <file>', description: "with answers: list this bank's question ids and each one's allowed values" }, out('the schema')],
-    examples: ['service-audit schema report', 'service-audit schema answers --bank my-bank.yaml --out answers.schema.json'],
+    args: [
+      {
+        key: 'kind',
+        name: '<kind>',
+        description: 'which format',
+        choices: ['bank', 'answers', 'config', 'report', 'team-report'],
+      },
+    ],
+    options: [
+      {
+        flags: '--bank <file>',
+        description: "with answers: list this bank's question ids and each one's allowed values",
+      },
+      out('the schema'),
+    ],
+    examples: [
+      'service-audit schema report',
+      'service-audit schema answers --bank my-bank.yaml --out answers.schema.json',
+    ],
     run: lazy(() => import('./commands/schema.js')),
   }),
   command<ReportOptions>({
     name: 'report',
-    description: 'score an answers file and report weaknesses by element; several files, a folder or a CSV give the team report',
-    args: [{ key: 'inputs', name: '[answers...]', description: 'answers files, folders, globs or CSV exports to pool into one anonymous team report' }],
+    description:
+      'score an answers file and report weaknesses by element; several files, a folder or a CSV give the team report',
+    args: [
+      {
+        key: 'inputs',
+        name: '[answers...]',
+        description: 'answers files, folders, globs or CSV exports to pool into one anonymous team report',
+      },
+    ],
     options: [
-      { flags: '--answers <file>', description: 'the answers file to score (default: from the config, else service-audit-answers.yaml)' },
+      {
+        flags: '--answers <file>',
+        description: 'the answers file to score (default: from the config, else service-audit-answers.yaml)',
+      },
       bank,
       config,
       format(REPORT_FORMATS, 'output format', 'terminal'),
@@ -126,35 +197,64 @@ export const COMMANDS: readonly AnyCommand[] = [
       { flags: '--priorities <n>', description: 'how many items "fix first" lists', parse: positiveInt, default: 5 },
       ...POOL_OPTIONS,
     ],
-    examples: ['service-audit report', 'service-audit report --answers q4.yaml --format markdown --out report.md', 'service-audit report --explain', 'service-audit report pulse/ lead.yaml --format markdown --out team.md', 'service-audit report "pulse/*.yaml" export.csv --map form-map.yaml'],
+    examples: [
+      'service-audit report',
+      'service-audit report --answers q4.yaml --format markdown --out report.md',
+      'service-audit report --explain',
+      'service-audit report pulse/ lead.yaml --format markdown --out team.md',
+      'service-audit report "pulse/*.yaml" export.csv --map form-map.yaml',
+    ],
     run: lazy(() => import('./commands/report.js')),
   }),
   command<CheckOptions>({
     name: 'check',
-    description: 'fail (exit 1) when scores fall short of the assertions: the CI gate; several files, a folder or a CSV check the team report',
-    args: [{ key: 'inputs', name: '[answers...]', description: 'answers files, folders, globs or CSV exports: check the pooled team report' }],
+    description:
+      'fail (exit 1) when scores fall short of the assertions: the CI gate; several files, a folder or a CSV check the team report',
+    args: [
+      {
+        key: 'inputs',
+        name: '[answers...]',
+        description: 'answers files, folders, globs or CSV exports: check the pooled team report',
+      },
+    ],
     options: [
-      { flags: '--answers <file>', description: 'the answers file to check (default: from the config, else service-audit-answers.yaml)' },
+      {
+        flags: '--answers <file>',
+        description: 'the answers file to check (default: from the config, else service-audit-answers.yaml)',
+      },
       bank,
       config,
       { flags: '--min-score <n>', description: 'fail when the overall score is below n', parse: score },
       { flags: '--min-element-score <n>', description: 'fail when any element scores below n', parse: score },
       format(CHECK_FORMATS, 'output format (default: github on GitHub Actions, else terminal)'),
-      { ...out('the results'), description: 'write the results to this file (atomically) instead of stdout, pass or fail; the verdict still goes to stderr' },
+      {
+        ...out('the results'),
+        description:
+          'write the results to this file (atomically) instead of stdout, pass or fail; the verdict still goes to stderr',
+      },
       ...POOL_OPTIONS,
     ],
-    examples: ['service-audit check --min-score 70', 'service-audit check --config ci/audit.yaml --format junit --out results.xml'],
+    examples: [
+      'service-audit check --min-score 70',
+      'service-audit check --config ci/audit.yaml --format junit --out results.xml',
+    ],
     run: lazy(() => import('./commands/check.js')),
   }),
   command<InitOptions>({
     name: 'init',
     description: 'write an empty answers file listing every question and its allowed values',
-    args: [{ key: 'file', name: '[file]', description: 'the answers file to create (default: service-audit-answers.yaml)' }],
+    args: [
+      { key: 'file', name: '[file]', description: 'the answers file to create (default: service-audit-answers.yaml)' },
+    ],
     options: [
       bank,
       { flags: '--force', description: 'overwrite an existing file' },
       // Before 0.2 the file was given with --out; still understood, no longer shown.
-      { flags: '--out <file>', description: 'the answers file to create (the same as the file argument)', hidden: true },
+      {
+        flags: '--out <file>',
+        description: 'the answers file to create (the same as the file argument)',
+        hidden: true,
+      },
     ],
     examples: ['service-audit init', 'service-audit init audits/team-a.yaml --bank my-bank.yaml'],
     run: lazy(() => import('./commands/init.js')),
@@ -167,41 +267,75 @@ export const COMMANDS: readonly AnyCommand[] = [
       { key: 'new', name: '<new>', description: 'the later answers file' },
     ],
     options: [bank, format(COMPARE_FORMATS, 'output format', 'terminal'), out('the comparison')],
-    examples: ['service-audit compare q3.yaml q4.yaml', 'service-audit compare q3.yaml q4.yaml --format markdown --out changes.md'],
+    examples: [
+      'service-audit compare q3.yaml q4.yaml',
+      'service-audit compare q3.yaml q4.yaml --format markdown --out changes.md',
+    ],
     run: lazy(() => import('./commands/compare.js')),
   }),
   command<CollectOptions>({
     name: 'collect',
     description: 'serve the team questions as a form on this machine; each response is saved as its own answers file',
     options: [
-      { flags: '--out <folder>', description: 'the folder for the responses (created if missing)', default: 'responses' },
+      {
+        flags: '--out <folder>',
+        description: 'the folder for the responses (created if missing)',
+        default: 'responses',
+      },
       bank,
-      { flags: '--audience <who>', description: 'which questions to ask', choices: ['team', 'lead', 'all'], default: 'team' },
+      {
+        flags: '--audience <who>',
+        description: 'which questions to ask',
+        choices: ['team', 'lead', 'all'],
+        default: 'team',
+      },
       { flags: '--area <id>', description: 'ask only this area (repeatable)', parse: repeatable },
       { flags: '--group <name>', description: 'the team, site or shift answering (saved with each response)' },
-      { flags: '--host <address>', description: 'where to listen: 127.0.0.1 (this machine) or 0.0.0.0 (the network)', default: '127.0.0.1' },
+      {
+        flags: '--host <address>',
+        description: 'where to listen: 127.0.0.1 (this machine) or 0.0.0.0 (the network)',
+        default: '127.0.0.1',
+      },
       { flags: '--port <n>', description: 'the port (default: a free one)', parse: port, default: 0 },
       { flags: '--until <n>', description: 'stop after n responses', parse: positiveInt },
       { flags: '--no-qr', description: 'do not draw the QR code' },
     ],
-    examples: ['service-audit collect --out responses/', 'service-audit collect --out responses/ --host 0.0.0.0 --group "Night shift"', 'service-audit report responses/'],
+    examples: [
+      'service-audit collect --out responses/',
+      'service-audit collect --out responses/ --host 0.0.0.0 --group "Night shift"',
+      'service-audit report responses/',
+    ],
     run: lazy(() => import('./commands/collect.js')),
   }),
   command<HistoryOptions>({
     name: 'history',
     description: "one organization's audits over time: scores per audit, trends, a line chart in html",
-    args: [{ key: 'files', name: '<answers...>', description: 'answers files of one organization, each with its date (any order)' }],
+    args: [
+      {
+        key: 'files',
+        name: '<answers...>',
+        description: 'answers files of one organization, each with its date (any order)',
+      },
+    ],
     options: [
-      { flags: '--bank <file>', description: 'a question bank, for audits answered against it (repeatable; the built-in bank is always known)', parse: repeatable },
+      {
+        flags: '--bank <file>',
+        description: 'a question bank, for audits answered against it (repeatable; the built-in bank is always known)',
+        parse: repeatable,
+      },
       format(HISTORY_FORMATS, 'output format', 'terminal'),
       { flags: '--out <file>', description: 'write the history to a file (atomically) instead of the terminal' },
     ],
-    examples: ['service-audit history audits/*.yaml', 'service-audit history audits/*.yaml --format html --out history.html'],
+    examples: [
+      'service-audit history audits/*.yaml',
+      'service-audit history audits/*.yaml --format html --out history.html',
+    ],
     run: lazy(() => import('./commands/history.js')),
   }),
   command<UpgradeOptions>({
     name: 'upgrade',
-    description: 'rewrite an answers file given against an earlier version of its bank to the current version (keeps a .bak copy)',
+    description:
+      'rewrite an answers file given against an earlier version of its bank to the current version (keeps a .bak copy)',
     args: [{ key: 'file', name: '<file>', description: 'the answers file to rewrite' }],
     options: [bank],
     examples: ['service-audit upgrade service-audit-answers.yaml'],

@@ -95,7 +95,13 @@ export function firstInvalidUtf8(buf: Uint8Array): number {
     if (need === 0 || i + need >= n) return i;
     const b1 = buf[i + 1]!;
     // Overlong forms, UTF-16 surrogates and code points above U+10FFFF.
-    if ((b === 0xe0 && b1 < 0xa0) || (b === 0xed && b1 > 0x9f) || (b === 0xf0 && b1 < 0x90) || (b === 0xf4 && b1 > 0x8f)) return i;
+    if (
+      (b === 0xe0 && b1 < 0xa0) ||
+      (b === 0xed && b1 > 0x9f) ||
+      (b === 0xf0 && b1 < 0x90) ||
+      (b === 0xf4 && b1 > 0x8f)
+    )
+      return i;
     for (let k = 1; k <= need; k++) if ((buf[i + k]! & 0xc0) !== 0x80) return i;
     i += need + 1;
   }
@@ -123,14 +129,22 @@ function decodeUtf8(file: string, buf: Uint8Array): string {
     const at = firstInvalidUtf8(buf);
     const pos = byteLineCol(buf, Math.max(0, at));
     const byte = at >= 0 ? ` (byte 0x${buf[at]!.toString(16).toUpperCase().padStart(2, '0')})` : '';
-    throw new InputError([{ file, ...pos, message: `the file is not valid UTF-8${byte}`, fix: 'save it as UTF-8 (it looks like Latin-1 or Windows-1252); most editors offer this under "Save with encoding"' }]);
+    throw new InputError([
+      {
+        file,
+        ...pos,
+        message: `the file is not valid UTF-8${byte}`,
+        fix: 'save it as UTF-8 (it looks like Latin-1 or Windows-1252); most editors offer this under "Save with encoding"',
+      },
+    ]);
   }
 }
 
 /** The bytes of a regular file (symlinks followed) of at most MAX_INPUT_BYTES, with its modification time. */
 function readBytes(cwd: string, file: string, what: string, hint: string): { bytes: Buffer; mtimeMs: number } {
   if (file === '') throw new UsageError(`the ${what} name is empty; ${hint}`);
-  const problem = (message: string, fix = hint): InputError => new InputError([{ file, line: 1, col: 1, message: `${what} ${message}`, fix }]);
+  const problem = (message: string, fix = hint): InputError =>
+    new InputError([{ file, line: 1, col: 1, message: `${what} ${message}`, fix }]);
   let fd: number;
   try {
     // Non-blocking, so that opening a FIFO with no writer cannot hang; it is refused just below.
@@ -141,8 +155,16 @@ function readBytes(cwd: string, file: string, what: string, hint: string): { byt
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) throw problem(st.isDirectory() ? 'is a folder, not a file' : `is ${kindOf(st)}, not a regular file`, st.isDirectory() ? hint : 'give the path of a regular file (save the content to a file first)');
-    const tooBig = () => problem(`is larger than ${MIB(MAX_INPUT_BYTES)}, the most service-audit reads`, 'check the path: a bank, answers or config file is far smaller');
+    if (!st.isFile())
+      throw problem(
+        st.isDirectory() ? 'is a folder, not a file' : `is ${kindOf(st)}, not a regular file`,
+        st.isDirectory() ? hint : 'give the path of a regular file (save the content to a file first)',
+      );
+    const tooBig = () =>
+      problem(
+        `is larger than ${MIB(MAX_INPUT_BYTES)}, the most service-audit reads`,
+        'check the path: a bank, answers or config file is far smaller',
+      );
     if (st.size > MAX_INPUT_BYTES) throw tooBig();
     // Read at most one byte past the limit: a file that grew since fstat is still refused.
     const buf = Buffer.allocUnsafe(Math.min(st.size, MAX_INPUT_BYTES) + 1);
@@ -231,7 +253,10 @@ export class FileChangedError extends InputError {
         file,
         line: 1,
         col: 1,
-        message: current.sha256 === null ? 'was removed since service-audit read it; nothing was written' : 'was changed by another program (another audit or an editor) since service-audit read it; nothing was written',
+        message:
+          current.sha256 === null
+            ? 'was removed since service-audit read it; nothing was written'
+            : 'was changed by another program (another audit or an editor) since service-audit read it; nothing was written',
         fix: 'run the command again: it reads the file as it is now and continues from there',
       },
     ]);
@@ -243,7 +268,12 @@ export class FileChangedError extends InputError {
 const RENAME_RETRIES_MS = [10, 30, 60, 120, 250];
 
 /** Renames, retrying on Windows while another program holds the file (EPERM, EBUSY, EACCES). */
-export function renameRetrying(from: string, to: string, rename: (from: string, to: string) => void = renameSync, platform: NodeJS.Platform = process.platform): void {
+export function renameRetrying(
+  from: string,
+  to: string,
+  rename: (from: string, to: string) => void = renameSync,
+  platform: NodeJS.Platform = process.platform,
+): void {
   for (let i = 0; ; i++) {
     try {
       rename(from, to);
@@ -251,7 +281,8 @@ export function renameRetrying(from: string, to: string, rename: (from: string, 
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       const wait = RENAME_RETRIES_MS[i];
-      if (platform !== 'win32' || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES') || wait === undefined) throw e;
+      if (platform !== 'win32' || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES') || wait === undefined)
+        throw e;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait);
     }
   }
@@ -317,8 +348,21 @@ function syncFolder(dir: string): void {
 function writeProblem(file: string, e: unknown): InputError {
   if (e instanceof InputError) return e;
   const code = (e as NodeJS.ErrnoException).code;
-  const why: Record<string, string> = { EACCES: 'permission denied', EPERM: 'permission denied', ENOSPC: 'the disk is full', EROFS: 'the file system is read-only', ENOENT: 'its folder does not exist', EISDIR: 'it is a folder' };
-  const p: Problem = { file, line: 1, col: 1, message: `cannot write the file (${why[code ?? ''] ?? code ?? String(e)})`, fix: 'choose a path in a folder that exists and that you may write to' };
+  const why: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ENOSPC: 'the disk is full',
+    EROFS: 'the file system is read-only',
+    ENOENT: 'its folder does not exist',
+    EISDIR: 'it is a folder',
+  };
+  const p: Problem = {
+    file,
+    line: 1,
+    col: 1,
+    message: `cannot write the file (${why[code ?? ''] ?? code ?? String(e)})`,
+    fix: 'choose a path in a folder that exists and that you may write to',
+  };
   return new InputError([p]);
 }
 

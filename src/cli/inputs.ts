@@ -24,7 +24,10 @@ function segmentRegex(seg: string): RegExp {
       const end = seg.indexOf(']', i + 1);
       if (end < 0) re += '\\[';
       else {
-        const body = seg.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\');
+        const body = seg
+          .slice(i + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\');
         re += `[${body}]`;
         i = end;
       }
@@ -148,11 +151,25 @@ export function expandPoolInputs(cwd: string, inputs: readonly string[]): { file
     const abs = resolve(cwd, input);
     if (GLOB_CHARS.test(input) && !existsQuiet(abs)) {
       const found = expandGlob(cwd, input);
-      if (found.length === 0) problems.push({ file: input, line: 1, col: 1, message: 'no file matches this pattern', fix: 'check the pattern; quote it so that the shell passes it on, e.g. "answers/*.yaml"' });
+      if (found.length === 0)
+        problems.push({
+          file: input,
+          line: 1,
+          col: 1,
+          message: 'no file matches this pattern',
+          fix: 'check the pattern; quote it so that the shell passes it on, e.g. "answers/*.yaml"',
+        });
       for (const f of found) add(f, shownOf(f));
     } else if (isDir(abs)) {
       const found = expandFolder(abs);
-      if (found.length === 0) problems.push({ file: input, line: 1, col: 1, message: 'the folder holds no .yaml, .yml or .csv file', fix: 'put the answers files in it, or name the files themselves' });
+      if (found.length === 0)
+        problems.push({
+          file: input,
+          line: 1,
+          col: 1,
+          message: 'the folder holds no .yaml, .yml or .csv file',
+          fix: 'put the answers files in it, or name the files themselves',
+        });
       for (const f of found) add(f, shownOf(f));
     } else add(abs, input);
   }

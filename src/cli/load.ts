@@ -71,7 +71,12 @@ export function upgradeNotice(file: string, u: Upgrade): string {
 
 /** Reads and validates an answers file against a bank; throws InputError. */
 export function loadAnswers(io: Io, file: string, bank: Bank): LoadedAnswers {
-  const { text, sha256 } = readUserFile(io.cwd, file, 'answers file', 'check the path, or create one with `service-audit init` or the interactive audit');
+  const { text, sha256 } = readUserFile(
+    io.cwd,
+    file,
+    'answers file',
+    'check the path, or create one with `service-audit init` or the interactive audit',
+  );
   const { parsed, problems } = parseAnswers(file, text, bank);
   if (!parsed) throw new InputError(problems);
   if (parsed.upgrade) io.stderr.write(`${upgradeNotice(file, parsed.upgrade)}\n`);
@@ -93,8 +98,16 @@ export function loadConfig(io: Io, file: string, bankFlag?: string): { config: C
 }
 
 /** Scores loaded answers and builds the report model: the one place commands do this. */
-export function reportOf(io: Io, bank: LoadedBank, answers: Pick<LoadedAnswers, 'answers' | 'file' | 'sha256' | 'upgrade'>, o: { explain?: boolean; priorities?: number; areas?: readonly string[] } = {}): ReportModel {
-  const scores = scoreAudit(bank.bank, answers.answers, { ...(o.priorities !== undefined && { priorities: o.priorities }), ...(o.areas && { areas: o.areas }) });
+export function reportOf(
+  io: Io,
+  bank: LoadedBank,
+  answers: Pick<LoadedAnswers, 'answers' | 'file' | 'sha256' | 'upgrade'>,
+  o: { explain?: boolean; priorities?: number; areas?: readonly string[] } = {},
+): ReportModel {
+  const scores = scoreAudit(bank.bank, answers.answers, {
+    ...(o.priorities !== undefined && { priorities: o.priorities }),
+    ...(o.areas && { areas: o.areas }),
+  });
   return buildReport(scores, {
     toolVersion: io.version,
     bank: bank.bank,
@@ -123,7 +136,10 @@ export function guardOutput(io: Io, out: string | undefined, inputs: readonly (s
     const other = fileId(real);
     return id !== undefined && other !== undefined && id === other;
   });
-  if (clash) throw new UsageError(`--out ${out} is the input file ${clash}; nothing was written. Choose another file for the output.`);
+  if (clash)
+    throw new UsageError(
+      `--out ${out} is the input file ${clash}; nothing was written. Choose another file for the output.`,
+    );
 }
 
 /** Device and inode of an existing file, to recognise a hard link. */
@@ -142,6 +158,8 @@ export function checkAreas(bank: Bank, areas: readonly string[] | undefined): vo
   for (const a of areas ?? []) {
     if (ids.includes(a)) continue;
     const near = closest(a, ids);
-    throw new UsageError(`--area ${terminalLine(a)}: no such area${near ? ` (did you mean ${near}?)` : ''}; the areas are ${ids.join(', ')}`);
+    throw new UsageError(
+      `--area ${terminalLine(a)}: no such area${near ? ` (did you mean ${near}?)` : ''}; the areas are ${ids.join(', ')}`,
+    );
   }
 }

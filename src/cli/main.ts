@@ -31,7 +31,11 @@ function toOption(o: OptionSpec): Option {
  * commander would read a mistyped command as its argument and report something else.
  */
 function commandWord(argv: readonly string[]): string | undefined {
-  const takesValue = new Set((COMMANDS.find((c) => c.isDefault)?.options ?? []).filter((o) => /[<[]/.test(o.flags)).flatMap((o) => o.flags.split(/[ ,]+/).filter((f) => f.startsWith('-'))));
+  const takesValue = new Set(
+    (COMMANDS.find((c) => c.isDefault)?.options ?? [])
+      .filter((o) => /[<[]/.test(o.flags))
+      .flatMap((o) => o.flags.split(/[ ,]+/).filter((f) => f.startsWith('-'))),
+  );
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--') return argv[i + 1];
@@ -53,7 +57,8 @@ function addCommand(program: Command, spec: AnyCommand, io: Io, done: (code: num
     cmd.addArgument(argument);
   }
   for (const o of spec.options) cmd.addOption(toOption(o));
-  if (spec.examples?.length) cmd.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+  if (spec.examples?.length)
+    cmd.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`);
   cmd.action(async function (this: Command, ...values: unknown[]) {
     // commander passes the arguments in order, then the options and the command.
     const args = Object.fromEntries((spec.args ?? []).map((a, i) => [a.key, values[i]]));
@@ -72,7 +77,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .helpOption('-h, --help', 'show help')
     .option('--no-color', 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)')
     // commander's own errors echo what was typed: shown, never acted on by the terminal.
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: (s, write) => write(terminalText(oneWording(s))) })
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(terminalText(oneWording(s))),
+    })
     // Every command's help lists --no-color and the others that work everywhere.
     .configureHelp({ showGlobalOptions: true })
     .showSuggestionAfterError(true)
@@ -80,14 +89,19 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   for (const spec of COMMANDS) addCommand(program, spec, io, (c) => (code = c));
 
-  program.addHelpText('after', '\nExit codes: 0 ok, 1 the check fell short, 2 usage, input or bank error, 70 a bug in service-audit (please report it), 130 interrupted.\nRun `service-audit <command> --help` for a command\'s options.');
+  program.addHelpText(
+    'after',
+    "\nExit codes: 0 ok, 1 the check fell short, 2 usage, input or bank error, 70 a bug in service-audit (please report it), 130 interrupted.\nRun `service-audit <command> --help` for a command's options.",
+  );
 
   try {
     const first = commandWord(argv);
     const names = [...program.commands.map((c) => c.name()), 'help'];
     if (first !== undefined && !names.includes(first)) {
       const near = closest(first, names);
-      throw new UsageError(`unknown command '${first}'${near ? ` (did you mean ${near}?)` : ''}; run service-audit --help to see the commands`);
+      throw new UsageError(
+        `unknown command '${first}'${near ? ` (did you mean ${near}?)` : ''}; run service-audit --help to see the commands`,
+      );
     }
     // -v as well as -V: both are common, and a script that guesses wrong should still get the version.
     await program.parseAsync(argv.length === 1 && argv[0] === '-v' ? ['--version'] : [...argv], { from: 'user' });
@@ -100,7 +114,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 /** The one place errors become output and an exit code; every message is escaped for the terminal, one line each. */
 function handleError(e: unknown, io: Io): number {
   if (e instanceof CommanderError) {
-    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
+      return EXIT.ok;
     // commander has already printed a one-line "error: …" message.
     return EXIT.input;
   }

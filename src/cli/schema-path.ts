@@ -12,7 +12,10 @@ function modelineOf(file: string): string | undefined {
     const fd = openSync(file, 'r');
     try {
       const buf = Buffer.alloc(1024);
-      first = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8').split('\n')[0]!;
+      first = buf
+        .subarray(0, readSync(fd, buf, 0, buf.length, 0))
+        .toString('utf8')
+        .split('\n')[0]!;
     } finally {
       closeSync(fd);
     }

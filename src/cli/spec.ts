@@ -61,6 +61,8 @@ export function command<O>(spec: CommandSpec<O>): AnyCommand {
  * Runs a handler loaded on first use: a command compiles and evaluates only its own code, so
  * start-up stays fast however many commands there are.
  */
-export function lazy<O>(load: () => Promise<{ default: Handler<O> }>): (io: Io, opts: O & GlobalOptions) => Promise<number> {
+export function lazy<O>(
+  load: () => Promise<{ default: Handler<O> }>,
+): (io: Io, opts: O & GlobalOptions) => Promise<number> {
   return async (io, opts) => (await load()).default(io, opts);
 }

@@ -43,7 +43,10 @@ export interface PoolOptions {
   priorities?: number;
 }
 
-const leftOutOf = (source: string, problems: readonly Problem[]): LeftOut => ({ source, problems: problems.map(formatProblem) });
+const leftOutOf = (source: string, problems: readonly Problem[]): LeftOut => ({
+  source,
+  problems: problems.map(formatProblem),
+});
 
 /**
  * Reads every answers file and CSV named (files, folders, globs), validates each against the
@@ -100,7 +103,14 @@ export function poolReport(io: Io, loaded: LoadedBank, inputs: readonly string[]
     }
   }
   if (o.strict && strictProblems.length > 0) throw new InputError(strictProblems);
-  return pool.finish({ toolVersion: io.version, bankSha256: loaded.sha256, inputs: count, leftOut, minGroup: o.minGroup, ...(o.priorities !== undefined && { priorities: o.priorities }) });
+  return pool.finish({
+    toolVersion: io.version,
+    bankSha256: loaded.sha256,
+    inputs: count,
+    leftOut,
+    minGroup: o.minGroup,
+    ...(o.priorities !== undefined && { priorities: o.priorities }),
+  });
 }
 
 /** The one line a pooled command prints on stderr when files were left out (the report lists them). */

@@ -31,11 +31,17 @@ export function upgradeAnswersFile(io: Io, file: string, bank: Bank, bankFile?: 
   if (!parsed) throw new InputError(problems);
   if (!parsed.upgrade) return { file, current: bankRef(bank) };
   const backup = relative(io.cwd, backupFile(io.cwd, file)) || file;
-  writeGuarded(io.cwd, file, renderAnswersFile(bank, parsed.answers, schemaLinkFor(io, 'answers', file, bankFile)), read.stamp);
+  writeGuarded(
+    io.cwd,
+    file,
+    renderAnswersFile(bank, parsed.answers, schemaLinkFor(io, 'answers', file, bankFile)),
+    read.stamp,
+  );
   return { file, backup, upgrade: parsed.upgrade, current: bankRef(bank) };
 }
 
-const shown = (a: Answer) => (a.na !== undefined ? `not applicable (${a.na})` : String(a.value)) + (a.note ? `, note "${a.note}"` : '');
+const shown = (a: Answer) =>
+  (a.na !== undefined ? `not applicable (${a.na})` : String(a.value)) + (a.note ? `, note "${a.note}"` : '');
 
 /** What the upgrade did, for the terminal: one line per renamed, split, removed or translated answer. Pure. */
 export function upgradeSummary(o: UpgradeOutcome): string {
@@ -46,10 +52,16 @@ export function upgradeSummary(o: UpgradeOutcome): string {
   for (const r of u.renamed) lines.push(`  renamed  ${r.from} → ${r.to}`);
   for (const s of u.split) lines.push(`  split    ${s.from} → ${s.to.join(', ')} (the answer is copied to each)`);
   for (const v of u.values) lines.push(`  changed  ${v.id}: ${terminalLine(v.from)} → ${v.to} (the options changed)`);
-  for (const r of u.removed) lines.push(`  removed  ${r.id}: ${terminalLine(shown(r.answer))} (no longer asked; kept in the backup)`);
-  if (u.renamed.length + u.split.length + u.values.length + u.removed.length === 0) lines.push('  every answer kept its question id');
+  for (const r of u.removed)
+    lines.push(`  removed  ${r.id}: ${terminalLine(shown(r.answer))} (no longer asked; kept in the backup)`);
+  if (u.renamed.length + u.split.length + u.values.length + u.removed.length === 0)
+    lines.push('  every answer kept its question id');
   const n = u.newQuestions.length;
-  if (n > 0) lines.push(`${n} question${n === 1 ? ' is' : 's are'} new and unanswered: ${u.newQuestions.join(', ')}`, `Answer ${n === 1 ? 'it' : 'them'} with: service-audit --answers ${f}`);
+  if (n > 0)
+    lines.push(
+      `${n} question${n === 1 ? ' is' : 's are'} new and unanswered: ${u.newQuestions.join(', ')}`,
+      `Answer ${n === 1 ? 'it' : 'them'} with: service-audit --answers ${f}`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -58,8 +70,20 @@ export function upgradeSummary(o: UpgradeOutcome): string {
  * rewriting it (backup kept), and says what changed. False when the person declines: the file
  * is left as it was and the audit does not start, so nothing is rewritten unasked.
  */
-export async function offerUpgrade(io: Io, asker: Pick<Asker, 'confirm'>, file: string, bank: Bank, bankFile?: string, from?: string): Promise<boolean> {
-  if (!(await asker.confirm(`${terminalLine(file)} was answered against ${from ?? 'an earlier version'}. Upgrade it to ${bankRef(bank)} now (a backup is kept)?`, true))) {
+export async function offerUpgrade(
+  io: Io,
+  asker: Pick<Asker, 'confirm'>,
+  file: string,
+  bank: Bank,
+  bankFile?: string,
+  from?: string,
+): Promise<boolean> {
+  if (
+    !(await asker.confirm(
+      `${terminalLine(file)} was answered against ${from ?? 'an earlier version'}. Upgrade it to ${bankRef(bank)} now (a backup is kept)?`,
+      true,
+    ))
+  ) {
     io.stdout.write(`Nothing changed. To upgrade later: service-audit upgrade ${terminalLine(file)}\n`);
     return false;
   }

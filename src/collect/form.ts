@@ -90,21 +90,38 @@ function question(item: FormItem, n: number, p: FormPage): string {
   const errId = `${id}-error`;
   const described = error ? ` aria-describedby="${errId}"` : '';
   const checked = (v: string) => (value === v ? ' checked' : '');
-  const parts = [`<fieldset id="${id}"${error ? ' class="invalid"' : ''}${described}>`, `<legend>${n}. ${html(q.text)}</legend>`];
+  const parts = [
+    `<fieldset id="${id}"${error ? ' class="invalid"' : ''}${described}>`,
+    `<legend>${n}. ${html(q.text)}</legend>`,
+  ];
   if (error) parts.push(`<p class="error" id="${errId}">${html(error)}</p>`);
   parts.push(`<details><summary>Why we ask</summary><p>${html(q.help)}</p></details>`);
   if (q.options) {
-    q.options.forEach((o, i) => parts.push(`<label class="choice"><input type="radio" name="q:${html(q.id)}" value="${html(o.value)}" id="${id}-${i}"${checked(o.value)}> ${html(o.label)}</label>`));
-    parts.push(`<label class="choice"><input type="radio" name="q:${html(q.id)}" value="${NOT_APPLICABLE}" id="${id}-na"${checked(NOT_APPLICABLE)}> Does not apply to me</label>`);
+    q.options.forEach((o, i) =>
+      parts.push(
+        `<label class="choice"><input type="radio" name="q:${html(q.id)}" value="${html(o.value)}" id="${id}-${i}"${checked(o.value)}> ${html(o.label)}</label>`,
+      ),
+    );
+    parts.push(
+      `<label class="choice"><input type="radio" name="q:${html(q.id)}" value="${NOT_APPLICABLE}" id="${id}-na"${checked(NOT_APPLICABLE)}> Does not apply to me</label>`,
+    );
   } else {
     const typed = value === NOT_APPLICABLE ? '' : value;
-    parts.push(`<label class="field" for="${id}-v">Percent, from 0 to 100</label><input type="number" inputmode="decimal" min="0" max="100" step="any" name="q:${html(q.id)}" id="${id}-v" value="${html(typed)}"${error ? ' aria-invalid="true"' : ''}>`);
-    parts.push(`<label class="choice"><input type="checkbox" name="q:${html(q.id)}" value="${NOT_APPLICABLE}" id="${id}-na"${checked(NOT_APPLICABLE)}> Does not apply to me</label>`);
+    parts.push(
+      `<label class="field" for="${id}-v">Percent, from 0 to 100</label><input type="number" inputmode="decimal" min="0" max="100" step="any" name="q:${html(q.id)}" id="${id}-v" value="${html(typed)}"${error ? ' aria-invalid="true"' : ''}>`,
+    );
+    parts.push(
+      `<label class="choice"><input type="checkbox" name="q:${html(q.id)}" value="${NOT_APPLICABLE}" id="${id}-na"${checked(NOT_APPLICABLE)}> Does not apply to me</label>`,
+    );
   }
   const reason = p.state?.reasons[q.id] ?? '';
-  parts.push(`<div class="reason${value === NOT_APPLICABLE ? ' shown' : ''}"><label class="field" for="${id}-why">Why does it not apply?</label><input type="text" name="na:${html(q.id)}" id="${id}-why" maxlength="${REASON_MAX}" value="${html(reason)}"></div>`);
+  parts.push(
+    `<div class="reason${value === NOT_APPLICABLE ? ' shown' : ''}"><label class="field" for="${id}-why">Why does it not apply?</label><input type="text" name="na:${html(q.id)}" id="${id}-why" maxlength="${REASON_MAX}" value="${html(reason)}"></div>`,
+  );
   const note = p.state?.notes[q.id] ?? '';
-  parts.push(`<details${note ? ' open' : ''}><summary>Add a comment (optional)</summary><label class="field" for="${id}-note">Your comment</label><textarea name="note:${html(q.id)}" id="${id}-note" rows="3" maxlength="${NOTE_MAX}">${html(note)}</textarea></details>`);
+  parts.push(
+    `<details${note ? ' open' : ''}><summary>Add a comment (optional)</summary><label class="field" for="${id}-note">Your comment</label><textarea name="note:${html(q.id)}" id="${id}-note" rows="3" maxlength="${NOTE_MAX}">${html(note)}</textarea></details>`,
+  );
   parts.push('</fieldset>');
   return parts.join('\n');
 }
@@ -133,7 +150,10 @@ export function renderForm(p: FormPage): string {
 
 /** The page after a response was saved. */
 export function renderThanks(): string {
-  return page('Thank you', '<h1>Thank you</h1>\n<p>Your answers were saved, with no name, address or time of day. You can close this page.</p>');
+  return page(
+    'Thank you',
+    '<h1>Thank you</h1>\n<p>Your answers were saved, with no name, address or time of day. You can close this page.</p>',
+  );
 }
 
 /** A short page for every other outcome (not found, closed, too large…). */

@@ -79,7 +79,11 @@ export async function startCollect(o: CollectOptions): Promise<Collector> {
   const limits = { ...DEFAULT_LIMITS, bodyBytes: Math.max(DEFAULT_LIMITS.bodyBytes, formMax), ...o.limits };
   const token = o.token ?? randomBytes(16).toString('base64url');
   const tokenHash = sha(token);
-  const store = await openStore(o.outDir, { batch: o.batch ?? 5, today: o.today(), ...(o.onError && { onError: o.onError }) });
+  const store = await openStore(o.outDir, {
+    batch: o.batch ?? 5,
+    today: o.today(),
+    ...(o.onError && { onError: o.onError }),
+  });
   // Form nonces are signed, not stored: a nonce is random bytes and their HMAC under a key of
   // this run, so any number of open forms costs nothing and none can be pushed out by a flood.
   // Only sent ones are remembered (with a hash of what was sent), and the ones being written.
@@ -91,7 +95,9 @@ export async function startCollect(o: CollectOptions): Promise<Collector> {
   };
   const signed = (nonce: string) => {
     const [r, m] = nonce.split('.');
-    return r !== undefined && m !== undefined && m.length === 22 && timingSafeEqual(Buffer.from(mac(r)), Buffer.from(m));
+    return (
+      r !== undefined && m !== undefined && m.length === 22 && timingSafeEqual(Buffer.from(mac(r)), Buffer.from(m))
+    );
   };
   const sent = new Map<string, string>();
   const writing = new Map<string, Promise<boolean>>();
@@ -118,13 +124,26 @@ export async function startCollect(o: CollectOptions): Promise<Collector> {
   };
   // A reply that does not read the request's body closes the connection, so no body is drained.
   const close = { Connection: 'close' };
-  const notFound = (res: ServerResponse) => send(res, 404, renderMessage('Not found', 'There is no page here. Check the link you were given.'), close);
-  const closedPage = () => renderMessage('The pulse is closed', 'This pulse has stopped taking answers. Thank you all the same.');
+  const notFound = (res: ServerResponse) =>
+    send(res, 404, renderMessage('Not found', 'There is no page here. Check the link you were given.'), close);
+  const closedPage = () =>
+    renderMessage('The pulse is closed', 'This pulse has stopped taking answers. Thank you all the same.');
 
   const action = `/${token}`;
   const thanks = `${action}/thanks`;
-  const formPage = (extra: Omit<Parameters<typeof renderForm>[0], 'bank' | 'items' | 'action' | 'nonce' | 'group'> & { nonce?: string } = {}) =>
-    renderForm({ bank: o.bank, items: o.items, action, nonce: extra.nonce ?? newNonce(), ...(o.group !== undefined && { group: o.group }), ...extra });
+  const formPage = (
+    extra: Omit<Parameters<typeof renderForm>[0], 'bank' | 'items' | 'action' | 'nonce' | 'group'> & {
+      nonce?: string;
+    } = {},
+  ) =>
+    renderForm({
+      bank: o.bank,
+      items: o.items,
+      action,
+      nonce: extra.nonce ?? newNonce(),
+      ...(o.group !== undefined && { group: o.group }),
+      ...extra,
+    });
 
   /** The token part of the path, compared in constant time; undefined when wrong. */
   const route = (url: string): 'form' | 'thanks' | undefined => {
@@ -169,44 +188,100 @@ export async function startCollect(o: CollectOptions): Promise<Collector> {
       return send(res, 415, renderMessage('Not a form', 'Send the answers with the form on this page.'), close);
     }
     const body = await readBody(req);
-    if (body === 'too-large') return send(res, 413, renderMessage('Too much text', 'The answers were longer than this form accepts. Go back, shorten your comments and send again.'), close);
+    if (body === 'too-large')
+      return send(
+        res,
+        413,
+        renderMessage(
+          'Too much text',
+          'The answers were longer than this form accepts. Go back, shorten your comments and send again.',
+        ),
+        close,
+      );
     const fields = new URLSearchParams(body);
     const nonce = fields.get('nonce') ?? '';
     const sub = readSubmission(o.items, fields);
     if (!signed(nonce)) {
-      return send(res, 409, formPage({ state: sub.state, errors: sub.errors, notice: 'This form is from an earlier run of the collector, so it was not saved. Check your answers and send them again.' }));
+      return send(
+        res,
+        409,
+        formPage({
+          state: sub.state,
+          errors: sub.errors,
+          notice:
+            'This form is from an earlier run of the collector, so it was not saved. Check your answers and send them again.',
+        }),
+      );
     }
     // A double tap while the first is being written: answer as the first one will.
     const inFlight = writing.get(nonce);
     if (inFlight) {
       if (await inFlight) return send(res, 303, '', { Location: thanks });
-      return send(res, 503, formPage({ nonce, state: sub.state, notice: 'Your answers could not be saved just now. Please send them again.' }));
+      return send(
+        res,
+        503,
+        formPage({
+          nonce,
+          state: sub.state,
+          notice: 'Your answers could not be saved just now. Please send them again.',
+        }),
+      );
     }
     const fingerprint = sha(JSON.stringify(sub.answers ?? sub.state)).toString('base64url');
     const before = sent.get(nonce);
     if (before !== undefined) {
       // Sent already (a double tap, a refresh, the back button): the response is on disk once.
       if (before === fingerprint) return send(res, 303, '', { Location: thanks });
-      return send(res, 200, renderMessage('Already sent', 'Your answers were saved when you first sent this form. A form is saved once, so the changes made since were not kept.'));
+      return send(
+        res,
+        200,
+        renderMessage(
+          'Already sent',
+          'Your answers were saved when you first sent this form. A form is saved once, so the changes made since were not kept.',
+        ),
+      );
     }
-    if (!sub.answers) return send(res, 422, formPage({ nonce, state: sub.state, errors: sub.errors, ...(sub.formError && { notice: sub.formError }) }));
+    if (!sub.answers)
+      return send(
+        res,
+        422,
+        formPage({ nonce, state: sub.state, errors: sub.errors, ...(sub.formError && { notice: sub.formError }) }),
+      );
     // --until N means N files, even when the last few arrive at the same moment.
     if (closed || (o.until !== undefined && count + writing.size >= o.until)) return send(res, 410, closedPage());
 
     const day = o.today();
     const saving = (async () => {
       try {
-        await store.save(responseFile(o.bank, o.items, { date: day, ...(o.group !== undefined && { group: o.group }), answers: sub.answers! }), day);
+        await store.save(
+          responseFile(o.bank, o.items, {
+            date: day,
+            ...(o.group !== undefined && { group: o.group }),
+            answers: sub.answers!,
+          }),
+          day,
+        );
         return true;
       } catch (e) {
-        o.onError?.(`a response could not be saved (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the person was asked to send it again`);
+        o.onError?.(
+          `a response could not be saved (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the person was asked to send it again`,
+        );
         return false;
       }
     })();
     writing.set(nonce, saving);
     const saved = await saving;
     writing.delete(nonce);
-    if (!saved) return send(res, 503, formPage({ nonce, state: sub.state, notice: 'Your answers could not be saved just now. Please send them again.' }));
+    if (!saved)
+      return send(
+        res,
+        503,
+        formPage({
+          nonce,
+          state: sub.state,
+          notice: 'Your answers could not be saved just now. Please send them again.',
+        }),
+      );
     sent.set(nonce, fingerprint);
     count++;
     o.onResponse?.(count);
@@ -228,7 +303,11 @@ export async function startCollect(o: CollectOptions): Promise<Collector> {
     },
     (req, res) => {
       const addr = req.socket.remoteAddress ?? '';
-      if (req.method !== 'GET' && req.method !== 'POST') return send(res, 405, renderMessage('Not allowed', 'Only GET and POST are answered here.'), { Allow: 'GET, POST', ...close });
+      if (req.method !== 'GET' && req.method !== 'POST')
+        return send(res, 405, renderMessage('Not allowed', 'Only GET and POST are answered here.'), {
+          Allow: 'GET, POST',
+          ...close,
+        });
       let where: 'form' | 'thanks' | undefined;
       try {
         where = route(req.url ?? '/');
@@ -238,7 +317,13 @@ export async function startCollect(o: CollectOptions): Promise<Collector> {
       if (!where) {
         // Only wrong links are slowed down: a whole team may share one address, and a right
         // link always gets through, however many wrong ones came from there.
-        if (struck(addr)) return send(res, 429, renderMessage('Too many wrong links', 'Wait a minute, then open the link you were given.'), { 'Retry-After': String(Math.ceil(limits.badTokenWindowMs / 1000)), ...close });
+        if (struck(addr))
+          return send(
+            res,
+            429,
+            renderMessage('Too many wrong links', 'Wait a minute, then open the link you were given.'),
+            { 'Retry-After': String(Math.ceil(limits.badTokenWindowMs / 1000)), ...close },
+          );
         strike(addr);
         return notFound(res);
       }
@@ -248,7 +333,13 @@ export async function startCollect(o: CollectOptions): Promise<Collector> {
         return send(res, 200, formPage(), { 'Cache-Control': 'private, no-cache' });
       }
       submit(req, res).catch(() => {
-        if (!res.headersSent) send(res, 500, renderMessage('Something went wrong', 'Your answers were not saved. Please go back and send them again.'), close);
+        if (!res.headersSent)
+          send(
+            res,
+            500,
+            renderMessage('Something went wrong', 'Your answers were not saved. Please go back and send them again.'),
+            close,
+          );
       });
     },
   );

@@ -98,7 +98,10 @@ export interface ResponseStore {
  * collector holds it; a dead one's lock is taken over, so a crash cannot leave it stuck), writes
  * out what a crash left in the spool, and removes temporary files a crash left behind.
  */
-export async function openStore(dir: string, o: { batch: number; today: string; onError?: (message: string) => void }): Promise<ResponseStore> {
+export async function openStore(
+  dir: string,
+  o: { batch: number; today: string; onError?: (message: string) => void },
+): Promise<ResponseStore> {
   const lock = join(dir, LOCK);
   for (let attempt = 0; ; attempt++) {
     try {
@@ -119,15 +122,17 @@ export async function openStore(dir: string, o: { batch: number; today: string; 
   let waiting = 0;
   /** Writes out the spool's responses as files of their own, in random order; one flush at a time. */
   const flush = (day: string) =>
-    (queue = queue.catch(() => undefined).then(async () => {
-      const names = shuffle((await readdir(pending)).filter((f) => RESPONSE.test(f)));
-      for (const name of names) {
-        await writeNew(dir, await readFile(join(pending, name), 'utf8'), day);
-        await unlink(join(pending, name));
-      }
-      await syncDir(dir);
-      await syncDir(pending);
-    }));
+    (queue = queue
+      .catch(() => undefined)
+      .then(async () => {
+        const names = shuffle((await readdir(pending)).filter((f) => RESPONSE.test(f)));
+        for (const name of names) {
+          await writeNew(dir, await readFile(join(pending, name), 'utf8'), day);
+          await unlink(join(pending, name));
+        }
+        await syncDir(dir);
+        await syncDir(pending);
+      }));
   await flush(o.today);
 
   return {
@@ -137,7 +142,11 @@ export async function openStore(dir: string, o: { batch: number; today: string; 
       // The response is durable now; its batch is written out behind the request, not in its way.
       if (++waiting >= o.batch) {
         waiting = 0;
-        flush(day).catch((e: unknown) => o.onError?.(`responses stay in the spool until the next batch or stop (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
+        flush(day).catch((e: unknown) =>
+          o.onError?.(
+            `responses stay in the spool until the next batch or stop (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+          ),
+        );
       }
     },
     async close(day) {

@@ -23,11 +23,17 @@ export interface FormState {
   notes: Record<string, string>;
 }
 
-export const emptyState = (): FormState => ({ values: Object.create(null), reasons: Object.create(null), notes: Object.create(null) });
+export const emptyState = (): FormState => ({
+  values: Object.create(null),
+  reasons: Object.create(null),
+  notes: Object.create(null),
+});
 
 /** The questions a collect session asks: one audience (default team), optionally some areas. */
 export function formItems(bank: Bank, o: { audience: 'team' | 'lead' | 'all'; areas?: readonly string[] }): FormItem[] {
-  return questionsOf(bank).filter((x) => (o.audience === 'all' || x.question.audience === o.audience) && (!o.areas || o.areas.includes(x.area.id)));
+  return questionsOf(bank).filter(
+    (x) => (o.audience === 'all' || x.question.audience === o.audience) && (!o.areas || o.areas.includes(x.area.id)),
+  );
 }
 
 /** Free text from a form field: one line (reasons) or several (notes), at most `max` characters; controls dropped. */
@@ -36,7 +42,10 @@ function clean(text: string, multiline: boolean, max: number): string {
   const kept = multiline ? t.replace(/[^\S\n]+/g, ' ').replace(/\n{3,}/g, '\n\n') : t.replace(/\s+/g, ' ');
   // Control characters (C0 but newline, DEL, C1), zero-width and direction marks, bidi overrides,
   // separators and lone surrogates have no place in an answer.
-  const plain = kept.replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+  const plain = kept.replace(
+    /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    '',
+  );
   // Cut by code points (never inside a surrogate pair), then trim, so what is stored reads back the same.
   return Array.from(plain.trim()).slice(0, max).join('').trim();
 }
@@ -94,8 +103,16 @@ export function readSubmission(items: readonly FormItem[], fields: URLSearchPara
     if (!q.options!.some((o) => o.value === value)) errors[q.id] = 'Choose one of the answers.';
     else answers[q.id] = withNote({ value });
   }
-  const formError = Object.keys(errors).length === 0 && Object.keys(answers).length === 0 ? 'Answer at least one question before you send.' : undefined;
-  return { state, errors, ...(formError && { formError }), ...(!formError && Object.keys(errors).length === 0 && { answers }) };
+  const formError =
+    Object.keys(errors).length === 0 && Object.keys(answers).length === 0
+      ? 'Answer at least one question before you send.'
+      : undefined;
+  return {
+    state,
+    errors,
+    ...(formError && { formError }),
+    ...(!formError && Object.keys(errors).length === 0 && { answers }),
+  };
 }
 
 /** What a stored response says: the bank, the day, the group and the answers. Nothing else. */
@@ -121,7 +138,12 @@ export function responseText(bank: Bank, items: readonly FormItem[], r: Response
     const a = r.answers[q.id];
     if (!a) continue;
     const note = a.note !== undefined ? `, note: ${yamlQuoted(a.note)}` : '';
-    const body = a.na !== undefined ? `{ na: ${yamlQuoted(a.na)}${note} }` : note ? `{ value: ${scalar(a.value!)}${note} }` : scalar(a.value!);
+    const body =
+      a.na !== undefined
+        ? `{ na: ${yamlQuoted(a.na)}${note} }`
+        : note
+          ? `{ value: ${scalar(a.value!)}${note} }`
+          : scalar(a.value!);
     lines.push(`  ${yamlQuoted(q.id)}: ${body}`);
   }
   return `${lines.join('\n')}\n`;
@@ -136,7 +158,13 @@ export function responseFile(bank: Bank, items: readonly FormItem[], r: Response
   const text = responseText(bank, items, r);
   const { parsed, problems } = parseAnswers('response.yaml', text, bank);
   const back = parsed?.answers.answers ?? {};
-  const same = parsed && Object.keys(r.answers).every((id) => JSON.stringify(back[id]) === JSON.stringify(r.answers[id])) && Object.keys(back).length === Object.keys(r.answers).length;
-  if (!same) throw new Error(`a collected response does not read back as written: ${problems.map((p) => p.message).join('; ') || 'answers differ'}`);
+  const same =
+    parsed &&
+    Object.keys(r.answers).every((id) => JSON.stringify(back[id]) === JSON.stringify(r.answers[id])) &&
+    Object.keys(back).length === Object.keys(r.answers).length;
+  if (!same)
+    throw new Error(
+      `a collected response does not read back as written: ${problems.map((p) => p.message).join('; ') || 'answers differ'}`,
+    );
   return text;
 }

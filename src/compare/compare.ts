@@ -32,16 +32,29 @@ export interface Comparison {
   changedAnswers: AnswerChange[];
 }
 
-const change = (id: string, title: string, a: number | null, b: number | null): ScoreChange => ({ id, title, old: a, new: b, delta: a === null || b === null ? null : round1(b - a) });
+const change = (id: string, title: string, a: number | null, b: number | null): ScoreChange => ({
+  id,
+  title,
+  old: a,
+  new: b,
+  delta: a === null || b === null ? null : round1(b - a),
+});
 
-const show = (a: Answer | undefined): string | null => (a === undefined ? null : a.na !== undefined ? `n/a (${a.na})` : String(a.value));
+const show = (a: Answer | undefined): string | null =>
+  a === undefined ? null : a.na !== undefined ? `n/a (${a.na})` : String(a.value);
 
 /** Compares two scored audits of the same bank. Pure. */
-export function compareAudits(bank: Bank, older: { report: ReportModel; answers: Answers }, newer: { report: ReportModel; answers: Answers }): Comparison {
+export function compareAudits(
+  bank: Bank,
+  older: { report: ReportModel; answers: Answers },
+  newer: { report: ReportModel; answers: Answers },
+): Comparison {
   const byId = <T extends { id: string }>(xs: T[]) => new Map(xs.map((x) => [x.id, x]));
   const oldAreas = byId(older.report.areas);
   const oldElements = byId(older.report.elements);
-  const elements = newer.report.elements.map((e) => change(e.id, e.title, oldElements.get(e.id)?.score ?? null, e.score));
+  const elements = newer.report.elements.map((e) =>
+    change(e.id, e.title, oldElements.get(e.id)?.score ?? null, e.score),
+  );
   const changedAnswers = allQuestionsOf(bank).flatMap(({ question: q }) => {
     const a = show(answerOf(older.answers, q.id));
     const b = show(answerOf(newer.answers, q.id));

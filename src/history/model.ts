@@ -74,10 +74,27 @@ const elementKey = (e: Element, bank: Bank) =>
     scoring: bank.scoring ?? null,
     weight: e.weight,
     when: e.when ?? null,
-    benchmark: e.benchmark ? { value: e.benchmark.value, question: e.benchmark.question, pulse: e.benchmark.pulse ?? null } : null,
-    questions: e.questions.map((q) => ({ id: q.id, text: q.text, type: q.type, weight: q.weight, audience: q.audience, options: q.options?.map((o) => [o.value, o.credit]) ?? null, min: q.min ?? null, max: q.max ?? null, when: q.when ?? null })),
+    benchmark: e.benchmark
+      ? { value: e.benchmark.value, question: e.benchmark.question, pulse: e.benchmark.pulse ?? null }
+      : null,
+    questions: e.questions.map((q) => ({
+      id: q.id,
+      text: q.text,
+      type: q.type,
+      weight: q.weight,
+      audience: q.audience,
+      options: q.options?.map((o) => [o.value, o.credit]) ?? null,
+      min: q.min ?? null,
+      max: q.max ?? null,
+      when: q.when ?? null,
+    })),
   });
-const areaKey = (a: Area, bank: Bank) => JSON.stringify({ weight: a.weight ?? null, combine: a.combine ?? null, elements: a.elements.map((e) => elementKey(e, bank)) });
+const areaKey = (a: Area, bank: Bank) =>
+  JSON.stringify({
+    weight: a.weight ?? null,
+    combine: a.combine ?? null,
+    elements: a.elements.map((e) => elementKey(e, bank)),
+  });
 const bankKey = (bank: Bank) => JSON.stringify(bank.areas.map((a) => areaKey(a, bank)));
 
 /** One audit as the history needs it: its report model and the bank it was scored with. */
@@ -104,9 +121,17 @@ function row(id: string, title: string, cells: (Cell | undefined)[], area?: stri
   // questions stayed the same in between.
   const scored = points.flatMap((p, i) => (p?.score != null ? [i] : []));
   const [b, l] = scored.slice(-2);
-  const sameQuestions = b !== undefined && l === points.length - 1 && points.slice(b + 1, l + 1).every((p) => p === null || p.comparable);
+  const sameQuestions =
+    b !== undefined && l === points.length - 1 && points.slice(b + 1, l + 1).every((p) => p === null || p.comparable);
   const change = sameQuestions ? round1(points[l]!.score! - points[b]!.score!) : null;
-  return { id, title, ...(area !== undefined && { area }), points, change, trend: change === null ? null : trendOf(change) };
+  return {
+    id,
+    title,
+    ...(area !== undefined && { area }),
+    points,
+    change,
+    trend: change === null ? null : trendOf(change),
+  };
 }
 
 /**
@@ -179,10 +204,14 @@ function comparability(audits: readonly ScoredAudit[], overall: HistoryRow, elem
     const toRef = `${to.bank.id}@${to.bank.version}`;
     if (fromRef === toRef && overall.points[i]!.comparable) continue;
     const same = elements.filter((e) => e.points[i - 1] && e.points[i]?.comparable).map((e) => e.title);
-    const changed = elements.filter((e) => e.points[i - 1] && e.points[i] && !e.points[i]!.comparable).map((e) => e.title);
+    const changed = elements
+      .filter((e) => e.points[i - 1] && e.points[i] && !e.points[i]!.comparable)
+      .map((e) => e.title);
     const added = elements.filter((e) => !e.points[i - 1] && e.points[i]).map((e) => e.title);
     const dropped = elements.filter((e) => e.points[i - 1] && !e.points[i]).map((e) => e.title);
-    const parts = [`From ${from.answers.date} (${fromRef}) to ${to.answers.date} (${toRef}) the questions changed, so only like is compared with like.`];
+    const parts = [
+      `From ${from.answers.date} (${fromRef}) to ${to.answers.date} (${toRef}) the questions changed, so only like is compared with like.`,
+    ];
     if (!overall.points[i]!.comparable) parts.push('The overall and area scores are not compared across this change.');
     if (same.length) parts.push(`Same questions, compared: ${same.join(', ')}.`);
     if (changed.length) parts.push(`Questions changed, not compared: ${changed.join(', ')}.`);

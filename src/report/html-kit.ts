@@ -59,7 +59,8 @@ export function bandDefs(bands: readonly HtmlBand[]): string {
 }
 
 /** The label of a band id, or "not scored". */
-export const bandLabel = (bands: readonly HtmlBand[], id: string | null): string => (id === null ? 'not scored' : (bands.find((b) => b.id === id)?.label ?? id));
+export const bandLabel = (bands: readonly HtmlBand[], id: string | null): string =>
+  id === null ? 'not scored' : (bands.find((b) => b.id === id)?.label ?? id);
 
 /** A score with one decimal, or "n/a". */
 export const score1 = (s: number | null): string => (s === null ? 'n/a' : s.toFixed(1));
@@ -70,7 +71,8 @@ export function swatch(bands: readonly HtmlBand[], id: string | null): string {
 }
 
 /** The band name with its swatch: the band shown by pattern and by text, never by colour alone. */
-export const bandTag = (bands: readonly HtmlBand[], id: string | null): string => `<span class="band">${swatch(bands, id)} ${html(bandLabel(bands, id))}</span>`;
+export const bandTag = (bands: readonly HtmlBand[], id: string | null): string =>
+  `<span class="band">${swatch(bands, id)} ${html(bandLabel(bands, id))}</span>`;
 
 /** The legend of the bands: swatch, name and range; says what the dashed lines are. */
 export function bandLegend(bands: readonly HtmlBand[]): string {
@@ -94,14 +96,19 @@ const thresholds = (bands: readonly HtmlBand[]) =>
  * the bar stretches with its table cell while its lines keep their thickness.
  */
 export function scoreBar(bands: readonly HtmlBand[], score: number | null, band: string | null): string {
-  const bar = score === null ? '<rect x="0" y="30%" width="100%" height="40%" class="empty"/>' : `<rect x="0" y="15%" width="${Math.max(score, 0.5)}%" height="70%" fill="${bandFill(bands, band)}" class="bar-edge"/>`;
+  const bar =
+    score === null
+      ? '<rect x="0" y="30%" width="100%" height="40%" class="empty"/>'
+      : `<rect x="0" y="15%" width="${Math.max(score, 0.5)}%" height="70%" fill="${bandFill(bands, band)}" class="bar-edge"/>`;
   return `<svg class="bar" width="100%" height="22" aria-hidden="true" focusable="false"><rect x="0" y="0" width="100%" height="100%" class="track"/>${bar}${thresholds(bands)}</svg>`;
 }
 
 /** The axis over a column of bars: tick labels at 0 and at each band's lower bound. */
 export function scoreAxis(bands: readonly HtmlBand[]): string {
   const ticks = [0, ...bands.map((b) => b.min).filter((m) => m > 0 && m < 100)];
-  const text = ticks.map((t) => `<text x="${t}%" y="14" text-anchor="${t === 0 ? 'start' : 'middle'}" class="tick">${t}</text>`).join('');
+  const text = ticks
+    .map((t) => `<text x="${t}%" y="14" text-anchor="${t === 0 ? 'start' : 'middle'}" class="tick">${t}</text>`)
+    .join('');
   return `<svg class="axis" width="100%" height="18" aria-hidden="true" focusable="false">${text}</svg>`;
 }
 
@@ -129,13 +136,16 @@ export function barChart(bands: readonly HtmlBand[], caption: string, groups: re
 
 /** Two bars on one track: a measured share beside a reference share (both 0 to 100). */
 export function pairedBars(ours: number | null, reference: number, oursInterval?: readonly [number, number]): string {
-  const interval = oursInterval ? `<line x1="${oursInterval[0]}%" x2="${oursInterval[1]}%" y1="25%" y2="25%" class="interval"/>` : '';
+  const interval = oursInterval
+    ? `<line x1="${oursInterval[0]}%" x2="${oursInterval[1]}%" y1="25%" y2="25%" class="interval"/>`
+    : '';
   const oursBar = ours === null ? '' : `<rect x="0" y="8%" width="${Math.max(ours, 0.5)}%" height="34%" class="ours"/>`;
   return `<svg class="bar" width="100%" height="26" aria-hidden="true" focusable="false"><rect x="0" y="0" width="100%" height="100%" class="track"/>${oursBar}${interval}<rect x="0" y="58%" width="${Math.max(reference, 0.5)}%" height="34%" fill="url(#poll)" class="bar-edge"/></svg>`;
 }
 
 /** The pattern of the reference (poll) bar, and the legend of paired bars. */
-export const POLL_DEFS = '<svg class="defs" width="0" height="0" aria-hidden="true" focusable="false"><defs><pattern id="poll" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" class="poll-fill"/><path d="M0 6L6 0" class="mark"/></pattern></defs></svg>';
+export const POLL_DEFS =
+  '<svg class="defs" width="0" height="0" aria-hidden="true" focusable="false"><defs><pattern id="poll" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" class="poll-fill"/><path d="M0 6L6 0" class="mark"/></pattern></defs></svg>';
 
 /** One line of a line chart: a name and a value (or a gap) per point on the x axis. */
 export interface LineSeries {
@@ -168,21 +178,33 @@ const f1 = (n: number) => +n.toFixed(1);
  * Each line has its own dash and marker, named in the legend, so lines are told apart without
  * colour. A gap in the values (null) or a break before a point leaves the two points unjoined.
  */
-export function lineChart(bands: readonly HtmlBand[], caption: string, xLabels: readonly string[], series: readonly LineSeries[]): string {
+export function lineChart(
+  bands: readonly HtmlBand[],
+  caption: string,
+  xLabels: readonly string[],
+  series: readonly LineSeries[],
+): string {
   const W = 520;
   const H = 240;
   const left = 36;
   const right = 16;
   const top = 12;
   const bottom = 40;
-  const x = (i: number) => f1(xLabels.length === 1 ? left + (W - left - right) / 2 : left + (i * (W - left - right)) / (xLabels.length - 1));
+  const x = (i: number) =>
+    f1(xLabels.length === 1 ? left + (W - left - right) / 2 : left + (i * (W - left - right)) / (xLabels.length - 1));
   const y = (v: number) => f1(top + ((100 - v) * (H - top - bottom)) / 100);
   const grid = [0, ...bands.map((b) => b.min).filter((m) => m > 0 && m < 100), 100]
-    .map((v) => `<line x1="${left}" x2="${W - right}" y1="${y(v)}" y2="${y(v)}" class="${v === 0 || v === 100 ? 'gridline' : 'threshold'}"/><text x="${left - 6}" y="${y(v) + 4}" text-anchor="end" class="tick">${v}</text>`)
+    .map(
+      (v) =>
+        `<line x1="${left}" x2="${W - right}" y1="${y(v)}" y2="${y(v)}" class="${v === 0 || v === 100 ? 'gridline' : 'threshold'}"/><text x="${left - 6}" y="${y(v) + 4}" text-anchor="end" class="tick">${v}</text>`,
+    )
     .join('');
   // The first and last labels hang inward, so that they stay inside the picture.
-  const anchor = (i: number) => (xLabels.length === 1 ? 'middle' : i === 0 ? 'start' : i === xLabels.length - 1 ? 'end' : 'middle');
-  const xTicks = xLabels.map((l, i) => `<text x="${x(i)}" y="${H - bottom + 18}" text-anchor="${anchor(i)}" class="tick">${html(l)}</text>`).join('');
+  const anchor = (i: number) =>
+    xLabels.length === 1 ? 'middle' : i === 0 ? 'start' : i === xLabels.length - 1 ? 'end' : 'middle';
+  const xTicks = xLabels
+    .map((l, i) => `<text x="${x(i)}" y="${H - bottom + 18}" text-anchor="${anchor(i)}" class="tick">${html(l)}</text>`)
+    .join('');
   const lines = series.map((s, k) => {
     const dash = LINE_DASHES[k % LINE_DASHES.length]!;
     const kind = LINE_MARKERS[k % LINE_MARKERS.length]!;

@@ -1,5 +1,15 @@
 import { html } from '../text/escape.js';
-import { bandDefs, bandLegend, bandTag, barChart, htmlPage, pairedBars, POLL_DEFS, score1, type HtmlBand } from './html-kit.js';
+import {
+  bandDefs,
+  bandLegend,
+  bandTag,
+  barChart,
+  htmlPage,
+  pairedBars,
+  POLL_DEFS,
+  score1,
+  type HtmlBand,
+} from './html-kit.js';
 import type { ReportElement, ReportModel, ReportWeakness } from './schema.js';
 
 const elementAnchor = (id: string) => `element-${id}`;
@@ -11,10 +21,16 @@ function header(m: ReportModel, bands: readonly HtmlBand[]): string {
     ['Date', m.answers.date ?? 'undated'],
     ...(m.answers.respondent ? ([['Respondent', m.answers.respondent]] as [string, string][]) : []),
     ['Question bank', `${m.bank.title} (${m.bank.id}@${m.bank.version})`],
-    ['Answered', `${m.completeness.answered} of ${m.completeness.questions}${m.completeness.notApplicable ? `, ${m.completeness.notApplicable} not applicable` : ''}`],
+    [
+      'Answered',
+      `${m.completeness.answered} of ${m.completeness.questions}${m.completeness.notApplicable ? `, ${m.completeness.notApplicable} not applicable` : ''}`,
+    ],
   ];
   const c = m.completeness;
-  const missing = c.unanswered > 0 ? `<p class="warning">${c.unanswered} questions are unanswered: ${Math.round((100 * c.unanswered) / c.questions)}% of the audit is missing, so these scores may change.</p>` : '';
+  const missing =
+    c.unanswered > 0
+      ? `<p class="warning">${c.unanswered} questions are unanswered: ${Math.round((100 * c.unanswered) / c.questions)}% of the audit is missing, so these scores may change.</p>`
+      : '';
   return `<header>
 <h1>${html(who)}</h1>
 <p class="subtitle">${html(m.answers.organization ? m.bank.title : 'Service audit report')}</p>
@@ -27,7 +43,9 @@ ${missing}
 function chart(m: ReportModel, bands: readonly HtmlBand[]): string {
   const groups = m.areas.map((a) => ({
     title: `${a.title}: ${score1(a.score)}`,
-    rows: m.elements.filter((e) => e.area === a.id).map((e) => ({ label: e.title, href: `#${elementAnchor(e.id)}`, score: e.score, band: e.band })),
+    rows: m.elements
+      .filter((e) => e.area === a.id)
+      .map((e) => ({ label: e.title, href: `#${elementAnchor(e.id)}`, score: e.score, band: e.band })),
   }));
   return `<section id="scores" aria-labelledby="scores-h">
 <h2 id="scores-h">Scores by element</h2>
@@ -64,7 +82,10 @@ function fixFirst(m: ReportModel): string {
     m.priorities.length === 0
       ? '<p>Nothing to fix: every answered question earned full credit.</p>'
       : `<ol class="actions">${m.priorities
-          .map((p) => `<li><strong>${html(p.recommendation)}</strong><br><span class="muted">${html(p.text)} Answer: ${html(p.answerLabel)}; +${p.pointsToGain.toFixed(1)} points overall (<code>${html(p.questionId)}</code>).</span></li>`)
+          .map(
+            (p) =>
+              `<li><strong>${html(p.recommendation)}</strong><br><span class="muted">${html(p.text)} Answer: ${html(p.answerLabel)}; +${p.pointsToGain.toFixed(1)} points overall (<code>${html(p.questionId)}</code>).</span></li>`,
+          )
           .join('')}</ol>`;
   return `<section id="fix-first" aria-labelledby="fix-first-h">
 <h2 id="fix-first-h">Fix first</h2>
@@ -81,7 +102,9 @@ function elementSection(e: ReportElement, areaTitle: string, bands: readonly Htm
   // Notes on questions that are not weak (a weak answer shows its own note).
   const weakIds = new Set(e.weaknesses.map((w) => w.questionId));
   const notes = e.notes.filter((n) => !weakIds.has(n.questionId));
-  const noteList = notes.length ? `<blockquote>${notes.map((n) => `<p>Note on <code>${html(n.questionId)}</code>: ${html(n.note)}</p>`).join('')}</blockquote>` : '';
+  const noteList = notes.length
+    ? `<blockquote>${notes.map((n) => `<p>Note on <code>${html(n.questionId)}</code>: ${html(n.note)}</p>`).join('')}</blockquote>`
+    : '';
   return `<section class="element" id="${html(elementAnchor(e.id))}" aria-labelledby="${html(elementAnchor(e.id))}-h">
 <h3 id="${html(elementAnchor(e.id))}-h">${html(e.title)}${e.concept ? ` <span class="muted">(${html(e.concept)})</span>` : ''}</h3>
 <p>${html(areaTitle)} · Score <strong>${score1(e.score)}</strong> ${bandTag(bands, e.band)} · <span class="muted">${counts}</span></p>
@@ -91,8 +114,14 @@ ${weak}${noteList}
 
 function leftOut(m: ReportModel): string {
   const parts: string[] = [];
-  if (m.unanswered.length > 0) parts.push(`<h3>Not answered (${m.unanswered.length})</h3><ul class="ids">${m.unanswered.map((id) => `<li><code>${html(id)}</code></li>`).join('')}</ul>`);
-  if (m.notApplicable.length > 0) parts.push(`<h3>Not applicable (${m.notApplicable.length})</h3><ul>${m.notApplicable.map((n) => `<li><code>${html(n.questionId)}</code>: ${html(n.reason)}</li>`).join('')}</ul>`);
+  if (m.unanswered.length > 0)
+    parts.push(
+      `<h3>Not answered (${m.unanswered.length})</h3><ul class="ids">${m.unanswered.map((id) => `<li><code>${html(id)}</code></li>`).join('')}</ul>`,
+    );
+  if (m.notApplicable.length > 0)
+    parts.push(
+      `<h3>Not applicable (${m.notApplicable.length})</h3><ul>${m.notApplicable.map((n) => `<li><code>${html(n.questionId)}</code>: ${html(n.reason)}</li>`).join('')}</ul>`,
+    );
   if (parts.length === 0) return '';
   return `<section id="left-out" aria-labelledby="left-out-h">
 <h2 id="left-out-h">Left out of the scores</h2>
@@ -106,7 +135,9 @@ function sources(m: ReportModel): string {
     const link = s.url ? ` <a href="${html(s.url)}">${html(s.url)}</a>` : '';
     return `<li><cite>${html(s.title)}</cite>${by ? `, ${html(by)}` : ''}${s.note ? `. ${html(s.note)}` : ''}${link}</li>`;
   });
-  const polls = [...new Set(m.elements.flatMap((e) => (e.benchmark ? [e.benchmark.source] : [])))].map((s) => `<li>Engagement figures: ${html(s)}</li>`);
+  const polls = [...new Set(m.elements.flatMap((e) => (e.benchmark ? [e.benchmark.source] : [])))].map(
+    (s) => `<li>Engagement figures: ${html(s)}</li>`,
+  );
   if (cited.length + polls.length === 0) return '';
   return `<section id="sources" aria-labelledby="sources-h">
 <h2 id="sources-h">Sources</h2>

@@ -1,4 +1,11 @@
-import { markdownCode, markdownCode as code, markdownHeading, markdownInline, markdownInline as cell, mermaidLabel } from '../text/escape.js';
+import {
+  markdownCode,
+  markdownCode as code,
+  markdownHeading,
+  markdownInline,
+  markdownInline as cell,
+  mermaidLabel,
+} from '../text/escape.js';
 import { plural } from '../text/plural.js';
 import { wrap } from '../text/wrap.js';
 import type { RenderOptions } from './format.js';
@@ -7,7 +14,15 @@ import { citation as plainCitation, referenceText } from '../bank/sources.js';
 
 /** A Sources entry, every part escaped. */
 const citation = (s: ReportModel['sources'][number]) =>
-  plainCitation({ ...s, title: `*${markdownInline(s.title)}*`, ...(s.author && { author: markdownInline(s.author) }), ...(s.publisher && { publisher: markdownInline(s.publisher) }), ...(s.date && { date: markdownInline(s.date) }), ...(s.note && { note: markdownInline(s.note) }), ...(s.url && { url: markdownCode(s.url) }) });
+  plainCitation({
+    ...s,
+    title: `*${markdownInline(s.title)}*`,
+    ...(s.author && { author: markdownInline(s.author) }),
+    ...(s.publisher && { publisher: markdownInline(s.publisher) }),
+    ...(s.date && { date: markdownInline(s.date) }),
+    ...(s.note && { note: markdownInline(s.note) }),
+    ...(s.url && { url: markdownCode(s.url) }),
+  });
 import { weakestFirst } from './terminal.js';
 
 const WIDTH = 80;
@@ -19,13 +34,23 @@ function explainTable(explain: NonNullable<ReportElement['explain']>, score: num
   const rows = ['| Question | Answer | Weight | Credit | Weight × credit |', '| --- | --- | ---: | ---: | ---: |'];
   for (const x of explain) {
     const answered = x.status === 'answered' && x.credit !== null;
-    const answer = x.status === 'na' ? 'not applicable, left out' : x.status === 'unanswered' ? 'unanswered, left out' : cell(String(x.answer));
-    rows.push(`| ${code(x.questionId)} | ${answer} | ${x.weight} | ${answered ? x.credit!.toFixed(2) : '—'} | ${answered ? +(x.weight * x.credit!).toFixed(4) : '—'} |`);
+    const answer =
+      x.status === 'na'
+        ? 'not applicable, left out'
+        : x.status === 'unanswered'
+          ? 'unanswered, left out'
+          : cell(String(x.answer));
+    rows.push(
+      `| ${code(x.questionId)} | ${answer} | ${x.weight} | ${answered ? x.credit!.toFixed(2) : '—'} | ${answered ? +(x.weight * x.credit!).toFixed(4) : '—'} |`,
+    );
   }
   const used = explain.filter((x) => x.status === 'answered' && x.credit !== null);
   const sw = used.reduce((t, x) => t + x.weight, 0);
   const swc = used.reduce((t, x) => t + x.weight * x.credit!, 0);
-  const formula = used.length === 0 ? 'No answered question: no score.' : `Score = 100 × ${+swc.toFixed(4)} / ${+sw.toFixed(4)} = ${fmt(score)}.`;
+  const formula =
+    used.length === 0
+      ? 'No answered question: no score.'
+      : `Score = 100 × ${+swc.toFixed(4)} / ${+sw.toFixed(4)} = ${fmt(score)}.`;
   return `${rows.join('\n')}\n\n${formula}`;
 }
 
@@ -40,8 +65,10 @@ export interface MarkdownOptions extends RenderOptions {
  */
 export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string {
   const level = o.level ?? 1;
-  const h = (depth: number, text: string) => `${'#'.repeat(level + depth - 1)} ${markdownHeading(text, WIDTH - level - depth)}`;
-  const label = (id: string | null) => cell(id === null ? 'not scored' : (m.bands.find((b) => b.id === id)?.label ?? id));
+  const h = (depth: number, text: string) =>
+    `${'#'.repeat(level + depth - 1)} ${markdownHeading(text, WIDTH - level - depth)}`;
+  const label = (id: string | null) =>
+    cell(id === null ? 'not scored' : (m.bands.find((b) => b.id === id)?.label ?? id));
   const areaTitle = (id: string) => m.areas.find((a) => a.id === id)?.title ?? id;
   const blocks: string[] = [];
   const heading = m.answers.organization ? `${m.bank.title}: ${m.answers.organization}` : m.bank.title;
@@ -54,12 +81,20 @@ export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string 
   blocks.push(meta.map((l) => wrap(l, WIDTH).join('\n')).join('  \n'));
 
   const c = m.completeness;
-  const missing = c.unanswered > 0 ? ` ${c.unanswered} unanswered: ${Math.round((100 * c.unanswered) / c.questions)}% of the audit is missing.` : '';
-  blocks.push(para(`**Overall: ${fmt(m.overall.score)} / 100 (${label(m.overall.band)}).** Answered ${c.answered} of ${plural(c.questions, 'question')}, ${c.notApplicable} not applicable.${missing}`));
+  const missing =
+    c.unanswered > 0
+      ? ` ${c.unanswered} unanswered: ${Math.round((100 * c.unanswered) / c.questions)}% of the audit is missing.`
+      : '';
+  blocks.push(
+    para(
+      `**Overall: ${fmt(m.overall.score)} / 100 (${label(m.overall.band)}).** Answered ${c.answered} of ${plural(c.questions, 'question')}, ${c.notApplicable} not applicable.${missing}`,
+    ),
+  );
 
   blocks.push(h(2, 'Summary'));
   const rows = ['| Area | Element | Score | Band |', '| --- | --- | ---: | --- |'];
-  for (const e of m.elements) rows.push(`| ${cell(areaTitle(e.area))} | ${cell(e.title)} | ${fmt(e.score)} | ${label(e.band)} |`);
+  for (const e of m.elements)
+    rows.push(`| ${cell(areaTitle(e.area))} | ${cell(e.title)} | ${fmt(e.score)} | ${label(e.band)} |`);
   for (const a of m.areas) rows.push(`| **${cell(a.title)}** | all elements | ${fmt(a.score)} | ${label(a.band)} |`);
   blocks.push(rows.join('\n'));
 
@@ -85,7 +120,14 @@ export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string 
   else
     blocks.push(
       m.priorities
-        .map((p) => wrap(`${cell(p.text)} (${code(p.questionId)}, +${p.pointsToGain.toFixed(1)} points): ${cell(p.recommendation)}`, WIDTH - 6).map((l, i) => (i === 0 ? `- [ ] ${l}` : `      ${l}`)).join('\n'))
+        .map((p) =>
+          wrap(
+            `${cell(p.text)} (${code(p.questionId)}, +${p.pointsToGain.toFixed(1)} points): ${cell(p.recommendation)}`,
+            WIDTH - 6,
+          )
+            .map((l, i) => (i === 0 ? `- [ ] ${l}` : `      ${l}`))
+            .join('\n'),
+        )
         .join('\n'),
     );
 
@@ -94,7 +136,9 @@ export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string 
     // Area and element cut apart, so that a long area title cannot make two headings the same (MD024).
     const room = WIDTH - level - 3;
     const areaPart = markdownHeading(areaTitle(e.area), Math.floor(room / 3));
-    blocks.push(`${'#'.repeat(level + 2)} ${areaPart}: ${markdownHeading(`${e.title}${e.concept ? ` (${e.concept})` : ''}`, room - areaPart.length - 2)}`);
+    blocks.push(
+      `${'#'.repeat(level + 2)} ${areaPart}: ${markdownHeading(`${e.title}${e.concept ? ` (${e.concept})` : ''}`, room - areaPart.length - 2)}`,
+    );
     const counts = `Score ${fmt(e.score)} (${label(e.band)}); ${e.answered} answered, ${e.notApplicable} not applicable, ${e.unanswered} unanswered.`;
     blocks.push(para(counts));
     if (e.explain) blocks.push(explainTable(e.explain, e.score));
@@ -103,13 +147,25 @@ export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string 
       blocks.push(
         e.weaknesses
           .map((w) => {
-            const lines = wrap(`**${cell(w.text)}** Answer: ${cell(w.answerLabel)} (credit ${w.credit.toFixed(2)}, +${w.pointsToGain.toFixed(1)} points). ${cell(w.recommendation)}`, WIDTH - 2).map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`));
+            const lines = wrap(
+              `**${cell(w.text)}** Answer: ${cell(w.answerLabel)} (credit ${w.credit.toFixed(2)}, +${w.pointsToGain.toFixed(1)} points). ${cell(w.recommendation)}`,
+              WIDTH - 2,
+            ).map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`));
             return lines.join('\n');
           })
           .join('\n'),
       );
     if (e.sources.length > 0) blocks.push(para(`${referenceText(e.sources, markdownInline)}.`));
-    if (e.notes.length > 0) blocks.push(e.notes.map((n) => wrap(`Note on ${code(n.questionId)}: ${cell(n.note)}`, WIDTH - 2).map((l) => `> ${l}`).join('\n')).join('\n>\n'));
+    if (e.notes.length > 0)
+      blocks.push(
+        e.notes
+          .map((n) =>
+            wrap(`Note on ${code(n.questionId)}: ${cell(n.note)}`, WIDTH - 2)
+              .map((l) => `> ${l}`)
+              .join('\n'),
+          )
+          .join('\n>\n'),
+      );
   }
 
   const bench = m.elements.filter((e) => e.benchmark);
@@ -118,7 +174,9 @@ export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string 
     const t = ['| Statement | Yours | Poll | Difference |', '| --- | ---: | ---: | ---: |'];
     for (const e of bench) {
       const b = e.benchmark!;
-      t.push(`| ${cell(b.statement)} | ${b.yours === null ? 'not answered' : `${b.yours}%`} | ${b.value}% | ${b.delta === null ? 'n/a' : (b.delta >= 0 ? '+' : '') + b.delta.toFixed(1)} |`);
+      t.push(
+        `| ${cell(b.statement)} | ${b.yours === null ? 'not answered' : `${b.yours}%`} | ${b.value}% | ${b.delta === null ? 'n/a' : (b.delta >= 0 ? '+' : '') + b.delta.toFixed(1)} |`,
+      );
     }
     blocks.push(t.join('\n'));
     blocks.push(para(`Source: ${cell(bench[0]!.benchmark!.source)}.`));
@@ -130,17 +188,37 @@ export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string 
   }
   if (m.notApplicable.length > 0) {
     blocks.push(h(2, 'Not applicable'));
-    blocks.push(m.notApplicable.map((n) => wrap(`${code(n.questionId)}: ${cell(n.reason)}`, WIDTH - 2).map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`)).join('\n')).join('\n'));
+    blocks.push(
+      m.notApplicable
+        .map((n) =>
+          wrap(`${code(n.questionId)}: ${cell(n.reason)}`, WIDTH - 2)
+            .map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`))
+            .join('\n'),
+        )
+        .join('\n'),
+    );
   }
   if (m.upgrade) {
     blocks.push(h(2, 'Upgraded answers'));
     const n = m.upgrade.newQuestions.length;
-    blocks.push(para(`These answers were given against ${markdownInline(m.upgrade.from)} and were mapped to ${markdownInline(`${m.bank.id}@${m.bank.version}`)}. ${n === 0 ? 'Every question of this version has an answer carried over.' : `${n} question${n === 1 ? ' is' : 's are'} new in this version and not answered yet:`}`));
+    blocks.push(
+      para(
+        `These answers were given against ${markdownInline(m.upgrade.from)} and were mapped to ${markdownInline(`${m.bank.id}@${m.bank.version}`)}. ${n === 0 ? 'Every question of this version has an answer carried over.' : `${n} question${n === 1 ? ' is' : 's are'} new in this version and not answered yet:`}`,
+      ),
+    );
     if (n > 0) blocks.push(m.upgrade.newQuestions.map((id) => `- ${markdownCode(id)}`).join('\n'));
   }
   if (m.sources.length > 0) {
     blocks.push(h(2, 'Sources'));
-    blocks.push(m.sources.map((s) => wrap(citation(s), WIDTH - 2).map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`)).join('\n')).join('\n'));
+    blocks.push(
+      m.sources
+        .map((s) =>
+          wrap(citation(s), WIDTH - 2)
+            .map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`))
+            .join('\n'),
+        )
+        .join('\n'),
+    );
   }
   blocks.push(para(`Generated by service-audit ${cell(m.tool.version)}.`));
   return `${blocks.join('\n\n')}\n`;

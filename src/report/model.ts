@@ -46,7 +46,14 @@ export function buildReport(scores: Scores, i: ReportInputs): ReportModel {
     overall: { score: scores.overall.score, band: scores.overall.band?.id ?? null },
     completeness: scores.totals,
     ...(i.upgrade && { upgrade: { from: i.upgrade.from, newQuestions: [...i.upgrade.newQuestions] } }),
-    areas: scores.areas.map((a) => ({ id: a.id, title: a.title, score: a.score, band: a.band?.id ?? null, ...(a.weight !== undefined && { weight: a.weight }), ...(a.combine && { combine: a.combine }) })),
+    areas: scores.areas.map((a) => ({
+      id: a.id,
+      title: a.title,
+      score: a.score,
+      band: a.band?.id ?? null,
+      ...(a.weight !== undefined && { weight: a.weight }),
+      ...(a.combine && { combine: a.combine }),
+    })),
     elements: scores.elements.map((e) => ({
       id: e.element.id,
       title: e.element.title,

@@ -3,7 +3,9 @@ import * as z from 'zod/mini';
 // The report model is a versioned contract: `report --format json` prints exactly this.
 // Only types are imported from here at run time, so rendering never loads zod.
 
-const score = z.nullable(z.number().check(z.gte(0), z.lte(100))).check(z.describe('0-100 with one decimal; null when nothing was answered.'));
+const score = z
+  .nullable(z.number().check(z.gte(0), z.lte(100)))
+  .check(z.describe('0-100 with one decimal; null when nothing was answered.'));
 const band = z.nullable(z.string()).check(z.describe('The id of the band the score falls in.'));
 
 const weaknessSchema = z.strictObject({
@@ -21,7 +23,12 @@ const weaknessSchema = z.strictObject({
 export const reportSchema = z.strictObject({
   schemaVersion: z.literal(2).check(z.describe('2 since sources, upgrade and area rules were added.')),
   tool: z.strictObject({ name: z.literal('service-audit'), version: z.string() }),
-  bank: z.strictObject({ id: z.string(), version: z.number(), title: z.string(), sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)) }),
+  bank: z.strictObject({
+    id: z.string(),
+    version: z.number(),
+    title: z.string(),
+    sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  }),
   answers: z.strictObject({
     file: z.string(),
     sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
@@ -31,11 +38,23 @@ export const reportSchema = z.strictObject({
   }),
   bands: z.array(z.strictObject({ id: z.string(), label: z.string(), min: z.number() })),
   overall: z.strictObject({ score, band }),
-  completeness: z.strictObject({ questions: z.number(), answered: z.number(), notApplicable: z.number(), unanswered: z.number() }),
+  completeness: z.strictObject({
+    questions: z.number(),
+    answered: z.number(),
+    notApplicable: z.number(),
+    unanswered: z.number(),
+  }),
   upgrade: z.optional(
     z
-      .strictObject({ from: z.string().check(z.describe('The bank id@version the answers file was given against.')), newQuestions: z.array(z.string()).check(z.describe('Questions of this version with no answer carried over.')) })
-      .check(z.describe('Present when the answers were given against an earlier version of the bank and mapped to this one in memory.')),
+      .strictObject({
+        from: z.string().check(z.describe('The bank id@version the answers file was given against.')),
+        newQuestions: z.array(z.string()).check(z.describe('Questions of this version with no answer carried over.')),
+      })
+      .check(
+        z.describe(
+          'Present when the answers were given against an earlier version of the bank and mapped to this one in memory.',
+        ),
+      ),
   ),
   areas: z.array(
     z.strictObject({
@@ -43,7 +62,9 @@ export const reportSchema = z.strictObject({
       title: z.string(),
       score,
       band,
-      weight: z.optional(z.number().check(z.describe('The area weight the bank declares (overall = weighted mean of areas).'))),
+      weight: z.optional(
+        z.number().check(z.describe('The area weight the bank declares (overall = weighted mean of areas).')),
+      ),
       combine: z.optional(z.enum(['mean', 'weakest-link'])),
     }),
   ),
@@ -69,7 +90,9 @@ export const reportSchema = z.strictObject({
           source: z.string(),
         }),
       ),
-      sources: z.array(z.strictObject({ ref: z.string(), title: z.string(), concept: z.string() })).check(z.describe('What the element\'s questions cite: the article title and the concept.')),
+      sources: z
+        .array(z.strictObject({ ref: z.string(), title: z.string(), concept: z.string() }))
+        .check(z.describe("What the element's questions cite: the article title and the concept.")),
       weaknesses: z.array(weaknessSchema),
       notes: z.array(z.strictObject({ questionId: z.string(), note: z.string() })),
       explain: z.optional(
@@ -102,7 +125,7 @@ export const reportSchema = z.strictObject({
         url: z.optional(z.string()),
       }),
     )
-    .check(z.describe('The articles the report\'s questions cite.')),
+    .check(z.describe("The articles the report's questions cite.")),
 });
 
 export type ReportModel = z.output<typeof reportSchema>;

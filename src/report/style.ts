@@ -15,7 +15,11 @@ export const plain: Style = { bold: id, dim: id, red: id, yellow: id, green: id,
  * Decides the colour level (0 none … 3 truecolor): `--no-color` and NO_COLOR switch it off,
  * FORCE_COLOR forces it (FORCE_COLOR=0 switches it off), otherwise colour only on a TTY.
  */
-export function colorLevel(opts: { flag: boolean; env: Record<string, string | undefined>; isTTY: boolean }): 0 | 1 | 2 | 3 {
+export function colorLevel(opts: {
+  flag: boolean;
+  env: Record<string, string | undefined>;
+  isTTY: boolean;
+}): 0 | 1 | 2 | 3 {
   if (!opts.flag) return 0;
   const force = opts.env.FORCE_COLOR;
   if (force !== undefined) {

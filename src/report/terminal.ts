@@ -33,8 +33,17 @@ export function renderTerminal(m: ReportModel, o: RenderOptions = {}): string {
   out.push(s.bold(t(m.bank.title)) + s.dim(` — ${who}`));
   out.push(`Overall ${s.bold(fmt(m.overall.score).trim())} / 100  ${paint(m.overall.band)(label(m.overall.band))}`);
   const c = m.completeness;
-  const missing = c.unanswered > 0 ? s.yellow(`, ${c.unanswered} unanswered (${Math.round((100 * c.unanswered) / c.questions)}% of the audit missing)`) : '';
-  out.push(s.dim(`Answered ${c.answered} of ${c.questions}`) + s.dim(c.notApplicable ? `, ${c.notApplicable} not applicable` : '') + missing);
+  const missing =
+    c.unanswered > 0
+      ? s.yellow(
+          `, ${c.unanswered} unanswered (${Math.round((100 * c.unanswered) / c.questions)}% of the audit missing)`,
+        )
+      : '';
+  out.push(
+    s.dim(`Answered ${c.answered} of ${c.questions}`) +
+      s.dim(c.notApplicable ? `, ${c.notApplicable} not applicable` : '') +
+      missing,
+  );
   out.push('');
 
   out.push(s.bold('Areas'));
@@ -46,7 +55,12 @@ export function renderTerminal(m: ReportModel, o: RenderOptions = {}): string {
     const p = paint(e.band);
     out.push(`  ${fit(t(e.title), 36)} ${p(bar(e.score))} ${fmt(e.score)}  ${p(label(e.band))}`);
     for (const x of e.explain ?? []) {
-      const detail = x.status === 'answered' ? `weight ${x.weight} × credit ${x.credit!.toFixed(2)}  (${t(String(x.answer))})` : x.status === 'na' ? 'not applicable, left out' : 'unanswered, left out';
+      const detail =
+        x.status === 'answered'
+          ? `weight ${x.weight} × credit ${x.credit!.toFixed(2)}  (${t(String(x.answer))})`
+          : x.status === 'na'
+            ? 'not applicable, left out'
+            : 'unanswered, left out';
       out.push(s.dim(`      ${fit(t(x.questionId), 30)} ${detail}`));
     }
     if (e.explain) {
@@ -62,7 +76,9 @@ export function renderTerminal(m: ReportModel, o: RenderOptions = {}): string {
     out.push(s.bold('Fix first'));
     m.priorities.forEach((p, i) => {
       const head = `  ${i + 1}. `;
-      out.push(...hang(t(`${p.text} (${p.answerLabel}; +${p.pointsToGain.toFixed(1)} points, ${p.questionId})`), width, head));
+      out.push(
+        ...hang(t(`${p.text} (${p.answerLabel}; +${p.pointsToGain.toFixed(1)} points, ${p.questionId})`), width, head),
+      );
       out.push(...hang(t(p.recommendation), width, `${' '.repeat(head.length)}→ `).map((l) => s.cyan(l)));
     });
     out.push('');
@@ -87,7 +103,8 @@ export function renderTerminal(m: ReportModel, o: RenderOptions = {}): string {
   }
   if (m.notApplicable.length > 0) {
     out.push(s.dim(`Not applicable (${m.notApplicable.length}):`));
-    for (const n of m.notApplicable) out.push(...hang(t(`${n.questionId} — ${n.reason}`), width, '  ').map((l) => s.dim(l)));
+    for (const n of m.notApplicable)
+      out.push(...hang(t(`${n.questionId} — ${n.reason}`), width, '  ').map((l) => s.dim(l)));
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -39,7 +39,14 @@ export interface ElementScore {
   notApplicable: number;
   results: QuestionResult[];
   weaknesses: Weakness[];
-  benchmark?: { value: number; yours: number | null; delta: number | null; statement: string; source: string; question: string };
+  benchmark?: {
+    value: number;
+    yours: number | null;
+    delta: number | null;
+    statement: string;
+    source: string;
+    question: string;
+  };
 }
 
 export interface AreaScore {
@@ -84,7 +91,8 @@ export const WEAKEST_LINK_MARGIN = 15;
 function benchmarksOf(bank: Bank): Map<string, number> {
   const out = new Map<string, number>();
   if (!bank.scoring?.percentAgainstBenchmark) return out;
-  for (const a of bank.areas) for (const e of a.elements) if (e.benchmark) out.set(e.benchmark.question, e.benchmark.value);
+  for (const a of bank.areas)
+    for (const e of a.elements) if (e.benchmark) out.set(e.benchmark.question, e.benchmark.value);
   return out;
 }
 
@@ -93,13 +101,16 @@ function benchmarksOf(bank: Bank): Map<string, number> {
  * min(1, value / benchmark) when the bank scores percent questions against their benchmark.
  */
 export function creditOf(q: Question, value: string | number, benchmark?: number): number {
-  if (q.type === 'percent') return benchmark === undefined ? Number(value) / 100 : benchmark <= 0 ? 1 : Math.min(1, Number(value) / benchmark);
+  if (q.type === 'percent')
+    return benchmark === undefined ? Number(value) / 100 : benchmark <= 0 ? 1 : Math.min(1, Number(value) / benchmark);
   return q.options!.find((o) => o.value === value)!.credit;
 }
 
 /** The advice for an answer: the bank's advice for that value if it has one, else the default. */
 export function recommendationFor(q: Question, value: string | number): string {
-  return q.recommendations && Object.hasOwn(q.recommendations, String(value)) ? q.recommendations[String(value)]! : q.recommendation;
+  return q.recommendations && Object.hasOwn(q.recommendations, String(value))
+    ? q.recommendations[String(value)]!
+    : q.recommendation;
 }
 
 const weightedMean = (pairs: readonly { w: number; x: number }[]): number | null => {
@@ -128,8 +139,14 @@ function areaExact(area: Area, elements: readonly Scored[]): number | null {
  * area scores weighted by area weight (1 when missing); otherwise, as in banks without those
  * rules, the mean of all element scores weighted by element weight.
  */
-function overallExact(areas: readonly Area[], byArea: readonly (number | null)[], elements: readonly Scored[], areaMode: boolean): number | null {
-  if (areaMode) return weightedMean(areas.flatMap((a, i) => (byArea[i] === null ? [] : [{ w: a.weight ?? 1, x: byArea[i]! }])));
+function overallExact(
+  areas: readonly Area[],
+  byArea: readonly (number | null)[],
+  elements: readonly Scored[],
+  areaMode: boolean,
+): number | null {
+  if (areaMode)
+    return weightedMean(areas.flatMap((a, i) => (byArea[i] === null ? [] : [{ w: a.weight ?? 1, x: byArea[i]! }])));
   return weightedMean(elements.filter((e) => e.exact !== null).map((e) => ({ w: e.w, x: e.exact! })));
 }
 
@@ -142,7 +159,11 @@ function overallExact(areas: readonly Area[], byArea: readonly (number | null)[]
  * one answer. A weakness's points to gain is the exact rise of the overall score if that one
  * answer earned full credit. Pure: same inputs, same result.
  */
-export function scoreAudit(bank: Bank, answers: Answers, options: { priorities?: number; areas?: readonly string[] } = {}): Scores {
+export function scoreAudit(
+  bank: Bank,
+  answers: Answers,
+  options: { priorities?: number; areas?: readonly string[] } = {},
+): Scores {
   const areas = options.areas ? bank.areas.filter((a) => options.areas!.includes(a.id)) : bank.areas;
   const skip = skipLookup(bank, answers.answers);
   const benchmarks = benchmarksOf(bank);
@@ -158,7 +179,13 @@ export function scoreAudit(bank: Bank, answers: Answers, options: { priorities?:
         if (skipped !== undefined) return { question, status: 'na', na: skipped, skipped: true, ...note };
         if (!a) return { question, status: 'unanswered' };
         if (a.na !== undefined) return { question, status: 'na', na: a.na, ...note };
-        return { question, status: 'answered', value: a.value!, credit: creditOf(question, a.value!, benchmarks.get(question.id)), ...note };
+        return {
+          question,
+          status: 'answered',
+          value: a.value!,
+          credit: creditOf(question, a.value!, benchmarks.get(question.id)),
+          ...note,
+        };
       });
       const scored = results.filter((r) => r.status === 'answered');
       const W = scored.reduce((s, r) => s + r.question.weight, 0);
@@ -179,8 +206,18 @@ export function scoreAudit(bank: Bank, answers: Answers, options: { priorities?:
     const e = raw[k]!;
     if (!areaMode) return (sumWX + e.w * (x - e.exact!)) / sumW;
     const i = e.areaIndex;
-    const changed = areaExact(areas[i]!, inArea[i]!.map((o) => (o === e ? { ...o, exact: x } : o)));
-    return overallExact(areas, areaExacts.map((v, j) => (j === i ? changed : v)), raw, true) ?? 0;
+    const changed = areaExact(
+      areas[i]!,
+      inArea[i]!.map((o) => (o === e ? { ...o, exact: x } : o)),
+    );
+    return (
+      overallExact(
+        areas,
+        areaExacts.map((v, j) => (j === i ? changed : v)),
+        raw,
+        true,
+      ) ?? 0
+    );
   };
 
   const elements: ElementScore[] = raw.map((e, k) => {
@@ -193,7 +230,10 @@ export function scoreAudit(bank: Bank, answers: Answers, options: { priorities?:
         value: r.value!,
         label: labelOf(r.question, r.value!),
         credit: r.credit!,
-        pointsToGain: Math.max(0, overallIf(k, e.exact! + (100 * r.question.weight * (1 - r.credit!)) / e.W) - (overallNow ?? 0)),
+        pointsToGain: Math.max(
+          0,
+          overallIf(k, e.exact! + (100 * r.question.weight * (1 - r.credit!)) / e.W) - (overallNow ?? 0),
+        ),
         recommendation: recommendationFor(r.question, r.value!),
         ...(r.note && { note: r.note }),
       }))
@@ -212,13 +252,29 @@ export function scoreAudit(bank: Bank, answers: Answers, options: { priorities?:
       notApplicable: e.results.filter((r) => r.status === 'na').length,
       results: e.results,
       weaknesses,
-      ...(bm && { benchmark: { value: bm.value, yours, delta: yours === null ? null : round1(yours - bm.value), statement: bm.statement, source: bm.source, question: bm.question } }),
+      ...(bm && {
+        benchmark: {
+          value: bm.value,
+          yours,
+          delta: yours === null ? null : round1(yours - bm.value),
+          statement: bm.statement,
+          source: bm.source,
+          question: bm.question,
+        },
+      }),
     };
   });
 
   const areaScores: AreaScore[] = areas.map((area, i) => {
     const score = areaExacts[i] === null ? null : round1(areaExacts[i]!);
-    return { id: area.id, title: area.title, score, band: bandFor(bank.bands, score), ...(area.weight !== undefined && { weight: area.weight }), ...(area.combine !== undefined && { combine: area.combine }) };
+    return {
+      id: area.id,
+      title: area.title,
+      score,
+      band: bandFor(bank.bands, score),
+      ...(area.weight !== undefined && { weight: area.weight }),
+      ...(area.combine !== undefined && { combine: area.combine }),
+    };
   });
   const overall = overallNow === null ? null : round1(overallNow);
 

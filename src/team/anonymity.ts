@@ -16,7 +16,11 @@ export type HiddenReason = 'below-floor' | 'complementary';
  * least the floor in size; while it is not, the smallest shown group is hidden too (ties: by
  * name). Respondents without a group are never shown as a group of their own.
  */
-export function planGroups(sizes: ReadonlyMap<string, number>, ungrouped: number, floor: number): Map<string, HiddenReason | null> {
+export function planGroups(
+  sizes: ReadonlyMap<string, number>,
+  ungrouped: number,
+  floor: number,
+): Map<string, HiddenReason | null> {
   const plan = new Map<string, HiddenReason | null>();
   const names = [...sizes.keys()].sort();
   for (const g of names) plan.set(g, sizes.get(g)! < floor ? 'below-floor' : null);
@@ -24,7 +28,9 @@ export function planGroups(sizes: ReadonlyMap<string, number>, ungrouped: number
   for (;;) {
     const r = remainder();
     if (r === 0 || r >= floor) break;
-    const shown = names.filter((g) => plan.get(g) === null).sort((a, b) => sizes.get(a)! - sizes.get(b)! || (a < b ? -1 : 1));
+    const shown = names
+      .filter((g) => plan.get(g) === null)
+      .sort((a, b) => sizes.get(a)! - sizes.get(b)! || (a < b ? -1 : 1));
     if (shown.length === 0) break;
     plan.set(shown[0]!, 'complementary');
   }

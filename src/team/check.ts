@@ -47,6 +47,10 @@ export function teamForCheck(t: TeamReport, source: string): { report: ReportMod
     notApplicable: [],
     sources: [],
   } as ReportModel;
-  const pool: PoolFacts = { respondents: t.pool.respondents, suppressed: t.suppressed, shares: (r?.engagement ?? []).map((x) => ({ element: x.element, share: x.share })) };
+  const pool: PoolFacts = {
+    respondents: t.pool.respondents,
+    suppressed: t.suppressed,
+    shares: (r?.engagement ?? []).map((x) => ({ element: x.element, share: x.share })),
+  };
   return { report, pool };
 }

@@ -46,7 +46,13 @@ export function parseCsv(file: string, source: string): { records: CsvRecord[]; 
         i++;
         for (;;) {
           if (i >= text.length) {
-            problems.push({ file, line: openLine, col: openCol, message: 'this quoted field is never closed', fix: 'add the closing double quote, and write a quote inside a field as two ("")' });
+            problems.push({
+              file,
+              line: openLine,
+              col: openCol,
+              message: 'this quoted field is never closed',
+              fix: 'add the closing double quote, and write a quote inside a field as two ("")',
+            });
             return { records, problems };
           }
           const c = text[i]!;
@@ -67,7 +73,13 @@ export function parseCsv(file: string, source: string): { records: CsvRecord[]; 
           i++;
         }
         if (i < text.length && text[i] !== delim && text[i] !== '\n' && text[i] !== '\r') {
-          problems.push({ file, line, col: i - lineStart + 1, message: 'text after a closing quote', fix: 'quote the whole field, and write a quote inside it as two ("")' });
+          problems.push({
+            file,
+            line,
+            col: i - lineStart + 1,
+            message: 'text after a closing quote',
+            fix: 'quote the whole field, and write a quote inside it as two ("")',
+          });
           while (i < text.length && text[i] !== delim && text[i] !== '\n' && text[i] !== '\r') i++;
         }
       } else {
@@ -121,18 +133,31 @@ export function parseCsvMap(file: string, source: string, bank: Bank): { map?: C
     for (const [col, target] of Object.entries(d.columns ?? {}))
       if (!ids.includes(target) && !(SPECIAL_COLUMNS as readonly string[]).includes(target)) {
         const near = closest(target, [...ids, ...SPECIAL_COLUMNS]);
-        out.push({ path: ['columns', col], message: `"${target}" is not a question id`, fix: near ? `did you mean "${near}"?` : 'write a question id (`service-audit bank` lists them), group, role or ignore' });
+        out.push({
+          path: ['columns', col],
+          message: `"${target}" is not a question id`,
+          fix: near
+            ? `did you mean "${near}"?`
+            : 'write a question id (`service-audit bank` lists them), group, role or ignore',
+        });
       }
     for (const [key, v] of Object.entries(d.values ?? {}))
-      if (typeof v === 'object' && !ids.includes(key)) out.push({ path: ['values', key], key: true, message: `"${key}" is not a question id`, fix: 'a nested list of values belongs under a question id; write label: value pairs for every question directly under values' });
+      if (typeof v === 'object' && !ids.includes(key))
+        out.push({
+          path: ['values', key],
+          key: true,
+          message: `"${key}" is not a question id`,
+          fix: 'a nested list of values belongs under a question id; write label: value pairs for every question directly under values',
+        });
     return out;
   };
   const { data, problems } = validateYaml(file, source, mapSchema(), [rule]);
   if (!data) return { problems };
   const values: Record<string, string> = {};
   const questionValues: Record<string, Record<string, string>> = {};
-  for (const [k, v] of Object.entries(data.values ?? {})) if (typeof v === 'string') values[k] = v;
-  else questionValues[k] = v;
+  for (const [k, v] of Object.entries(data.values ?? {}))
+    if (typeof v === 'string') values[k] = v;
+    else questionValues[k] = v;
   return { map: { columns: data.columns ?? {}, values, questionValues }, problems };
 }
 
@@ -155,11 +180,28 @@ const YES_NO_WORDS: Record<string, string> = { true: 'yes', false: 'no', y: 'yes
  * text, or through the map); an unknown column stops the import (`fatal`, exit 2) since every
  * row would be misread. A row with a value no option matches is left out with its problems.
  */
-export function csvRespondents(file: string, source: string, bank: Bank, map?: CsvMap): { rows: CsvRow[]; fatal: Problem[] } {
+export function csvRespondents(
+  file: string,
+  source: string,
+  bank: Bank,
+  map?: CsvMap,
+): { rows: CsvRow[]; fatal: Problem[] } {
   const { records, problems } = parseCsv(file, source);
   if (problems.length > 0) return { rows: [], fatal: problems };
   const [header, ...body] = records;
-  if (!header) return { rows: [], fatal: [{ file, line: 1, col: 1, message: 'the CSV file is empty', fix: 'export the responses with a header row naming the questions' }] };
+  if (!header)
+    return {
+      rows: [],
+      fatal: [
+        {
+          file,
+          line: 1,
+          col: 1,
+          message: 'the CSV file is empty',
+          fix: 'export the responses with a header row naming the questions',
+        },
+      ],
+    };
   const all = questionsOf(bank).map((x) => x.question);
   const byId = new Map(all.map((q) => [q.id, q]));
   const byText = new Map(all.map((q) => [q.text.trim(), q]));
@@ -170,15 +212,34 @@ export function csvRespondents(file: string, source: string, bank: Bank, map?: C
     const target = map?.columns[name] ?? map?.columns[raw];
     const special = (target ?? name.toLowerCase()) as (typeof SPECIAL_COLUMNS)[number];
     const q = target !== undefined ? byId.get(target) : (byId.get(name) ?? byText.get(name));
-    const col: Column | undefined = q ? { kind: 'question', question: q } : (SPECIAL_COLUMNS as readonly string[]).includes(special) && (target !== undefined || special !== 'ignore') ? ({ kind: special } as Column) : undefined;
+    const col: Column | undefined = q
+      ? { kind: 'question', question: q }
+      : (SPECIAL_COLUMNS as readonly string[]).includes(special) && (target !== undefined || special !== 'ignore')
+        ? ({ kind: special } as Column)
+        : undefined;
     if (!col) {
       const near = closest(name, [...byId.keys()]);
-      fatal.push({ file, line: header.line, col: c + 1, message: `column "${name}" matches no question`, fix: near ? `did you mean "${near}"? Or map it in a --map file (columns: { "${name}": question-id })` : 'name the question by its id or exact text, or map it in a --map file (columns: { "COLUMN": question-id or ignore })' });
+      fatal.push({
+        file,
+        line: header.line,
+        col: c + 1,
+        message: `column "${name}" matches no question`,
+        fix: near
+          ? `did you mean "${near}"? Or map it in a --map file (columns: { "${name}": question-id })`
+          : 'name the question by its id or exact text, or map it in a --map file (columns: { "COLUMN": question-id or ignore })',
+      });
       return { kind: 'ignore' };
     }
     if (col.kind === 'question') {
       const first = used.get(col.question.id);
-      if (first !== undefined) fatal.push({ file, line: header.line, col: c + 1, message: `column "${name}" answers ${col.question.id} again (first in column ${first})`, fix: 'keep one column per question, or map one of them to ignore' });
+      if (first !== undefined)
+        fatal.push({
+          file,
+          line: header.line,
+          col: c + 1,
+          message: `column "${name}" answers ${col.question.id} again (first in column ${first})`,
+          fix: 'keep one column per question, or map one of them to ignore',
+        });
       else used.set(col.question.id, c + 1);
     }
     return col;
@@ -190,9 +251,16 @@ export function csvRespondents(file: string, source: string, bank: Bank, map?: C
     if (text === '') return {};
     if (NA.test(text)) return { answer: { na: 'marked not applicable in the CSV' } };
     if (q.type === 'percent') {
-      if (!PERCENT.test(text)) return { error: { message: `${q.id} is a percent question; "${text}" is not a number`, fix: 'write a number from 0 to 100, e.g. 45' } };
+      if (!PERCENT.test(text))
+        return {
+          error: {
+            message: `${q.id} is a percent question; "${text}" is not a number`,
+            fix: 'write a number from 0 to 100, e.g. 45',
+          },
+        };
       const v = Number(text.replace('%', '').trim());
-      if (v < 0 || v > 100) return { error: { message: `${q.id}: ${v} is outside 0-100`, fix: 'write a number from 0 to 100' } };
+      if (v < 0 || v > 100)
+        return { error: { message: `${q.id}: ${v} is outside 0-100`, fix: 'write a number from 0 to 100' } };
       return { answer: { value: v } };
     }
     const options = q.options!;
@@ -204,8 +272,16 @@ export function csvRespondents(file: string, source: string, bank: Bank, map?: C
       (q.type === 'yesno' ? YES_NO_WORDS[lower] : undefined) ??
       (mapped !== undefined && options.some((o) => o.value === mapped) ? mapped : undefined);
     if (value !== undefined) return { answer: { value } };
-    const near = closest(text, options.map((o) => o.value));
-    return { error: { message: `"${text}" is not an answer to ${q.id}`, fix: `${near ? `did you mean "${near}"? ` : ''}use one of ${options.map((o) => o.value).join(', ')} (or their labels), or map it in a --map file (values: { "${text}": value })` } };
+    const near = closest(
+      text,
+      options.map((o) => o.value),
+    );
+    return {
+      error: {
+        message: `"${text}" is not an answer to ${q.id}`,
+        fix: `${near ? `did you mean "${near}"? ` : ''}use one of ${options.map((o) => o.value).join(', ')} (or their labels), or map it in a --map file (values: { "${text}": value })`,
+      },
+    };
   };
 
   const ref = bankRef(bank);
@@ -213,21 +289,38 @@ export function csvRespondents(file: string, source: string, bank: Bank, map?: C
     const source = `${file}:${rec.line}`;
     const problems: Problem[] = [];
     const answers: Answers = { bank: ref, answers: {} };
-    if (rec.cells.length > columns.length) problems.push({ file, line: rec.line, col: columns.length + 1, message: `this row has ${rec.cells.length} cells but the header has ${columns.length} columns`, fix: 'quote cells that hold the delimiter, or remove the extra cells' });
+    if (rec.cells.length > columns.length)
+      problems.push({
+        file,
+        line: rec.line,
+        col: columns.length + 1,
+        message: `this row has ${rec.cells.length} cells but the header has ${columns.length} columns`,
+        fix: 'quote cells that hold the delimiter, or remove the extra cells',
+      });
     columns.forEach((col, c) => {
       const cell = rec.cells[c] ?? '';
       const at = { file, line: rec.line, col: c + 1 };
       if (col.kind === 'ignore') return;
       if (col.kind === 'group') {
         const g = cell.trim();
-        if (g.length > 100) problems.push({ ...at, message: 'the group is longer than 100 characters', fix: 'use a short name for the team, site or shift' });
+        if (g.length > 100)
+          problems.push({
+            ...at,
+            message: 'the group is longer than 100 characters',
+            fix: 'use a short name for the team, site or shift',
+          });
         else if (g !== '') answers.group = g;
         return;
       }
       if (col.kind === 'role') {
         const r = cell.trim().toLowerCase();
         if (r === 'lead') answers.role = 'lead';
-        else if (r !== '' && r !== 'team') problems.push({ ...at, message: `role "${cell.trim()}" is not lead`, fix: 'write lead for the lead\'s own row, or leave it empty' });
+        else if (r !== '' && r !== 'team')
+          problems.push({
+            ...at,
+            message: `role "${cell.trim()}" is not lead`,
+            fix: "write lead for the lead's own row, or leave it empty",
+          });
         return;
       }
       const { answer, error } = cellValue(col.question, cell);

@@ -1,11 +1,22 @@
 // The team report as one self-contained HTML page, from the same pieces as the audit report
 // (src/report/html-kit.ts): the same stylesheet, CSP, band bars and paired bars. Pure.
-import { bandDefs, bandLegend, bandTag, barChart, htmlPage, pairedBars, POLL_DEFS, score1, type HtmlBand } from '../report/html-kit.js';
+import {
+  bandDefs,
+  bandLegend,
+  bandTag,
+  barChart,
+  htmlPage,
+  pairedBars,
+  POLL_DEFS,
+  score1,
+  type HtmlBand,
+} from '../report/html-kit.js';
 import { html } from '../text/escape.js';
 import type { TeamGroup, TeamReport, TeamResults } from './model.js';
 import { poolLine } from './render.js';
 
-const signed = (x: number | null) => (x === null ? 'n/a' : `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(1)}`);
+const signed = (x: number | null) =>
+  x === null ? 'n/a' : `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(1)}`;
 const pct = (x: number | null) => (x === null ? 'n/a' : `${x.toFixed(1)}%`);
 
 /** Why a group is not shown, in words (its size is never printed). */
@@ -40,11 +51,34 @@ export function renderTeamHtml(m: TeamReport): string {
   const title = `Team report: ${m.bank.title}`;
   const parts: string[] = [bandDefs(bands)];
   const r = m.results;
-  const overall = r && m.suppressed === null ? `<div class="overall"><span>Team score</span> <span class="big">${score1(r.overall.score)}</span> <span>out of 100</span> ${bandTag(bands, r.overall.band)}</div>` : `<p class="warning">Nothing else is shown: ${html(m.suppressed ?? '')}.</p>`;
-  parts.push(`<header>\n<h1>${html(title)}</h1>\n<p class="subtitle">${html(`${m.bank.id}@${m.bank.version}`)} · ${html(poolLine(m))}</p>\n${overall}\n</header>`, '<main>');
+  const overall =
+    r && m.suppressed === null
+      ? `<div class="overall"><span>Team score</span> <span class="big">${score1(r.overall.score)}</span> <span>out of 100</span> ${bandTag(bands, r.overall.band)}</div>`
+      : `<p class="warning">Nothing else is shown: ${html(m.suppressed ?? '')}.</p>`;
+  parts.push(
+    `<header>\n<h1>${html(title)}</h1>\n<p class="subtitle">${html(`${m.bank.id}@${m.bank.version}`)} · ${html(poolLine(m))}</p>\n${overall}\n</header>`,
+    '<main>',
+  );
   if (r && m.suppressed === null) {
-    const groups = r.areas.map((a) => ({ title: `${a.title}: ${score1(a.score)}`, rows: r.elements.filter((e) => e.area === a.id).map((e) => ({ label: e.disagreement ? `${e.title} (the team disagrees: middle half ${score1(e.q1)} to ${score1(e.q3)})` : e.title, score: e.score, band: e.band })) }));
-    parts.push(section('scores', 'Scores by element', `<figure class="chart-figure">${barChart(bands, "Each element's mean score over the team, 0 to 100, grouped by area (area score after its name).", groups)}\n${bandLegend(bands)}</figure>`));
+    const groups = r.areas.map((a) => ({
+      title: `${a.title}: ${score1(a.score)}`,
+      rows: r.elements
+        .filter((e) => e.area === a.id)
+        .map((e) => ({
+          label: e.disagreement
+            ? `${e.title} (the team disagrees: middle half ${score1(e.q1)} to ${score1(e.q3)})`
+            : e.title,
+          score: e.score,
+          band: e.band,
+        })),
+    }));
+    parts.push(
+      section(
+        'scores',
+        'Scores by element',
+        `<figure class="chart-figure">${barChart(bands, "Each element's mean score over the team, 0 to 100, grouped by area (area score after its name).", groups)}\n${bandLegend(bands)}</figure>`,
+      ),
+    );
     parts.push(engagement(r));
     parts.push(
       section(
@@ -56,16 +90,51 @@ export function renderTeamHtml(m: TeamReport): string {
       ),
     );
     if (m.groups.length > 0) {
-      const rows = m.groups.map((g) => `<tr><th scope="row">${html(g.name)}</th><td>${g.hidden ? html(HIDDEN_WHY[g.hidden](m.pool.minGroup)) : `${g.respondents} respondents`}</td><td class="num">${g.results ? score1(g.results.overall.score) : 'hidden'}</td></tr>`);
-      parts.push(section('groups', 'Groups', `<table><caption>Groups are shown from ${m.pool.minGroup} respondents.</caption><thead><tr><th scope="col">Group</th><th scope="col">Respondents</th><th scope="col" class="num">Overall</th></tr></thead><tbody>${rows.join('')}</tbody></table>`));
+      const rows = m.groups.map(
+        (g) =>
+          `<tr><th scope="row">${html(g.name)}</th><td>${g.hidden ? html(HIDDEN_WHY[g.hidden](m.pool.minGroup)) : `${g.respondents} respondents`}</td><td class="num">${g.results ? score1(g.results.overall.score) : 'hidden'}</td></tr>`,
+      );
+      parts.push(
+        section(
+          'groups',
+          'Groups',
+          `<table><caption>Groups are shown from ${m.pool.minGroup} respondents.</caption><thead><tr><th scope="col">Group</th><th scope="col">Respondents</th><th scope="col" class="num">Overall</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+        ),
+      );
     }
     for (const [i, gap] of m.perceptionGap.entries()) {
-      const rows = gap.elements.map((e) => `<tr><th scope="row">${html(e.title)}</th><td class="num">${score1(e.lead)}</td><td class="num">${score1(e.team)}</td><td class="num">${signed(e.gap)}</td></tr>`);
-      parts.push(section(`gap-${i + 1}`, `Perception gap: ${gap.label}`, `<table><caption>The lead's view beside the team's.</caption><thead><tr><th scope="col">Element</th><th scope="col" class="num">Lead</th><th scope="col" class="num">Team</th><th scope="col" class="num">Gap</th></tr></thead><tbody>${rows.join('')}</tbody></table>`));
+      const rows = gap.elements.map(
+        (e) =>
+          `<tr><th scope="row">${html(e.title)}</th><td class="num">${score1(e.lead)}</td><td class="num">${score1(e.team)}</td><td class="num">${signed(e.gap)}</td></tr>`,
+      );
+      parts.push(
+        section(
+          `gap-${i + 1}`,
+          `Perception gap: ${gap.label}`,
+          `<table><caption>The lead's view beside the team's.</caption><thead><tr><th scope="col">Element</th><th scope="col" class="num">Lead</th><th scope="col" class="num">Team</th><th scope="col" class="num">Gap</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+        ),
+      );
     }
-    parts.push(section('notes', 'Notes from the team', m.notes.shown ? (m.notes.items.length === 0 ? '<p>No notes.</p>' : `<ul>${m.notes.items.map((n) => `<li>${html(n.note)} <span class="muted">(<code>${html(n.questionId)}</code>)</span></li>`).join('')}</ul>`) : `<p>Not shown: ${html(m.notes.reason ?? '')}.</p>`));
+    parts.push(
+      section(
+        'notes',
+        'Notes from the team',
+        m.notes.shown
+          ? m.notes.items.length === 0
+            ? '<p>No notes.</p>'
+            : `<ul>${m.notes.items.map((n) => `<li>${html(n.note)} <span class="muted">(<code>${html(n.questionId)}</code>)</span></li>`).join('')}</ul>`
+          : `<p>Not shown: ${html(m.notes.reason ?? '')}.</p>`,
+      ),
+    );
   }
-  if (m.pool.leftOut.length > 0) parts.push(section('left-out', 'Left out', `<ul>${m.pool.leftOut.flatMap((x) => x.problems.map((p) => `<li><code>${html(p)}</code></li>`)).join('')}</ul>`));
+  if (m.pool.leftOut.length > 0)
+    parts.push(
+      section(
+        'left-out',
+        'Left out',
+        `<ul>${m.pool.leftOut.flatMap((x) => x.problems.map((p) => `<li><code>${html(p)}</code></li>`)).join('')}</ul>`,
+      ),
+    );
   parts.push('</main>', `<footer>Made by service-audit ${html(m.tool.version)}.</footer>`);
   return htmlPage(title, parts.filter(Boolean).join('\n'));
 }

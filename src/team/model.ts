@@ -99,7 +99,14 @@ export interface PerceptionGap {
   label: string;
   elements: { id: string; title: string; lead: number | null; team: number | null; gap: number | null }[];
   /** The lead's percent answer to a benchmark question beside the share the team gave. */
-  guesses: { element: string; statement: string; question: string; guess: number | null; team: number | null; gap: number | null }[];
+  guesses: {
+    element: string;
+    statement: string;
+    question: string;
+    guess: number | null;
+    team: number | null;
+    gap: number | null;
+  }[];
   /** Team statements the lead answered too: the lead's answer beside the team's mean credit. */
   answers: { questionId: string; lead: string; leadCredit: number; team: number | null }[];
 }

@@ -3,7 +3,17 @@ import { questionsOf } from '../bank/load.js';
 import type { Bank, Question } from '../bank/schema.js';
 import { bandFor, creditOf, labelOf, round1, scoreAudit, type Scores } from '../score/score.js';
 import { DEFAULT_MIN_GROUP, MIN_POOL_FOR_NOTES, planGroups } from './anonymity.js';
-import type { LeftOut, PerceptionGap, TeamElement, TeamGroup, TeamQuestion, TeamReport, TeamResults, TeamShare, TeamWeakness } from './model.js';
+import type {
+  LeftOut,
+  PerceptionGap,
+  TeamElement,
+  TeamGroup,
+  TeamQuestion,
+  TeamReport,
+  TeamResults,
+  TeamShare,
+  TeamWeakness,
+} from './model.js';
 import { contentShuffle, meanSorted, quantileSorted, sortNumbers, wilson } from './stats.js';
 
 /** Points of interquartile range from which an element counts as a disagreement. */
@@ -86,7 +96,13 @@ export function createPool(bank: Bank): Pool {
           percents.push(qi, Number(r.value), r.credit!);
         } else marks.push(qi, optionIndex[qi]!.get(String(r.value))!);
       }
-    return { overall: s.overall.score, areas: s.areas.map((a) => a.score), elements: s.elements.map((e) => e.score), marks, percents };
+    return {
+      overall: s.overall.score,
+      areas: s.areas.map((a) => a.score),
+      elements: s.elements.map((e) => e.score),
+      marks,
+      percents,
+    };
   };
   // Scoring is pure, so respondents who gave the same answers are scored once: in a pulse of a
   // few statements most respondents share their answers with someone, and this is what keeps
@@ -141,7 +157,9 @@ export function createPool(bank: Bank): Pool {
         if (!g) groups.set(answers.group, (g = newAcc()));
         addScores(g, s);
       } else ungrouped++;
-      for (const [questionId, a] of Object.entries(answers.answers)) if (a.note && a.note.trim() !== '' && questionIndex.has(questionId)) notes.push({ questionId, note: a.note.trim() });
+      for (const [questionId, a] of Object.entries(answers.answers))
+        if (a.note && a.note.trim() !== '' && questionIndex.has(questionId))
+          notes.push({ questionId, note: a.note.trim() });
     },
     finish(o) {
       const minGroup = o.minGroup ?? DEFAULT_MIN_GROUP;
@@ -185,7 +203,11 @@ export function createPool(bank: Bank): Pool {
         perceptionGap: perceptionGaps(results),
         notes: notesShown
           ? { shown: true, reason: null, items: contentShuffle(notes, (x) => `${x.questionId}\u0000${x.note}`) }
-          : { shown: false, reason: `notes are shown from ${MIN_POOL_FOR_NOTES} team respondents, so that the way a note is written cannot point to its writer`, items: [] },
+          : {
+              shown: false,
+              reason: `notes are shown from ${MIN_POOL_FOR_NOTES} team respondents, so that the way a note is written cannot point to its writer`,
+              items: [],
+            },
       };
     },
   };
@@ -225,9 +247,14 @@ export function createPool(bank: Bank): Pool {
         audience: q.audience,
         answered,
         notApplicable: qa.na,
-        distribution: q.type === 'percent' ? null : q.options!.map((opt, k) => ({ value: opt.value, label: opt.label, count: qa.counts[k]! })),
+        distribution:
+          q.type === 'percent'
+            ? null
+            : q.options!.map((opt, k) => ({ value: opt.value, label: opt.label, count: qa.counts[k]! })),
         meanCredit: answered === 0 ? null : round2(meanCreditOf(q, qa)),
-        ...(q.type === 'percent' && { meanPercent: answered === 0 ? null : round1(meanSorted(sortNumbers(qa.percents))) }),
+        ...(q.type === 'percent' && {
+          meanPercent: answered === 0 ? null : round1(meanSorted(sortNumbers(qa.percents))),
+        }),
       });
     });
     const engagement: TeamShare[] = [];
@@ -239,7 +266,10 @@ export function createPool(bank: Bank): Pool {
       const q = list[qi]!.question;
       const counts = acc.questions[qi]!.counts;
       const answered = counts.reduce((s, c) => s + c, 0);
-      const holders = (q.options ?? []).reduce((s, opt, k) => s + (bm.pulse!.values.includes(opt.value) ? counts[k]! : 0), 0);
+      const holders = (q.options ?? []).reduce(
+        (s, opt, k) => s + (bm.pulse!.values.includes(opt.value) ? counts[k]! : 0),
+        0,
+      );
       const w = answered > 0 ? wilson(holders, answered) : null;
       engagement.push({
         element: element.id,
@@ -311,8 +341,15 @@ export function createPool(bank: Bank): Pool {
 
   /** Each lead's answers beside the team's; leads are ordered by their answers, labelled by number. */
   function perceptionGaps(team: TeamResults): PerceptionGap[] {
-    const canonical = (a: Answers) => JSON.stringify(Object.keys(a.answers).sort().map((k) => [k, a.answers[k]!.value ?? null, a.answers[k]!.na === undefined ? 0 : 1]));
-    const sorted = leads.map((a) => ({ a, key: canonical(a) })).sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    const canonical = (a: Answers) =>
+      JSON.stringify(
+        Object.keys(a.answers)
+          .sort()
+          .map((k) => [k, a.answers[k]!.value ?? null, a.answers[k]!.na === undefined ? 0 : 1]),
+      );
+    const sorted = leads
+      .map((a) => ({ a, key: canonical(a) }))
+      .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
     return sorted.map(({ a }, i): PerceptionGap => {
       const s = scoreAudit(bank, a, { priorities: 0 });
       const gap = (x: number | null, y: number | null) => (x === null || y === null ? null : round1(x - y));
@@ -324,13 +361,25 @@ export function createPool(bank: Bank): Pool {
         const bm = elements.find((x) => x.element.id === sh.element)!.element.benchmark!;
         const given = answerOf(a, bm.question);
         const guess = given?.value !== undefined && typeof given.value === 'number' ? given.value : null;
-        return { element: sh.element, statement: sh.statement, question: bm.question, guess, team: sh.share, gap: gap(guess, sh.share) };
+        return {
+          element: sh.element,
+          statement: sh.statement,
+          question: bm.question,
+          guess,
+          team: sh.share,
+          gap: gap(guess, sh.share),
+        };
       });
       const answers = list
         .filter(({ question: q }) => q.audience === 'team' && answerOf(a, q.id)?.value !== undefined)
         .map(({ question: q }) => {
           const v = answerOf(a, q.id)!.value!;
-          return { questionId: q.id, lead: labelOf(q, v), leadCredit: round2(creditOf(q, v)), team: team.questions.find((t) => t.id === q.id)?.meanCredit ?? null };
+          return {
+            questionId: q.id,
+            lead: labelOf(q, v),
+            leadCredit: round2(creditOf(q, v)),
+            team: team.questions.find((t) => t.id === q.id)?.meanCredit ?? null,
+          };
         });
       return { label: `Lead ${i + 1}`, elements: elementRows, guesses, answers };
     });

@@ -8,22 +8,42 @@ const num = z.nullable(z.number());
 const str = z.nullable(z.string());
 
 const question = z.strictObject({
-  id: z.string(), element: z.string(), text: z.string(), type: z.string(), audience: z.string(),
-  answered: z.number(), notApplicable: z.number(),
+  id: z.string(),
+  element: z.string(),
+  text: z.string(),
+  type: z.string(),
+  audience: z.string(),
+  answered: z.number(),
+  notApplicable: z.number(),
   distribution: z.nullable(z.array(z.strictObject({ value: z.string(), label: z.string(), count: z.number() }))),
   meanCredit: num,
   meanPercent: z.optional(num),
-  
 });
 
 const element = z.strictObject({
-  id: z.string(), title: z.string(), area: z.string(), score: num, band: str, respondents: z.number(),
-  q1: num, q3: num, spread: num, disagreement: z.boolean(),
+  id: z.string(),
+  title: z.string(),
+  area: z.string(),
+  score: num,
+  band: str,
+  respondents: z.number(),
+  q1: num,
+  q3: num,
+  spread: num,
+  disagreement: z.boolean(),
 });
 
 const share = z.strictObject({
-  element: z.string(), statement: z.string(), question: z.string(), values: z.array(z.string()),
-  poll: z.number(), holders: z.number(), answered: z.number(), share: num, low: num, high: num,
+  element: z.string(),
+  statement: z.string(),
+  question: z.string(),
+  values: z.array(z.string()),
+  poll: z.number(),
+  holders: z.number(),
+  answered: z.number(),
+  share: num,
+  low: num,
+  high: num,
   verdict: z.nullable(z.enum(['above', 'below', 'in line'])),
 });
 
@@ -42,30 +62,58 @@ export const teamReportSchema = z.strictObject({
   tool: z.strictObject({ name: z.literal('service-audit'), version: z.string() }),
   bank: z.strictObject({ id: z.string(), version: z.number(), title: z.string(), sha256: z.string() }),
   pool: z.strictObject({
-    inputs: z.number(), used: z.number(), respondents: z.number(), leads: z.number(),
-    leftOut: z.array(z.strictObject({ source: z.string(), problems: z.array(z.string()) })).check(z.describe('Files and CSV rows left out of the pool, each with its one-line problems.')),
+    inputs: z.number(),
+    used: z.number(),
+    respondents: z.number(),
+    leads: z.number(),
+    leftOut: z
+      .array(z.strictObject({ source: z.string(), problems: z.array(z.string()) }))
+      .check(z.describe('Files and CSV rows left out of the pool, each with its one-line problems.')),
     minGroup: z.number(),
   }),
   bands: z.array(z.strictObject({ id: z.string(), label: z.string(), min: z.number() })),
-  suppressed: str.check(z.describe('Why nothing but n is shown (the pool is under the floor); null when results are shown.')),
+  suppressed: str.check(
+    z.describe('Why nothing but n is shown (the pool is under the floor); null when results are shown.'),
+  ),
   results: z.nullable(results),
-  groups: z.array(z.strictObject({
-    name: z.string(),
-    respondents: num,
-    hidden: z.nullable(z.enum(['below-floor', 'complementary'])),
-    results: z.nullable(results),
-  })),
-  priorities: z.array(z.strictObject({
-    questionId: z.string(), element: z.string(), text: z.string(), meanCredit: z.number(), pointsToGain: z.number(), recommendation: z.string(),
-  })),
-  perceptionGap: z.array(z.strictObject({
-    label: z.string(),
-    elements: z.array(z.strictObject({ id: z.string(), title: z.string(), lead: num, team: num, gap: num })),
-    guesses: z.array(z.strictObject({ element: z.string(), statement: z.string(), question: z.string(), guess: num, team: num, gap: num })),
-    answers: z.array(z.strictObject({ questionId: z.string(), lead: z.string(), leadCredit: z.number(), team: num })),
-  })),
+  groups: z.array(
+    z.strictObject({
+      name: z.string(),
+      respondents: num,
+      hidden: z.nullable(z.enum(['below-floor', 'complementary'])),
+      results: z.nullable(results),
+    }),
+  ),
+  priorities: z.array(
+    z.strictObject({
+      questionId: z.string(),
+      element: z.string(),
+      text: z.string(),
+      meanCredit: z.number(),
+      pointsToGain: z.number(),
+      recommendation: z.string(),
+    }),
+  ),
+  perceptionGap: z.array(
+    z.strictObject({
+      label: z.string(),
+      elements: z.array(z.strictObject({ id: z.string(), title: z.string(), lead: num, team: num, gap: num })),
+      guesses: z.array(
+        z.strictObject({
+          element: z.string(),
+          statement: z.string(),
+          question: z.string(),
+          guess: num,
+          team: num,
+          gap: num,
+        }),
+      ),
+      answers: z.array(z.strictObject({ questionId: z.string(), lead: z.string(), leadCredit: z.number(), team: num })),
+    }),
+  ),
   notes: z.strictObject({
-    shown: z.boolean(), reason: str,
+    shown: z.boolean(),
+    reason: str,
     items: z.array(z.strictObject({ questionId: z.string(), note: z.string() })),
   }),
 });

@@ -18,12 +18,16 @@ const hex = (c: string) => {
  * the cursor, recolour, retitle or clear the screen, nor split one message over several lines.
  */
 export function terminalLine(s: string): string {
-  return s.replace(CONTROL, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : hex(c))).replace(INVISIBLE, hex);
+  return s
+    .replace(CONTROL, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : hex(c)))
+    .replace(INVISIBLE, hex);
 }
 
 /** Terminal, a block of text: as terminalLine, but newlines and tabs are kept. */
 export function terminalText(s: string): string {
-  return s.replace(CONTROL, (c) => (c === '\n' || c === '\t' ? c : c === '\r' ? '\\r' : hex(c))).replace(INVISIBLE, hex);
+  return s
+    .replace(CONTROL, (c) => (c === '\n' || c === '\t' ? c : c === '\r' ? '\\r' : hex(c)))
+    .replace(INVISIBLE, hex);
 }
 
 /** Whitespace that markdown folds anyway, or that would end a line, start indented code or a hard break. */
@@ -61,7 +65,8 @@ const HEADING_END = /[.,;:!\u3002\uFF0C\uFF1B\uFF1A\s]+$/;
 export function markdownHeading(s: string, room = 76): string {
   const words = s.replace(MD_SPACE, ' ').trim().replace(HEADING_END, '').split(' ');
   let text = markdownInline(words.join(' '));
-  for (let n = words.length - 1; text.length > room && n > 0; n--) text = `${markdownInline(words.slice(0, n).join(' ').replace(HEADING_END, ''))} …`;
+  for (let n = words.length - 1; text.length > room && n > 0; n--)
+    text = `${markdownInline(words.slice(0, n).join(' ').replace(HEADING_END, ''))} …`;
   // One word longer than the room: markdownlint allows a line whose overflow has no space.
   return text;
 }
@@ -95,7 +100,12 @@ export function mermaidLabel(s: string): string {
  * like `\x1b`, as in the terminal. Newlines and tabs are kept.
  */
 export function html(s: string): string {
-  return terminalText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return terminalText(s)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /** XML 1.0 text or attribute: characters XML cannot hold are dropped, markup escaped. */
@@ -123,7 +133,10 @@ export function workflowProperty(s: string): string {
 /** YAML 1.2 double-quoted scalar: reads back as exactly `s` in any YAML parser. */
 export function yamlQuoted(s: string): string {
   // JSON strings are YAML double-quoted scalars, except that YAML also wants these escaped.
-  return JSON.stringify(s).replace(/[\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(s).replace(
+    /[\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** Words that some YAML reader takes as something other than a string (YAML 1.1 and 1.2). */
@@ -144,7 +157,10 @@ export function yamlString(s: string): string {
  * an escape (`\x1b`). Whatever the text, the comment stays a comment.
  */
 export function yamlComment(s: string): string {
-  return terminalLine(s.replace(/\r\n?|\n|[\u0085\u2028\u2029]/g, ' ')).replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g, hex);
+  return terminalLine(s.replace(/\r\n?|\n|[\u0085\u2028\u2029]/g, ' ')).replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g,
+    hex,
+  );
 }
 
 /** A word of a POSIX shell command line to copy and paste: plain when safe, else single-quoted (and shown safely). */

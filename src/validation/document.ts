@@ -1,4 +1,16 @@
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import {
+  LineCounter,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import type { Problem } from '../errors.js';
 
 /** A parsed YAML file that can still tell where each value stands. */
@@ -31,7 +43,15 @@ function oneLine(message: string): string {
 
 /** Characters YAML does not allow raw in a file (C0 and C1 controls but tab, LF, CR and NEL; DEL; U+FFFE/F). */
 const NOT_PRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/g;
-const CONTROL_NAMES: Record<number, string> = { 0: 'NUL', 7: 'BEL', 8: 'backspace', 0x0b: 'vertical tab', 0x0c: 'form feed', 0x1b: 'ESC', 0x7f: 'DEL' };
+const CONTROL_NAMES: Record<number, string> = {
+  0: 'NUL',
+  7: 'BEL',
+  8: 'backspace',
+  0x0b: 'vertical tab',
+  0x0c: 'form feed',
+  0x1b: 'ESC',
+  0x7f: 'DEL',
+};
 /** At most this many control characters are listed; the rest are the same fix. */
 const MAX_CONTROL_PROBLEMS = 10;
 
@@ -41,7 +61,12 @@ function controlCharacters(file: string, source: string, lc: LineCounter): Probl
   for (const m of source.matchAll(NOT_PRINTABLE)) {
     const code = m[0].charCodeAt(0);
     const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}${CONTROL_NAMES[code] ? ` (${CONTROL_NAMES[code]})` : ''}`;
-    out.push({ file, ...lc.linePos(m.index), message: `control character ${name} in the text`, fix: 'remove it (an editor may show it as ^[ or a box); inside double quotes it may be written as an escape such as \\x1b' });
+    out.push({
+      file,
+      ...lc.linePos(m.index),
+      message: `control character ${name} in the text`,
+      fix: 'remove it (an editor may show it as ^[ or a box); inside double quotes it may be written as an escape such as \\x1b',
+    });
     if (out.length === MAX_CONTROL_PROBLEMS) break;
   }
   return out;
@@ -99,11 +124,28 @@ export function parseYaml(file: string, source: string): { doc?: PositionedDoc; 
     const unresolved = firstUnresolvedAlias(doc);
     if (unresolved) {
       const pos = lineCounter.linePos(unresolved.offset);
-      return { problems: [{ file, ...pos, message: `the alias *${unresolved.name} is not defined`, fix: `define it first with &${unresolved.name} on the value it stands for, or write the value here` }] };
+      return {
+        problems: [
+          {
+            file,
+            ...pos,
+            message: `the alias *${unresolved.name} is not defined`,
+            fix: `define it first with &${unresolved.name} on the value it stands for, or write the value here`,
+          },
+        ],
+      };
     }
     const pos = lineCounter.linePos(firstAliasOffset(doc));
     return {
-      problems: [{ file, line: pos.line, col: pos.col, message: `YAML: ${why}`, fix: `use fewer aliases (*name); at most ${MAX_ALIAS_COUNT} expansions are allowed` }],
+      problems: [
+        {
+          file,
+          line: pos.line,
+          col: pos.col,
+          message: `YAML: ${why}`,
+          fix: `use fewer aliases (*name); at most ${MAX_ALIAS_COUNT} expansions are allowed`,
+        },
+      ],
     };
   }
 
@@ -119,13 +161,15 @@ export function parseYaml(file: string, source: string): { doc?: PositionedDoc; 
         pair = pairOf(node, k);
         next = pair?.value;
       } else if (isSeq(node)) next = node.items[Number(k)];
-      if (!next || typeof next !== 'object' || !('range' in next)) return { node: found, ...(i === path.length - 1 && pair && { pair }) };
+      if (!next || typeof next !== 'object' || !('range' in next))
+        return { node: found, ...(i === path.length - 1 && pair && { pair }) };
       node = next as Node;
       if (node.range) found = node;
     }
     return { node: found, ...(pair && { pair }) };
   };
-  const toPos = (offset: number | undefined) => (offset === undefined ? { line: 1, col: 1 } : lineCounter.linePos(offset));
+  const toPos = (offset: number | undefined) =>
+    offset === undefined ? { line: 1, col: 1 } : lineCounter.linePos(offset);
 
   return {
     problems: [],
@@ -172,7 +216,11 @@ function keyProblems(doc: Document, lc: LineCounter, file: string): Problem[] {
           seen.set(name, key.range[0]);
           continue;
         }
-        at(key.range[0], `duplicate key "${name}" (first at line ${lc.linePos(first).line})`, 'remove or rename one of the two keys');
+        at(
+          key.range[0],
+          `duplicate key "${name}" (first at line ${lc.linePos(first).line})`,
+          'remove or rename one of the two keys',
+        );
       }
     },
   });

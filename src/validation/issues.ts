@@ -32,7 +32,12 @@ export function allowedKeys(schema: AnySchema, path: readonly PropertyKey[]): st
   for (const k of path) {
     s = unwrap(s);
     if (!s) return [];
-    const def = s._zod.def as { type: string; shape?: Record<string, AnySchema>; element?: AnySchema; valueType?: AnySchema };
+    const def = s._zod.def as {
+      type: string;
+      shape?: Record<string, AnySchema>;
+      element?: AnySchema;
+      valueType?: AnySchema;
+    };
     if (def.type === 'object' && def.shape) s = def.shape[String(k)];
     else if (def.type === 'array') s = def.element;
     else if (def.type === 'record') s = def.valueType;
@@ -90,10 +95,14 @@ export function issuesToProblems(doc: PositionedDoc, schema: AnySchema, issues: 
         const allowed = allowedKeys(schema, path);
         for (const key of issue.keys) {
           const near = closest(key, allowed);
-          at([...path, key], {
-            message: `unknown key "${key}"`,
-            fix: near ? `did you mean "${near}"? Rename it` : `remove it (allowed here: ${allowed.join(', ')})`,
-          }, true);
+          at(
+            [...path, key],
+            {
+              message: `unknown key "${key}"`,
+              fix: near ? `did you mean "${near}"? Rename it` : `remove it (allowed here: ${allowed.join(', ')})`,
+            },
+            true,
+          );
         }
         break;
       }
@@ -101,7 +110,11 @@ export function issuesToProblems(doc: PositionedDoc, schema: AnySchema, issues: 
         const want = TYPE_WORDS[issue.expected] ?? issue.expected;
         if (value === undefined) {
           const name = path[path.length - 1];
-          at(path.slice(0, -1), { message: `missing "${String(name)}"`, fix: `add "${String(name)}:" with ${want}` }, true);
+          at(
+            path.slice(0, -1),
+            { message: `missing "${String(name)}"`, fix: `add "${String(name)}:" with ${want}` },
+            true,
+          );
         } else {
           at(path, { message: `${label(path)} must be ${want}, not ${describe(value)}`, fix: `write ${want} here` });
         }
@@ -110,7 +123,9 @@ export function issuesToProblems(doc: PositionedDoc, schema: AnySchema, issues: 
       case 'too_small':
       case 'too_big': {
         const small = issue.code === 'too_small';
-        const bound = small ? (issue as { minimum: number | bigint }).minimum : (issue as { maximum: number | bigint }).maximum;
+        const bound = small
+          ? (issue as { minimum: number | bigint }).minimum
+          : (issue as { maximum: number | bigint }).maximum;
         const inclusive = issue.inclusive !== false;
         if (issue.origin === 'array' || issue.origin === 'string') {
           const unit = issue.origin === 'array' ? 'item' : 'character';
@@ -120,7 +135,10 @@ export function issuesToProblems(doc: PositionedDoc, schema: AnySchema, issues: 
           });
         } else {
           const rel = small ? (inclusive ? 'at least' : 'greater than') : inclusive ? 'at most' : 'less than';
-          at(path, { message: `${label(path)} is ${String(value)} but must be ${rel} ${String(bound)}`, fix: `change it to a number ${rel} ${String(bound)}` });
+          at(path, {
+            message: `${label(path)} is ${String(value)} but must be ${rel} ${String(bound)}`,
+            fix: `change it to a number ${rel} ${String(bound)}`,
+          });
         }
         break;
       }

@@ -32,10 +32,21 @@ export function validateYaml<S extends z.ZodMiniType>(
     // still run over the file without the values the schema refused, when that much is valid.
     const rest = withoutIssues(doc.data, result.error.issues);
     const again = rest === undefined ? undefined : schema.safeParse(rest);
-    if (again?.success) problems.push(...placeProblems(doc, rules.flatMap((rule) => rule(again.data))));
+    if (again?.success)
+      problems.push(
+        ...placeProblems(
+          doc,
+          rules.flatMap((rule) => rule(again.data)),
+        ),
+      );
     return { doc, problems: sortProblems(problems) };
   }
-  const problems = sortProblems(placeProblems(doc, rules.flatMap((rule) => rule(result.data))));
+  const problems = sortProblems(
+    placeProblems(
+      doc,
+      rules.flatMap((rule) => rule(result.data)),
+    ),
+  );
   return problems.length > 0 ? { doc, problems } : { doc, data: result.data, problems };
 }
 
@@ -48,14 +59,18 @@ export function sortProblems(problems: Problem[]): Problem[] {
  * A copy of the data without the mapping keys the schema refused, or undefined when a refused
  * value cannot simply be left out (an item of a list, or the whole file).
  */
-function withoutIssues(data: unknown, issues: readonly { code: string; path: PropertyKey[]; keys?: string[] }[]): unknown {
+function withoutIssues(
+  data: unknown,
+  issues: readonly { code: string; path: PropertyKey[]; keys?: string[] }[],
+): unknown {
   const copy = structuredClone(data);
   for (const issue of issues) {
     const paths = issue.code === 'unrecognized_keys' ? (issue.keys ?? []).map((k) => [...issue.path, k]) : [issue.path];
     for (const path of paths) {
       const parent = valueAt(copy, path.slice(0, -1));
       const last = path[path.length - 1];
-      if (typeof last !== 'string' || parent === null || typeof parent !== 'object' || Array.isArray(parent)) return undefined;
+      if (typeof last !== 'string' || parent === null || typeof parent !== 'object' || Array.isArray(parent))
+        return undefined;
       delete (parent as Record<string, unknown>)[last];
     }
   }

@@ -21,7 +21,15 @@ export const TEST_OUTPUT = fileURLToPath(new URL('../../test-output/', import.me
  * "leave the page" without the page asking for them). Playwright gives every launch a fresh,
  * empty profile folder of its own (it refuses a --user-data-dir in the arguments).
  */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const missing = !existsSync(CHROMIUM);
 const MISSING_MESSAGE = `Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM to a Chromium binary`;
@@ -69,18 +77,31 @@ export interface OpenedPage {
  * Opens a URL (file: or http://127.0.0.1) in a fresh context and records every request. Any
  * request to another address is recorded and then aborted, so a test can never reach out.
  */
-export async function openPage(browser: Browser, url: string, o: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<OpenedPage> {
-  const context = await browser.newContext({ viewport: { width: o.width ?? 1280, height: o.height ?? 800 }, colorScheme: o.colorScheme ?? 'light' });
+export async function openPage(
+  browser: Browser,
+  url: string,
+  o: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {},
+): Promise<OpenedPage> {
+  const context = await browser.newContext({
+    viewport: { width: o.width ?? 1280, height: o.height ?? 800 },
+    colorScheme: o.colorScheme ?? 'light',
+  });
   const requests: string[] = [];
   const own = new URL(url);
   const isOwn = (u: string) => {
     const p = new URL(u);
-    return p.protocol === 'data:' || p.protocol === 'about:' || (p.protocol === own.protocol && p.host === own.host && (own.protocol !== 'file:' || p.pathname === own.pathname));
+    return (
+      p.protocol === 'data:' ||
+      p.protocol === 'about:' ||
+      (p.protocol === own.protocol && p.host === own.host && (own.protocol !== 'file:' || p.pathname === own.pathname))
+    );
   };
   const failures = new Map<string, string>();
   context.on('request', (r) => void requests.push(r.url()));
   context.on('requestfailed', (r) => void failures.set(r.url(), r.failure()?.errorText ?? 'failed'));
-  await context.route('**/*', (route) => (isOwn(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
+  await context.route('**/*', (route) =>
+    isOwn(route.request().url()) ? route.continue() : route.abort('blockedbyclient'),
+  );
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load' });
   return {
@@ -113,9 +134,25 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            o: object,
+          ): Promise<{
+            violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(' ')),
+    }));
   });
 }
 
@@ -139,7 +176,11 @@ export const PAPER = {
  * margins, backgrounds as the stylesheet allows), saves it under test-output/pdf/, and returns
  * the bytes and the page count.
  */
-export async function printPdf(page: Page, name: string, format: keyof typeof PAPER): Promise<{ path: string; pdf: Buffer; pages: number }> {
+export async function printPdf(
+  page: Page,
+  name: string,
+  format: keyof typeof PAPER,
+): Promise<{ path: string; pdf: Buffer; pages: number }> {
   const pdf = await page.pdf({ format, printBackground: false, preferCSSPageSize: false });
   const dir = join(TEST_OUTPUT, 'pdf');
   mkdirSync(dir, { recursive: true });

@@ -14,7 +14,14 @@ describeBrowser('collect in a real browser, on a phone-sized screen', () => {
   const t = tempDir();
   const out = join(t.dir, 'responses');
   /** Every response kept: written out, or in the spool until its batch is written. */
-  const files = () => [out, join(out, '.pending')].flatMap((d) => (existsSync(d) ? readdirSync(d).filter((f) => f.endsWith('.yaml')).map((f) => join(d, f)) : []));
+  const files = () =>
+    [out, join(out, '.pending')].flatMap((d) =>
+      existsSync(d)
+        ? readdirSync(d)
+            .filter((f) => f.endsWith('.yaml'))
+            .map((f) => join(d, f))
+        : [],
+    );
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -43,8 +50,14 @@ describeBrowser('collect in a real browser, on a phone-sized screen', () => {
     const fieldsets = p.page.locator('fieldset');
     const n = await fieldsets.count();
     for (let i = 0; i < n - 1; i++) await fieldsets.nth(i).getByText('Agree', { exact: true }).click();
-    await fieldsets.nth(n - 1).getByText('Does not apply to me').click();
-    await fieldsets.nth(n - 1).getByLabel('Why does it not apply?').fill('I joined last week');
+    await fieldsets
+      .nth(n - 1)
+      .getByText('Does not apply to me')
+      .click();
+    await fieldsets
+      .nth(n - 1)
+      .getByLabel('Why does it not apply?')
+      .fill('I joined last week');
     await p.page.getByRole('button', { name: 'Send my answers' }).click();
     await p.page.waitForURL(/\/thanks$/);
     expect(await p.page.locator('h1').textContent()).toBe('Thank you');
@@ -86,7 +99,9 @@ describeBrowser('collect in a real browser, on a phone-sized screen', () => {
     await page.getByRole('button', { name: 'Send my answers' }).click();
     await expect.poll(() => page.locator('.summary').count()).toBe(1);
     expect(await page.locator('.summary h2').textContent()).toBe('Please check one answer');
-    expect(await first.locator('.error').textContent()).toBe('Say briefly why it does not apply to you, or choose an answer.');
+    expect(await first.locator('.error').textContent()).toBe(
+      'Say briefly why it does not apply to you, or choose an answer.',
+    );
     expect(await page.locator('fieldset').nth(1).getByLabel('Strongly agree', { exact: true }).isChecked()).toBe(true);
     await first.getByLabel('Why does it not apply?').fill('Part-time, no goals shared with me');
     await page.getByRole('button', { name: 'Send my answers' }).click();

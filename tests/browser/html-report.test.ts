@@ -41,11 +41,27 @@ describeBrowser('HTML report in Chromium', () => {
     writeFileSync(join(dir, 'bank.yaml'), TEAM_BANK);
     const pool = Array.from({ length: 8 }, (_, i) => {
       const out = join(dir, `person-${i}.yaml`);
-      writeFileSync(out, answersYaml({ 'u.self': AGREE[(i * 2) % 5]!, 't.self': AGREE[(i + 1) % 5]!, 't.tools': i % 3 ? 'yes' : 'no' }, { group: i % 2 ? 'day' : 'night' }));
+      writeFileSync(
+        out,
+        answersYaml(
+          { 'u.self': AGREE[(i * 2) % 5]!, 't.self': AGREE[(i + 1) % 5]!, 't.tools': i % 3 ? 'yes' : 'no' },
+          { group: i % 2 ? 'day' : 'night' },
+        ),
+      );
       return out;
     });
     writeFileSync(join(dir, 'lead.yaml'), answersYaml({ 'u.share': 70, 't.share': 60 }, { role: 'lead' }));
-    const t = cli(['report', ...pool, join(dir, 'lead.yaml'), '--bank', join(dir, 'bank.yaml'), '--format', 'html', '--out', teamFile]);
+    const t = cli([
+      'report',
+      ...pool,
+      join(dir, 'lead.yaml'),
+      '--bank',
+      join(dir, 'bank.yaml'),
+      '--format',
+      'html',
+      '--out',
+      teamFile,
+    ]);
     expect(t.code, t.stderr).toBe(0);
     browser = await launchChromium();
   });
@@ -58,12 +74,15 @@ describeBrowser('HTML report in Chromium', () => {
     const p = await openPage(browser, url);
     expect(p.requests).toEqual([url]);
     // The stylesheet passed the CSP (its hash matches): headings have their rule.
-    expect(await p.page.evaluate(() => getComputedStyle(document.querySelector('h2')!).borderBottomStyle)).toBe('solid');
+    expect(await p.page.evaluate(() => getComputedStyle(document.querySelector('h2')!).borderBottomStyle)).toBe(
+      'solid',
+    );
     await p.close();
 
     // The same page with markup a renderer must never emit: its CSP stops every request and the script.
     const hostile = join(dir, 'hostile.html');
-    const injected = '<img alt="" src="http://192.0.2.1/pixel.png"><link rel="stylesheet" href="http://192.0.2.1/x.css"><script>document.title = "script ran"</script><div style="background:url(http://192.0.2.1/bg.png)">x</div>';
+    const injected =
+      '<img alt="" src="http://192.0.2.1/pixel.png"><link rel="stylesheet" href="http://192.0.2.1/x.css"><script>document.title = "script ran"</script><div style="background:url(http://192.0.2.1/bg.png)">x</div>';
     writeFileSync(hostile, readFileSync(file, 'utf8').replace('<main>', `<main>${injected}`));
     const h = await openPage(browser, pathToFileURL(hostile).href);
     expect(h.requestsLeaving().sort()).toEqual(['http://192.0.2.1/pixel.png', 'http://192.0.2.1/x.css']);
@@ -80,10 +99,18 @@ describeBrowser('HTML report in Chromium', () => {
         // Nothing wider than the screen: no sideways scrolling on a phone.
         expect(await p.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
         // The axis labels over the bars never overlap.
-        const ticks = await p.page.evaluate(() => [...document.querySelectorAll('svg.axis text')].map((t) => (t as SVGTextElement).getBoundingClientRect()).map((r) => [r.left, r.right]));
+        const ticks = await p.page.evaluate(() =>
+          [...document.querySelectorAll('svg.axis text')]
+            .map((t) => (t as SVGTextElement).getBoundingClientRect())
+            .map((r) => [r.left, r.right]),
+        );
         for (let i = 1; i < ticks.length; i++) expect(ticks[i]![0]).toBeGreaterThan(ticks[i - 1]![1]);
         // Chart labels: one row each, none overlapping the next.
-        const rows = await p.page.evaluate(() => [...document.querySelectorAll('table.chart th[scope=row]')].map((t) => t.getBoundingClientRect()).map((r) => [r.top, r.bottom]));
+        const rows = await p.page.evaluate(() =>
+          [...document.querySelectorAll('table.chart th[scope=row]')]
+            .map((t) => t.getBoundingClientRect())
+            .map((r) => [r.top, r.bottom]),
+        );
         expect(rows).toHaveLength(14);
         for (let i = 1; i < rows.length; i++) expect(rows[i]![0]).toBeGreaterThanOrEqual(rows[i - 1]![1] - 0.5);
         await screenshot(p.page, `report-${colorScheme}-${width}`);
@@ -93,7 +120,10 @@ describeBrowser('HTML report in Chromium', () => {
 
   test('the history page: nothing leaves it, axe-clean in light and dark, readable at 390 pixels; screenshots kept', async () => {
     const historyUrl = pathToFileURL(historyFile).href;
-    for (const [width, colorScheme] of [[1280, 'light'], [390, 'dark']] as const) {
+    for (const [width, colorScheme] of [
+      [1280, 'light'],
+      [390, 'dark'],
+    ] as const) {
       const p = await openPage(browser, historyUrl, { width, colorScheme });
       expect(p.requests).toEqual([historyUrl]);
       expect(await axeViolations(p.page)).toEqual([]);
@@ -103,7 +133,9 @@ describeBrowser('HTML report in Chromium', () => {
       // Date labels under the chart: inside the picture and apart from each other.
       const ticks = await p.page.evaluate(() => {
         const svg = document.querySelector('.line-chart svg')!.getBoundingClientRect();
-        const dates = [...document.querySelectorAll('.line-chart svg text')].filter((t) => /^\d{4}-/.test(t.textContent ?? '')).map((t) => t.getBoundingClientRect());
+        const dates = [...document.querySelectorAll('.line-chart svg text')]
+          .filter((t) => /^\d{4}-/.test(t.textContent ?? ''))
+          .map((t) => t.getBoundingClientRect());
         return { svg: [svg.left, svg.right], dates: dates.map((r) => [r.left, r.right]) };
       });
       expect(ticks.dates).toHaveLength(3);
@@ -127,7 +159,11 @@ describeBrowser('HTML report in Chromium', () => {
   for (const format of ['A4', 'Letter'] as const)
     test(`prints on ${format}: whole pages, each element's section and the chart on one page`, async () => {
       const p = await openPage(browser, url);
-      const sections = await p.page.evaluate(() => [...document.querySelectorAll('section.element, figure.chart-figure, section#engagement table, header')].map((s) => (s as HTMLElement).innerText));
+      const sections = await p.page.evaluate(() =>
+        [...document.querySelectorAll('section.element, figure.chart-figure, section#engagement table, header')].map(
+          (s) => (s as HTMLElement).innerText,
+        ),
+      );
       const pdf = await printPdf(p.page, `report-${format}`, format);
       const pages = pdfPageTexts(pdf.pdf).map(squash);
       expect(pages).toHaveLength(pdf.pages);
@@ -147,7 +183,9 @@ describeBrowser('HTML report in Chromium', () => {
       }
       expect(pages[0]).toContain(squash('Scores by element'));
       // The paper size is the one asked for.
-      expect(readFileSync(pdf.path, 'latin1')).toContain(`/MediaBox [0 0 ${format === 'A4' ? '595.91998 842.88' : '612 792'}]`);
+      expect(readFileSync(pdf.path, 'latin1')).toContain(
+        `/MediaBox [0 0 ${format === 'A4' ? '595.91998 842.88' : '612 792'}]`,
+      );
       expect(PAPER[format].width).toBeGreaterThan(700);
       await p.close();
     });

@@ -15,7 +15,10 @@ describeBrowser('browser test kit', () => {
   const dir = mkdtempSync(join(tmpdir(), 'service-audit-kit-'));
   const page = (name: string, body: string) => {
     const file = join(dir, name);
-    writeFileSync(file, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title></head><body><main>${body}</main></body></html>`);
+    writeFileSync(
+      file,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title></head><body><main>${body}</main></body></html>`,
+    );
     return pathToFileURL(file).href;
   };
 
@@ -23,7 +26,9 @@ describeBrowser('browser test kit', () => {
     browser = await launchChromium();
     server = createServer((req, res) => {
       res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.end(`<!doctype html><html lang="en"><head><title>served</title></head><body><main><h1>${req.url === '/' ? 'home' : 'other'}</h1></main></body></html>`);
+      res.end(
+        `<!doctype html><html lang="en"><head><title>served</title></head><body><main><h1>${req.url === '/' ? 'home' : 'other'}</h1></main></body></html>`,
+      );
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const a = server.address();
@@ -36,7 +41,13 @@ describeBrowser('browser test kit', () => {
   });
 
   test('records a request that leaves the page, and stops it', async () => {
-    const p = await openPage(browser, page('leaks.html', '<h1>x</h1><img alt="" src="http://192.0.2.1/pixel.png"><img alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'));
+    const p = await openPage(
+      browser,
+      page(
+        'leaks.html',
+        '<h1>x</h1><img alt="" src="http://192.0.2.1/pixel.png"><img alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">',
+      ),
+    );
     expect(p.requestsLeaving()).toEqual(['http://192.0.2.1/pixel.png']);
     await p.close();
   });
@@ -50,7 +61,10 @@ describeBrowser('browser test kit', () => {
   });
 
   test('axe-core finds a violation in a page whose CSP forbids scripts', async () => {
-    const url = page('axe.html', `<meta http-equiv="Content-Security-Policy" content="default-src 'none'"><h1>x</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">`);
+    const url = page(
+      'axe.html',
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'"><h1>x</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">`,
+    );
     const p = await openPage(browser, url);
     const v = await axeViolations(p.page);
     expect(v.map((x) => x.id)).toContain('image-alt');
@@ -58,7 +72,11 @@ describeBrowser('browser test kit', () => {
   });
 
   test('screenshots and PDFs land in test-output', async () => {
-    const p = await openPage(browser, page('print.html', '<h1>one</h1><div style="break-before: page"><h2>two</h2></div>'), { width: 390 });
+    const p = await openPage(
+      browser,
+      page('print.html', '<h1>one</h1><div style="break-before: page"><h2>two</h2></div>'),
+      { width: 390 },
+    );
     expect(existsSync(await screenshot(p.page, 'kit-390'))).toBe(true);
     const pdf = await printPdf(p.page, 'kit-a4', 'A4');
     expect(pdf.pages).toBe(2);

@@ -22,7 +22,11 @@ interface Box {
 /** Renders one mermaid block into the page; returns the category labels' boxes and the plot's left edge. */
 async function render(page: Page, source: string): Promise<{ labels: Box[]; plotLeft: number; plotBottom: number }> {
   return page.evaluate(async (src) => {
-    const mermaid = (globalThis as unknown as { mermaid: { initialize(o: object): void; render(id: string, s: string): Promise<{ svg: string }> } }).mermaid;
+    const mermaid = (
+      globalThis as unknown as {
+        mermaid: { initialize(o: object): void; render(id: string, s: string): Promise<{ svg: string }> };
+      }
+    ).mermaid;
     mermaid.initialize({ startOnLoad: false });
     const { svg } = await mermaid.render(`chart${Math.random().toString(36).slice(2)}`, src);
     document.body.innerHTML = svg;
@@ -30,7 +34,13 @@ async function render(page: Page, source: string): Promise<{ labels: Box[]; plot
     // Horizontal charts keep categories on the left axis, vertical ones on the bottom axis.
     const labels = [...document.querySelectorAll('g.left-axis g.label text, g.bottom-axis g.label text')]
       .filter((t) => !/^\d+$/.test(t.textContent ?? ''))
-      .map((t) => ({ text: t.textContent ?? '', left: box(t).left, right: box(t).right, top: box(t).top, bottom: box(t).bottom }));
+      .map((t) => ({
+        text: t.textContent ?? '',
+        left: box(t).left,
+        right: box(t).right,
+        top: box(t).top,
+        bottom: box(t).bottom,
+      }));
     const plot = box(document.querySelector('g.plot')!);
     return { labels, plotLeft: plot.left, plotBottom: plot.bottom };
   }, source);
@@ -49,7 +59,11 @@ describeBrowser('markdown chart rendered by mermaid', () => {
     const r = cli(['report', '--answers', join(FIXTURES, 'v2-complete.yaml'), '--format', 'markdown']);
     expect(r.code, r.stderr).toBe(0);
     markdown = r.stdout;
-    titles = (JSON.parse(cli(['report', '--answers', join(FIXTURES, 'v2-complete.yaml'), '--format', 'json']).stdout) as { elements: { title: string }[] }).elements.map((e) => e.title);
+    titles = (
+      JSON.parse(cli(['report', '--answers', join(FIXTURES, 'v2-complete.yaml'), '--format', 'json']).stdout) as {
+        elements: { title: string }[];
+      }
+    ).elements.map((e) => e.title);
     browser = await launchChromium();
     p = await openPage(browser, 'about:blank', { width: 1000 });
     await p.page.addScriptTag({ path: MERMAID });
@@ -74,7 +88,10 @@ describeBrowser('markdown chart rendered by mermaid', () => {
   });
 
   test('the measure catches overlap: the old vertical chart of the same data crushes its labels', async () => {
-    const vertical = [...markdown.matchAll(/```mermaid\n([\s\S]*?)```/g)][0]![1]!.replace('xychart-beta horizontal', 'xychart-beta');
+    const vertical = [...markdown.matchAll(/```mermaid\n([\s\S]*?)```/g)][0]![1]!.replace(
+      'xychart-beta horizontal',
+      'xychart-beta',
+    );
     const { labels } = await render(p.page, vertical);
     expect(labels).toHaveLength(14);
     expect(anyOverlap(labels)).toBe(true);

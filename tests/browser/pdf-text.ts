@@ -42,11 +42,13 @@ function toUnicode(cmap: string): Map<string, string> {
   const map = new Map<string, string>();
   const utf16 = (hex: string) => String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g))
-    for (const [, code, uni] of block[1]!.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) map.set(code!.toUpperCase(), utf16(uni!));
+    for (const [, code, uni] of block[1]!.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g))
+      map.set(code!.toUpperCase(), utf16(uni!));
   for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g))
     for (const [, lo, hi, uni] of block[1]!.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) {
       const width = lo!.length;
-      for (let c = parseInt(lo!, 16), u = parseInt(uni!, 16); c <= parseInt(hi!, 16); c++, u++) map.set(c.toString(16).toUpperCase().padStart(width, '0'), String.fromCharCode(u));
+      for (let c = parseInt(lo!, 16), u = parseInt(uni!, 16); c <= parseInt(hi!, 16); c++, u++)
+        map.set(c.toString(16).toUpperCase().padStart(width, '0'), String.fromCharCode(u));
     }
   return map;
 }
@@ -58,7 +60,8 @@ export function pdfPageTexts(pdf: Buffer): string[] {
   const pageIds: number[] = [];
   const walk = (id: number) => {
     const o = objs.get(id)!;
-    if (/\/Type \/Pages/.test(o.dict)) for (const [, kid] of /\/Kids \[([^\]]*)\]/.exec(o.dict)![1]!.matchAll(/(\d+) 0 R/g)) walk(Number(kid));
+    if (/\/Type \/Pages/.test(o.dict))
+      for (const [, kid] of /\/Kids \[([^\]]*)\]/.exec(o.dict)![1]!.matchAll(/(\d+) 0 R/g)) walk(Number(kid));
     else pageIds.push(id);
   };
   walk(ref(catalog.dict, 'Pages')!);
@@ -73,7 +76,9 @@ export function pdfPageTexts(pdf: Buffer): string[] {
       if (tu !== undefined && !cmaps.has(tu)) cmaps.set(tu, toUnicode(objs.get(tu)!.stream!.toString('latin1')));
       fonts.set(name!, tu === undefined ? new Map() : cmaps.get(tu)!);
     }
-    const contents = /\/Contents \[([^\]]*)\]/.exec(page)?.[1]?.match(/\d+(?= 0 R)/g) ?? [String(ref(page, 'Contents'))];
+    const contents = /\/Contents \[([^\]]*)\]/.exec(page)?.[1]?.match(/\d+(?= 0 R)/g) ?? [
+      String(ref(page, 'Contents')),
+    ];
     const ops = contents.map((c) => objs.get(Number(c))!.stream!.toString('latin1')).join('\n');
     let font = new Map<string, string>();
     let text = '';

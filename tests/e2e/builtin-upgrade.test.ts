@@ -6,9 +6,17 @@ import { parseBank } from '../../src/bank/load.js';
 import { tempDir } from '../helpers.js';
 import { cli, FIXTURES, ROOT } from './cli-helpers.js';
 
-const builtin = parseBank('service-readiness.yaml', readFileSync(join(ROOT, 'questions', 'service-readiness.yaml'), 'utf8')).bank!;
+const builtin = parseBank(
+  'service-readiness.yaml',
+  readFileSync(join(ROOT, 'questions', 'service-readiness.yaml'), 'utf8'),
+).bank!;
 // Every v1 answers fixture but the one that is broken on purpose (a misspelt id).
-const v1Fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.yaml') && f !== 'unknown-id.yaml' && /^bank: service-readiness@1$/m.test(readFileSync(join(FIXTURES, f), 'utf8')));
+const v1Fixtures = readdirSync(FIXTURES).filter(
+  (f) =>
+    f.endsWith('.yaml') &&
+    f !== 'unknown-id.yaml' &&
+    /^bank: service-readiness@1$/m.test(readFileSync(join(FIXTURES, f), 'utf8')),
+);
 
 // Runs once the built-in bank is version 2 with its migration from version 1.
 describe.skipIf(builtin.version < 2)('v1 answers files under the built-in v2 bank', () => {

@@ -27,8 +27,19 @@ export const TEST_CACHE = process.env.SERVICE_AUDIT_TEST_CACHE ?? join(tmpdir(),
 
 /** Runs the built binary as a user would, with a clean environment (no colour, not on GitHub). */
 export function cli(args: string[], o: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Run {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', XDG_CACHE_HOME: TEST_CACHE, ...o.env };
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: o.cwd ?? ROOT, env, input: o.input ?? '', encoding: 'utf8', timeout: 20_000 });
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    XDG_CACHE_HOME: TEST_CACHE,
+    ...o.env,
+  };
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: o.cwd ?? ROOT,
+    env,
+    input: o.input ?? '',
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -20,8 +20,11 @@ describe('service-audit basics', () => {
   test('--help lists every command and the exit codes', () => {
     const r = cli(['--help']);
     expect(r.code).toBe(0);
-    for (const c of ['run', 'bank', 'validate', 'schema', 'report', 'check', 'init', 'compare']) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
-    expect(r.stdout).toContain('Exit codes: 0 ok, 1 the check fell short, 2 usage, input or bank error, 70 a bug in service-audit (please report it), 130 interrupted.');
+    for (const c of ['run', 'bank', 'validate', 'schema', 'report', 'check', 'init', 'compare'])
+      expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
+    expect(r.stdout).toContain(
+      'Exit codes: 0 ok, 1 the check fell short, 2 usage, input or bank error, 70 a bug in service-audit (please report it), 130 interrupted.',
+    );
   });
 
   test.each(['bank', 'validate', 'report', 'check', 'init', 'compare', 'schema', 'run'])('%s --help works', (c) => {
@@ -46,19 +49,36 @@ describe('bank', () => {
     const r = cli(['bank', '--format', 'json']);
     expect(r.code).toBe(0);
     const bank = JSON.parse(r.stdout);
-    expect(Object.keys(bank)).toEqual(['id', 'version', 'title', 'description', 'bands', 'sources', 'profile', 'scoring', 'areas', 'migrations']);
+    expect(Object.keys(bank)).toEqual([
+      'id',
+      'version',
+      'title',
+      'description',
+      'bands',
+      'sources',
+      'profile',
+      'scoring',
+      'areas',
+      'migrations',
+    ]);
     expect(bank.bands[0]).toEqual({ id: 'at-risk', label: 'At risk', min: 0 });
     const element = bank.areas[2].elements[0];
     expect(element).toMatchObject({ id: 'engagement.understanding', weight: 1, benchmark: { value: 37 } });
     const percent = element.questions.find((q: { type: string }) => q.type === 'percent');
     expect(percent).toMatchObject({ min: 0, max: 100 });
     expect(percent.options).toBeUndefined();
-    expect(bank.areas[0].elements[0].questions[0].options[0]).toEqual({ value: 'strongly-disagree', label: 'Strongly disagree', credit: 0 });
+    expect(bank.areas[0].elements[0].questions[0].options[0]).toEqual({
+      value: 'strongly-disagree',
+      label: 'Strongly disagree',
+      credit: 0,
+    });
   });
 
   test('the compiled built-in bank is exactly the YAML bank, normalised', () => {
     const yaml = readFileSync(join(ROOT, 'questions', 'service-readiness.yaml'), 'utf8');
-    expect(JSON.parse(cli(['bank', '--format', 'json']).stdout)).toEqual(parseBank('questions/service-readiness.yaml', yaml).bank);
+    expect(JSON.parse(cli(['bank', '--format', 'json']).stdout)).toEqual(
+      parseBank('questions/service-readiness.yaml', yaml).bank,
+    );
   });
 
   test('--bank uses another bank', () => {
@@ -76,10 +96,15 @@ describe('validate', () => {
   });
 
   test('a malformed bank prints every problem with line and column, exit 2, no stack trace', () => {
-    const file = tmp.write('bad.yaml', MINI_BANK.replace('            weight: 3', '            wieght: 3').replace('credit: 0.8', 'credit: 8'));
+    const file = tmp.write(
+      'bad.yaml',
+      MINI_BANK.replace('            weight: 3', '            wieght: 3').replace('credit: 0.8', 'credit: 8'),
+    );
     const r = cli(['validate', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`${file}:24:13  unknown key "wieght" — did you mean "weight"? Rename it\n${file}:42:55  "credit" is 8 but must be at most 1 — change it to a number at most 1\n2 problems found.\n`);
+    expect(r.stderr).toBe(
+      `${file}:24:13  unknown key "wieght" — did you mean "weight"? Rename it\n${file}:42:55  "credit" is 8 but must be at most 1 — change it to a number at most 1\n2 problems found.\n`,
+    );
     expect(r.stderr).not.toMatch(NO_STACK);
   });
 
@@ -91,9 +116,19 @@ describe('validate', () => {
   });
 
   test('several files at once: the valid ones are named, every problem of the others printed, exit 2', () => {
-    const r = cli(['validate', '--bank', V1_BANK, 'questions/service-readiness.yaml', 'tests/fixtures/unknown-id.yaml', 'tests/fixtures/complete.yaml', 'nope.yaml']);
+    const r = cli([
+      'validate',
+      '--bank',
+      V1_BANK,
+      'questions/service-readiness.yaml',
+      'tests/fixtures/unknown-id.yaml',
+      'tests/fixtures/complete.yaml',
+      'nope.yaml',
+    ]);
     expect(r.code).toBe(2);
-    expect(r.stdout).toBe('questions/service-readiness.yaml: valid (bank file)\ntests/fixtures/complete.yaml: valid (answers file)\n');
+    expect(r.stdout).toBe(
+      'questions/service-readiness.yaml: valid (bank file)\ntests/fixtures/complete.yaml: valid (answers file)\n',
+    );
     expect(r.stderr).toBe(
       'tests/fixtures/unknown-id.yaml:11:3  unknown question id "customer.conveneince" — did you mean "customer.convenience"?\nnope.yaml:1:1  file not found — check the path\n2 problems found.\n',
     );
@@ -106,15 +141,20 @@ describe('validate', () => {
 
   test('a file that is neither bank, answers nor config', () => {
     const file = tmp.write('other.yaml', 'name: x\n');
-    expect(cli(['validate', file]).stderr).toBe(`${file}:1:1  cannot tell whether this is a bank, answers or config file — pass --type bank, --type answers or --type config\n`);
+    expect(cli(['validate', file]).stderr).toBe(
+      `${file}:1:1  cannot tell whether this is a bank, answers or config file — pass --type bank, --type answers or --type config\n`,
+    );
   });
 });
 
 describe('schema', () => {
-  test.each(['bank', 'answers', 'config', 'report'])('%s prints draft-07 JSON Schema equal to the kept copy', (kind) => {
-    const r = cli(['schema', kind]);
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).$schema).toBe('http://json-schema.org/draft-07/schema#');
-    expect(r.stdout).toBe(readFileSync(join(ROOT, 'schemas', `${kind}.schema.json`), 'utf8'));
-  });
+  test.each(['bank', 'answers', 'config', 'report'])(
+    '%s prints draft-07 JSON Schema equal to the kept copy',
+    (kind) => {
+      const r = cli(['schema', kind]);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).$schema).toBe('http://json-schema.org/draft-07/schema#');
+      expect(r.stdout).toBe(readFileSync(join(ROOT, 'schemas', `${kind}.schema.json`), 'utf8'));
+    },
+  );
 });

@@ -11,7 +11,10 @@ import { nonceOf, post, startCollector, type Running } from './collect-helpers.j
 
 const yamlFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.yaml'));
 /** Every response kept: written out, or in the spool waiting for its batch. */
-const kept = (dir: string) => [...yamlFiles(dir), ...(existsSync(join(dir, '.pending')) ? yamlFiles(join(dir, '.pending')).map((f) => join('.pending', f)) : [])];
+const kept = (dir: string) => [
+  ...yamlFiles(dir),
+  ...(existsSync(join(dir, '.pending')) ? yamlFiles(join(dir, '.pending')).map((f) => join('.pending', f)) : []),
+];
 
 describe('collect through the built binary, on loopback', () => {
   const t = tempDir();
@@ -35,7 +38,9 @@ describe('collect through the built binary, on loopback', () => {
   test('the form: the team statements in the bank’s words, strict headers, no cookie, nothing from elsewhere', async () => {
     const res = await fetch(c.url);
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-security-policy')).toMatch(/^default-src 'none'; style-src 'sha256-[^']+'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'$/);
+    expect(res.headers.get('content-security-policy')).toMatch(
+      /^default-src 'none'; style-src 'sha256-[^']+'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'$/,
+    );
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('set-cookie')).toBeNull();
@@ -47,7 +52,13 @@ describe('collect through the built binary, on loopback', () => {
 
   test('a valid response is written as its own valid answers file: bank, day, group, answers; nothing else', async () => {
     const page = await (await fetch(c.url)).text();
-    const res = await post(c.url, { nonce: nonceOf(page), 'q:understanding.self': 'agree', 'q:trust.self': 'n/a', 'na:trust.self': 'I started this week', 'note:understanding.self': 'More <b>why</b>, please' });
+    const res = await post(c.url, {
+      nonce: nonceOf(page),
+      'q:understanding.self': 'agree',
+      'q:trust.self': 'n/a',
+      'na:trust.self': 'I started this week',
+      'note:understanding.self': 'More <b>why</b>, please',
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`${new URL(c.url).pathname}/thanks`);
     const thanks = await fetch(new URL(res.headers.get('location')!, c.url));
@@ -56,7 +67,12 @@ describe('collect through the built binary, on loopback', () => {
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/^\.pending\/response-[0-9a-f]{16}\.yaml$/);
     const text = readFileSync(join(out, files[0]!), 'utf8');
-    expect(text.split('\n').filter((l) => /^[a-z]+:/.test(l)).map((l) => l.split(':')[0])).toEqual(['bank', 'date', 'group', 'answers']);
+    expect(
+      text
+        .split('\n')
+        .filter((l) => /^[a-z]+:/.test(l))
+        .map((l) => l.split(':')[0]),
+    ).toEqual(['bank', 'date', 'group', 'answers']);
     expect(text).not.toMatch(/127\.0\.0\.1|Mozilla|node|\d{2}:\d{2}:\d{2}/);
     expect(text).toContain('group: "Night shift"');
     // No time finer than the day, not even in the file's own timestamp.
@@ -85,7 +101,12 @@ describe('collect through the built binary, on loopback', () => {
   test('an invalid response comes back with the problems beside the questions and every value kept; nothing is written', async () => {
     const before = kept(out).length;
     const nonce = nonceOf(await (await fetch(c.url)).text());
-    const res = await post(c.url, { nonce, 'q:understanding.self': 'n/a', 'q:trust.self': 'agree', 'note:trust.self': '"quoted" <script>x</script> 🎉' });
+    const res = await post(c.url, {
+      nonce,
+      'q:understanding.self': 'n/a',
+      'q:trust.self': 'agree',
+      'note:trust.self': '"quoted" <script>x</script> 🎉',
+    });
     expect(res.status).toBe(422);
     const page = await res.text();
     expect(page).toContain('Say briefly why it does not apply to you, or choose an answer.');
@@ -107,7 +128,12 @@ describe('collect through the built binary, on loopback', () => {
 
   test('a reason cut at its limit where a space falls is saved, not refused again and again', async () => {
     const nonce = nonceOf(await (await fetch(c.url)).text());
-    const res = await post(c.url, { nonce, 'q:trust.self': 'n/a', 'na:trust.self': `${'a'.repeat(499)} b`, 'note:trust.self': `${'x'.repeat(999)}🎉` });
+    const res = await post(c.url, {
+      nonce,
+      'q:trust.self': 'n/a',
+      'na:trust.self': `${'a'.repeat(499)} b`,
+      'note:trust.self': `${'x'.repeat(999)}🎉`,
+    });
     expect(res.status).toBe(303);
   });
 
@@ -120,7 +146,11 @@ describe('collect through the built binary, on loopback', () => {
     expect((await fetch(`${c.url}/thanks/x`)).status).toBe(404);
     expect((await post(c.url, { nonce: 'x' }, { headers: { 'content-type': 'application/json' } })).status).toBe(415);
     const nonce = nonceOf(await (await fetch(c.url)).text());
-    const big = await post(c.url, { nonce, 'q:understanding.self': 'agree', 'note:understanding.self': 'x'.repeat(1024 * 1024) });
+    const big = await post(c.url, {
+      nonce,
+      'q:understanding.self': 'agree',
+      'note:understanding.self': 'x'.repeat(1024 * 1024),
+    });
     expect(big.status).toBe(413);
   });
 
@@ -141,7 +171,9 @@ describe('collect through the built binary, on loopback', () => {
 
   test('a second collect on the same folder is refused while the first runs', () => {
     const r = cli(['collect', '--out', 'responses'], { cwd: t.dir });
-    expect(r.stderr.trim()).toMatch(/^error: responses\/ is in use by another collect \(process \d+\); stop that one first, or pass another --out$/);
+    expect(r.stderr.trim()).toMatch(
+      /^error: responses\/ is in use by another collect \(process \d+\); stop that one first, or pass another --out$/,
+    );
     expect(r.code).toBe(2);
   });
 
@@ -151,7 +183,9 @@ describe('collect through the built binary, on loopback', () => {
     expect(await c.exited).toBe(0);
     expect(c.stderr()).toContain(`Stopped. ${n} responses saved in responses/.`);
     // The team report of the folder follows; fewer respondents than the floor show only the count.
-    expect(c.stdout()).toMatch(new RegExp(`${n} team respondents?; ${n} of ${n} answers files? or rows? used`.replace(/ /g, '\\s+')));
+    expect(c.stdout()).toMatch(
+      new RegExp(`${n} team respondents?; ${n} of ${n} answers files? or rows? used`.replace(/ /g, '\\s+')),
+    );
     expect(c.stdout()).toContain('The team report again, or as a file: service-audit report responses/');
     expect(c.stderr()).not.toMatch(NO_STACK);
     expect(yamlFiles(out)).toHaveLength(n);
@@ -164,11 +198,26 @@ describe('collect refuses bad settings with one clear line and exit 2', () => {
   const t = tempDir();
   afterAll(() => t.cleanup());
   test.each([
-    [['--out', 'file.txt'], 'file.txt:1:1  is a file, not a folder — name a folder for the responses (it is created if missing), e.g. --out responses/'],
-    [['--port', '70000'], "error: option '--port <n>' argument '70000' is invalid. write a port number from 0 to 65535 (0 takes a free one)."],
-    [['--group', 'a\nb'], 'error: --group must be a short name (1 to 100 characters, no control characters), e.g. --group "Night shift"'],
-    [['--audience', 'lead', '--area', 'engagment'], 'error: --area engagment: no such area (did you mean engagement?); the areas are dna, sales, engagement'],
-    [['--host', '203.0.113.9'], 'error: --host 203.0.113.9 is not an address of this machine; use 127.0.0.1 (this machine only) or 0.0.0.0 (the whole network)'],
+    [
+      ['--out', 'file.txt'],
+      'file.txt:1:1  is a file, not a folder — name a folder for the responses (it is created if missing), e.g. --out responses/',
+    ],
+    [
+      ['--port', '70000'],
+      "error: option '--port <n>' argument '70000' is invalid. write a port number from 0 to 65535 (0 takes a free one).",
+    ],
+    [
+      ['--group', 'a\nb'],
+      'error: --group must be a short name (1 to 100 characters, no control characters), e.g. --group "Night shift"',
+    ],
+    [
+      ['--audience', 'lead', '--area', 'engagment'],
+      'error: --area engagment: no such area (did you mean engagement?); the areas are dna, sales, engagement',
+    ],
+    [
+      ['--host', '203.0.113.9'],
+      'error: --host 203.0.113.9 is not an address of this machine; use 127.0.0.1 (this machine only) or 0.0.0.0 (the whole network)',
+    ],
   ])('%j', (args, message) => {
     writeFileSync(join(t.dir, 'file.txt'), 'x');
     const r = cli(['collect', ...args], { cwd: t.dir });
@@ -179,7 +228,9 @@ describe('collect refuses bad settings with one clear line and exit 2', () => {
   test('a bank without team statements says how to ask it anyway', () => {
     const bank = t.write('bank.yaml', MINI_BANK);
     const r = cli(['collect', '--bank', bank], { cwd: t.dir });
-    expect(r.stderr.trim()).toBe('error: the bank has no team questions to ask; pass --audience all to ask every question, or use a bank with "audience: team" questions');
+    expect(r.stderr.trim()).toBe(
+      'error: the bank has no team questions to ask; pass --audience all to ask every question, or use a bank with "audience: team" questions',
+    );
     expect(r.code).toBe(2);
   });
 });
@@ -194,9 +245,11 @@ describe('load and crashes', () => {
       if (res.status !== 303) throw new Error(`submission ${i}: ${res.status}`);
     };
     let next = 0;
-    await Promise.all(Array.from({ length: 50 }, async () => {
-      while (next < 1000) await send(next++);
-    }));
+    await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        while (next < 1000) await send(next++);
+      }),
+    );
     expect(await c.exited).toBe(0);
     const dir = join(t.dir, 'r');
     const files = readdirSync(dir);
@@ -228,7 +281,10 @@ describe('load and crashes', () => {
     await c.exited;
     const dir = join(t.dir, 'r');
     // What the kill left: whole files written out, whole files in the spool, a stale lock.
-    for (const f of kept(dir)) expect(readFileSync(join(dir, f), 'utf8')).toMatch(/\n {2}"?trust\.self"?: \{ value: agree, note: "x{1000}" \}\n$/);
+    for (const f of kept(dir))
+      expect(readFileSync(join(dir, f), 'utf8')).toMatch(
+        /\n {2}"?trust\.self"?: \{ value: agree, note: "x{1000}" \}\n$/,
+      );
     const again = await startCollector(['--out', 'r', '--no-qr'], t.dir);
     again.child.kill('SIGINT');
     expect(await again.exited).toBe(0);
@@ -247,7 +303,15 @@ describe('slow clients (the server module, with short timeouts)', () => {
   const t = tempDir();
   beforeAll(async () => {
     const bank = parseBank('b.yaml', MINI_BANK).bank!;
-    s = await startCollect({ bank, items: formItems(bank, { audience: 'all' }), outDir: t.dir, host: '127.0.0.1', port: 0, today: () => '2026-11-24', limits: { headersTimeoutMs: 300, requestTimeoutMs: 600 } });
+    s = await startCollect({
+      bank,
+      items: formItems(bank, { audience: 'all' }),
+      outDir: t.dir,
+      host: '127.0.0.1',
+      port: 0,
+      today: () => '2026-11-24',
+      limits: { headersTimeoutMs: 300, requestTimeoutMs: 600 },
+    });
   });
   afterAll(async () => {
     await s.stop();
@@ -265,7 +329,9 @@ describe('slow clients (the server module, with short timeouts)', () => {
 
   test('a body over the limit is refused as soon as it passes the limit, not read to its end', async () => {
     const sock = connect(s.port, '127.0.0.1');
-    sock.write(`POST /${s.token} HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n`);
+    sock.write(
+      `POST /${s.token} HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n`,
+    );
     const chunk = 'x'.repeat(64 * 1024);
     for (let i = 0; i < 3; i++) sock.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
     let reply = '';
@@ -278,7 +344,9 @@ describe('slow clients (the server module, with short timeouts)', () => {
 
   test('a client that never finishes its body is cut off', async () => {
     const sock = connect(s.port, '127.0.0.1');
-    sock.write(`POST /${s.token} HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nnonce=`);
+    sock.write(
+      `POST /${s.token} HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nnonce=`,
+    );
     let reply = '';
     sock.on('data', (d) => (reply += d));
     await new Promise((r) => sock.on('close', r));
@@ -293,10 +361,15 @@ describe('a response that cannot be saved', () => {
     const c = await startCollector(['--out', 'r', '--no-qr'], t.dir);
     rmSync(join(t.dir, 'r'), { recursive: true, force: true });
     const nonce = nonceOf(await (await fetch(c.url)).text());
-    const [a, b] = await Promise.all([post(c.url, { nonce, 'q:trust.self': 'agree' }), post(c.url, { nonce, 'q:trust.self': 'agree' })]);
+    const [a, b] = await Promise.all([
+      post(c.url, { nonce, 'q:trust.self': 'agree' }),
+      post(c.url, { nonce, 'q:trust.self': 'agree' }),
+    ]);
     expect([a.status, b.status]).toEqual([503, 503]);
     expect(await a.text()).toContain('Your answers could not be saved just now. Please send them again.');
-    await expect.poll(() => c.stderr()).toMatch(/warning: a response could not be saved \(ENOENT\); the person was asked to send it again/);
+    await expect
+      .poll(() => c.stderr())
+      .toMatch(/warning: a response could not be saved \(ENOENT\); the person was asked to send it again/);
     c.child.kill('SIGKILL');
     t.cleanup();
   });
@@ -307,7 +380,14 @@ describe('--until', () => {
     const t = tempDir();
     const c = await startCollector(['--out', 'r', '--until', '3', '--no-qr'], t.dir);
     const pages = await Promise.all(Array.from({ length: 8 }, async () => nonceOf(await (await fetch(c.url)).text())));
-    const codes = await Promise.all(pages.map((nonce) => post(c.url, { nonce, 'q:trust.self': 'agree' }).then((r) => r.status, () => 0)));
+    const codes = await Promise.all(
+      pages.map((nonce) =>
+        post(c.url, { nonce, 'q:trust.self': 'agree' }).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      ),
+    );
     expect(await c.exited).toBe(0);
     expect(yamlFiles(join(t.dir, 'r'))).toHaveLength(3);
     expect(codes.filter((x) => x === 303)).toHaveLength(3);

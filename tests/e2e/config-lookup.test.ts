@@ -22,7 +22,10 @@ const inSub = (args: string[]) => cli(args, { cwd: join(tmp.dir, 'repo', 'docs',
 
 describe('the config file', () => {
   test('is found in a folder above, up to the repository root; its paths are relative to it', () => {
-    tmp.write('repo/.service-audit.yaml', 'bank: bank.yaml\nanswers: complete.yaml\nassertions:\n  overall: { minScore: 50 }\n');
+    tmp.write(
+      'repo/.service-audit.yaml',
+      'bank: bank.yaml\nanswers: complete.yaml\nassertions:\n  overall: { minScore: 50 }\n',
+    );
     const r = inSub(['check']);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('✓ overall: score 57 ≥ 50');
@@ -32,7 +35,10 @@ describe('the config file', () => {
 
   test('the nearest one wins', () => {
     tmp.write('repo/.service-audit.yaml', 'bank: bank.yaml\nanswers: complete.yaml\n');
-    tmp.write('repo/docs/.service-audit.yaml', 'bank: ../bank.yaml\nanswers: ../partial.yaml\nassertions:\n  overall: { minScore: 60 }\n');
+    tmp.write(
+      'repo/docs/.service-audit.yaml',
+      'bank: ../bank.yaml\nanswers: ../partial.yaml\nassertions:\n  overall: { minScore: 60 }\n',
+    );
     expect(inSub(['check']).stdout).toContain('✓ overall: score 66.3 ≥ 60');
   });
 
@@ -55,7 +61,11 @@ describe('the config file', () => {
   test('report --answers and --config win over the nearest config', () => {
     tmp.write('repo/.service-audit.yaml', 'bank: bank.yaml\nanswers: partial.yaml\n');
     tmp.write('repo/other.yaml', 'bank: bank.yaml\nanswers: complete.yaml\n');
-    expect(JSON.parse(inSub(['report', '--format', 'json', '--answers', '../../complete.yaml']).stdout).overall.score).toBe(57);
-    expect(JSON.parse(inSub(['report', '--format', 'json', '--config', '../../other.yaml']).stdout).overall.score).toBe(57);
+    expect(
+      JSON.parse(inSub(['report', '--format', 'json', '--answers', '../../complete.yaml']).stdout).overall.score,
+    ).toBe(57);
+    expect(JSON.parse(inSub(['report', '--format', 'json', '--config', '../../other.yaml']).stdout).overall.score).toBe(
+      57,
+    );
   });
 });

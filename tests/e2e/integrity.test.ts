@@ -30,7 +30,13 @@ describe('what init and the audit write reads back, through the binary', () => {
     expect(text).toContain('  #   values: 0 | 00 | null\n  "1":\n');
     expect(text).not.toContain('\u001b');
     // Filled in by hand with the values as the template lists them, quoted as YAML needs.
-    tmp.write('a.yaml', text.replace('  "1":\n', '  "1": "00"\n').replace('  d.one:\n', '  d.one: "true"\n').replace('  t.share:\n', '  t.share: 45%\n'));
+    tmp.write(
+      'a.yaml',
+      text
+        .replace('  "1":\n', '  "1": "00"\n')
+        .replace('  d.one:\n', '  d.one: "true"\n')
+        .replace('  t.share:\n', '  t.share: 45%\n'),
+    );
     const r = cli(['report', '--bank', 'bank.yaml', '--answers', 'a.yaml', '--format', 'json'], { cwd: tmp.dir });
     expect(r.stderr).toBe('');
     const m = JSON.parse(r.stdout);

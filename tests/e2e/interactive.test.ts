@@ -20,13 +20,21 @@ beforeAll(() => {
   questions = [
     ...(bank.profile ?? []).map((q: Q) => ({ id: q.id, area: 'profile', q, when: [] })),
     ...bank.areas.flatMap((a: { id: string; elements: { when?: Condition; questions: Q[] }[] }) =>
-      a.elements.flatMap((e) => e.questions.map((q) => ({ id: q.id, area: a.id, q, when: [e.when, q.when].filter((c): c is Condition => c !== undefined) }))),
+      a.elements.flatMap((e) =>
+        e.questions.map((q) => ({
+          id: q.id,
+          area: a.id,
+          q,
+          when: [e.when, q.when].filter((c): c is Condition => c !== undefined),
+        })),
+      ),
     ),
   ];
 });
 
 /** Whether a question is left out: a condition names a question answered with a value it does not list (unanswered asks). */
-const skipped = (when: Condition[], given: Record<string, unknown>) => when.some((c) => Object.entries(c).some(([ref, values]) => ref in given && !values.includes(String(given[ref]))));
+const skipped = (when: Condition[], given: Record<string, unknown>) =>
+  when.some((c) => Object.entries(c).some(([ref, values]) => ref in given && !values.includes(String(given[ref]))));
 
 let tmp: ReturnType<typeof tempDir>;
 let term: Terminal | undefined;
@@ -40,9 +48,17 @@ afterEach(() => {
 
 /** The answer the tests give to question i: a rotating option by number key, or a percent. */
 const planned = (q: Q, i: number): { keys: string; value: string | number } =>
-  q.type === 'percent' ? { keys: `${(i * 7) % 101}\r`, value: (i * 7) % 101 } : { keys: String((i % q.options!.length) + 1), value: q.options![i % q.options!.length]!.value };
+  q.type === 'percent'
+    ? { keys: `${(i * 7) % 101}\r`, value: (i * 7) % 101 }
+    : { keys: String((i % q.options!.length) + 1), value: q.options![i % q.options!.length]!.value };
 
-const answersIn = (file: string) => parse(readFileSync(file, 'utf8')) as { bank: string; date: string; organization?: string; answers: Record<string, unknown> };
+const answersIn = (file: string) =>
+  parse(readFileSync(file, 'utf8')) as {
+    bank: string;
+    date: string;
+    organization?: string;
+    answers: Record<string, unknown>;
+  };
 
 /** Keys typed by `answer`, to count what a minimal run costs. */
 let keysTyped = 0;
@@ -51,7 +67,13 @@ let keysTyped = 0;
  * Answers the questions in `list` with the fewest keys (no note, nothing else asked between them),
  * passing over those the answers so far (`given`, updated) leave out, as the audit passes over them.
  */
-async function answer(t: Terminal, list: typeof questions, total: number, offset = 0, given: Record<string, unknown> = {}) {
+async function answer(
+  t: Terminal,
+  list: typeof questions,
+  total: number,
+  offset = 0,
+  given: Record<string, unknown> = {},
+) {
   for (const [i, { q, when }] of list.entries()) {
     if (skipped(when, given)) continue;
     await t.waitFor(`question ${offset + i + 1} of ${total}`);
@@ -142,14 +164,20 @@ describe('the interactive audit in a real terminal', () => {
     await term.waitFor(`question ${half + 1} of ${total}`);
     term.type(KEY.ctrlC);
     expect(await term.exited).toBe(130);
-    expect(term.text().trimEnd().split('\n').at(-1)).toBe(`Stopped. ${half} answers saved in service-audit-answers.yaml. Continue with: npx service-audit --area engagement`);
+    expect(term.text().trimEnd().split('\n').at(-1)).toBe(
+      `Stopped. ${half} answers saved in service-audit-answers.yaml. Continue with: npx service-audit --area engagement`,
+    );
     expect(term.text()).not.toMatch(/^\s+at /m);
     const saved = answersIn(join(tmp.dir, 'service-audit-answers.yaml'));
-    expect(Object.keys(saved.answers).filter((k) => saved.answers[k] !== null)).toEqual(list.slice(0, half).map((x) => x.id));
+    expect(Object.keys(saved.answers).filter((k) => saved.answers[k] !== null)).toEqual(
+      list.slice(0, half).map((x) => x.id),
+    );
     expect(readdirSync(tmp.dir)).toEqual(['service-audit-answers.yaml']);
 
     term = new Terminal(['--area', 'engagement'], tmp.dir);
-    expect(await term.waitFor(`question ${half + 1} of ${total}`)).toContain(`${half} of ${total} answered — continuing at question ${half + 1}.`);
+    expect(await term.waitFor(`question ${half + 1} of ${total}`)).toContain(
+      `${half} of ${total} answered — continuing at question ${half + 1}.`,
+    );
     // Question half + 1 is on screen already: answer it, then the rest.
     const next = planned(list[half]!.q, half);
     term.type(next.keys);
@@ -176,7 +204,10 @@ describe('the interactive audit in a real terminal', () => {
     await term.waitFor('question 2 of 4');
     term.type(KEY.ctrlC);
     expect(await term.exited).toBe(130);
-    expect(answersIn(join(tmp.dir, 'service-audit-answers.yaml')).answers).toMatchObject({ 'c.one': 'yes', 'c.two': null });
+    expect(answersIn(join(tmp.dir, 'service-audit-answers.yaml')).answers).toMatchObject({
+      'c.one': 'yes',
+      'c.two': null,
+    });
   });
 
   test('the organization is saved as soon as it is typed, in the file --answers names', async () => {
@@ -189,7 +220,9 @@ describe('the interactive audit in a real terminal', () => {
     await term.waitFor('question 1 of 4');
     term.type(KEY.ctrlC);
     expect(await term.exited).toBe(130);
-    expect(term.text().trimEnd().split('\n').at(-1)).toBe(`Stopped. 0 answers saved in q4.yaml. Continue with: npx service-audit --answers q4.yaml --bank ${bank}`);
+    expect(term.text().trimEnd().split('\n').at(-1)).toBe(
+      `Stopped. 0 answers saved in q4.yaml. Continue with: npx service-audit --answers q4.yaml --bank ${bank}`,
+    );
     expect(readdirSync(tmp.dir).sort()).toEqual(['mini.yaml', 'q4.yaml']);
     expect(answersIn(join(tmp.dir, 'q4.yaml'))).toMatchObject({ bank: 'mini@1', organization: 'Acme Support' });
   });
@@ -238,7 +271,10 @@ describe('the interactive audit in a real terminal', () => {
 
   test('a saved percent: ← moves the cursor in the text; ← goes back only once the text is empty', async () => {
     const bank = tmp.write('mini.yaml', MINI_BANK);
-    tmp.write('service-audit-answers.yaml', 'bank: mini@1\nanswers:\n  c.one: yes\n  c.two: yes\n  d.one: never\n  t.share: 10\n');
+    tmp.write(
+      'service-audit-answers.yaml',
+      'bank: mini@1\nanswers:\n  c.one: yes\n  c.two: yes\n  d.one: never\n  t.share: 10\n',
+    );
     term = new Terminal(['--bank', bank, '--from', 't.share'], tmp.dir);
     expect(await term.waitFor('Percent (0-100): 10')).toContain('question 4 of 4');
     term.type(KEY.left + KEY.backspace); // deletes the 1: the cursor moved left
@@ -252,7 +288,10 @@ describe('the interactive audit in a real terminal', () => {
     await term.waitFor('Write a markdown report too');
     term.type('n\r');
     expect(await term.exited).toBe(0);
-    expect(answersIn(join(tmp.dir, 'service-audit-answers.yaml')).answers).toMatchObject({ 'd.one': 'never', 't.share': 7 });
+    expect(answersIn(join(tmp.dir, 'service-audit-answers.yaml')).answers).toMatchObject({
+      'd.one': 'never',
+      't.share': 7,
+    });
   });
 
   test('--restart asks first and keeps a backup; --review offers the saved answers', async () => {
@@ -272,7 +311,9 @@ describe('the interactive audit in a real terminal', () => {
     term.type('Acme\r');
     await term.waitFor('Your name');
     term.type(KEY.enter);
-    expect(await term.waitFor('question 1 of 4')).toContain('Reviewing all 4 questions; press Enter to keep a saved answer.');
+    expect(await term.waitFor('question 1 of 4')).toContain(
+      'Reviewing all 4 questions; press Enter to keep a saved answer.',
+    );
     // The saved answer (Agree, option 3) is where the cursor starts.
     await term.waitFor(/❯ 3\. Agree\s+x\. Not applicable/);
     term.type(KEY.enter); // keep
@@ -282,7 +323,10 @@ describe('the interactive audit in a real terminal', () => {
 
     // The review saved the kept answer again, in the tool's own layout.
     const beforeRestart = readFileSync(join(tmp.dir, 'service-audit-answers.yaml'), 'utf8');
-    expect(answersIn(join(tmp.dir, 'service-audit-answers.yaml'))).toMatchObject({ organization: 'Acme', answers: { 'c.one': 'yes', 'c.two': 'yes', 'd.one': 'never', 't.share': 10 } });
+    expect(answersIn(join(tmp.dir, 'service-audit-answers.yaml'))).toMatchObject({
+      organization: 'Acme',
+      answers: { 'c.one': 'yes', 'c.two': 'yes', 'd.one': 'never', 't.share': 10 },
+    });
     term = new Terminal(['--bank', bank, '--restart'], tmp.dir);
     await term.waitFor('Start over?');
     term.type('y\r');
@@ -292,7 +336,12 @@ describe('the interactive audit in a real terminal', () => {
     term.type(KEY.ctrlC);
     expect(await term.exited).toBe(130);
     expect(readFileSync(join(tmp.dir, 'service-audit-answers.yaml.bak'), 'utf8')).toBe(beforeRestart);
-    expect(answersIn(join(tmp.dir, 'service-audit-answers.yaml')).answers).toEqual({ 'c.one': null, 'c.two': null, 'd.one': null, 't.share': null });
+    expect(answersIn(join(tmp.dir, 'service-audit-answers.yaml')).answers).toEqual({
+      'c.one': null,
+      'c.two': null,
+      'd.one': null,
+      't.share': null,
+    });
   });
 
   test.each([
@@ -339,7 +388,7 @@ describe('the interactive audit in a real terminal', () => {
     expect(text).toContain('sub/a.yaml:1:1  cannot write the file');
   });
 
-  test('two audits at once on one answers file: each keeps the other\'s answers', async () => {
+  test("two audits at once on one answers file: each keeps the other's answers", async () => {
     const bank = tmp.write('mini.yaml', MINI_BANK);
     const a = new Terminal(['--bank', bank, '--area', 'dna'], tmp.dir);
     const b = new Terminal(['--bank', bank, '--area', 'eng'], tmp.dir);
@@ -371,7 +420,10 @@ describe('the interactive audit in a real terminal', () => {
       a.kill();
       b.kill();
     }
-    expect(answersIn(join(tmp.dir, 'service-audit-answers.yaml'))).toMatchObject({ organization: 'Acme', answers: { 'c.one': 'yes', 'c.two': 'yes', 'd.one': 'often', 't.share': 30 } });
+    expect(answersIn(join(tmp.dir, 'service-audit-answers.yaml'))).toMatchObject({
+      organization: 'Acme',
+      answers: { 'c.one': 'yes', 'c.two': 'yes', 'd.one': 'often', 't.share': 30 },
+    });
   });
 
   test('two audits answering the same question differently: the second stops, exit 2, the first answer kept', async () => {
@@ -387,7 +439,9 @@ describe('the interactive audit in a real terminal', () => {
       await a.waitFor('question 2 of 4');
       b.type('1');
       expect(await b.exited).toBe(2);
-      expect(b.text()).toMatch(/service-audit-answers\.yaml:\d+:\d+ {2}c\.one was changed in this file while the audit ran \(the file says "yes"; your "no" was not saved\) — run the audit again/);
+      expect(b.text()).toMatch(
+        /service-audit-answers\.yaml:\d+:\d+ {2}c\.one was changed in this file while the audit ran \(the file says "yes"; your "no" was not saved\) — run the audit again/,
+      );
       expect(b.text()).not.toContain('✔ Question one?');
     } finally {
       a.kill();
@@ -401,15 +455,26 @@ describe('the interactive audit in a real terminal', () => {
     term.type('3');
     await term.waitFor('question 2 of 4');
     const path = join(tmp.dir, 'service-audit-answers.yaml');
-    writeFileSync(path, readFileSync(path, 'utf8').replace(/^ {2}t\.share:$/m, '  t.share: 77').replace('# organization: Your organization', 'organization: "By hand"'));
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8')
+        .replace(/^ {2}t\.share:$/m, '  t.share: 77')
+        .replace('# organization: Your organization', 'organization: "By hand"'),
+    );
     term.type('1'); // c.two
     await term.waitFor('question 3 of 4');
-    expect(answersIn(path)).toMatchObject({ organization: 'By hand', answers: { 'c.one': 'yes', 'c.two': 'yes', 't.share': 77 } });
+    expect(answersIn(path)).toMatchObject({
+      organization: 'By hand',
+      answers: { 'c.one': 'yes', 'c.two': 'yes', 't.share': 77 },
+    });
     term.type('3'); // d.one; t.share is answered now, so the audit ends
     await term.waitFor('Write a markdown report too');
     term.type('n\r');
     expect(await term.exited).toBe(0);
-    expect(answersIn(path)).toMatchObject({ organization: 'By hand', answers: { 'c.one': 'yes', 'c.two': 'yes', 'd.one': 'always', 't.share': 77 } });
+    expect(answersIn(path)).toMatchObject({
+      organization: 'By hand',
+      answers: { 'c.one': 'yes', 'c.two': 'yes', 'd.one': 'always', 't.share': 77 },
+    });
   });
 
   test.each([
@@ -432,20 +497,33 @@ describe('the interactive audit in a real terminal', () => {
 
   test('--from jumps to an element; an unknown id is refused with a suggestion', async () => {
     const bank = tmp.write('mini.yaml', MINI_BANK);
-    tmp.write('service-audit-answers.yaml', 'bank: mini@1\nanswers:\n  c.one: yes\n  c.two: yes\n  d.one: never\n  t.share: 10\n');
+    tmp.write(
+      'service-audit-answers.yaml',
+      'bank: mini@1\nanswers:\n  c.one: yes\n  c.two: yes\n  d.one: never\n  t.share: 10\n',
+    );
     term = new Terminal(['--bank', bank, '--from', 'dna.delivery'], tmp.dir);
     expect(await term.waitFor('Question three?')).toContain('Starting at question 3 of 4');
     term.type(KEY.ctrlC);
     expect(await term.exited).toBe(130);
     term = new Terminal(['--bank', bank, '--from', 'dna.delivry'], tmp.dir);
     expect(await term.exited).toBe(2);
-    expect(term.text()).toContain('error: --from dna.delivry: no question, element or area with that id (did you mean dna.delivery?)');
+    expect(term.text()).toContain(
+      'error: --from dna.delivry: no question, element or area with that id (did you mean dna.delivery?)',
+    );
   });
 
   test('text from the bank and the answers file reaches the terminal escaped', async () => {
     const evil = '\\e]0;pwned\\a\\e[2J';
-    const bank = tmp.write('mini.yaml', MINI_BANK.replace('title: DNA', `title: "DNA${evil}"`).replace('text: Question one?', `text: "Question one?${evil}"`).replace('label: Disagree', `label: "Disagree${evil}"`));
-    tmp.write('service-audit-answers.yaml', `bank: mini@1\norganization: "Acme${evil}"\nanswers:\n  c.one: { value: yes, note: "Note${evil}" }\n`);
+    const bank = tmp.write(
+      'mini.yaml',
+      MINI_BANK.replace('title: DNA', `title: "DNA${evil}"`)
+        .replace('text: Question one?', `text: "Question one?${evil}"`)
+        .replace('label: Disagree', `label: "Disagree${evil}"`),
+    );
+    tmp.write(
+      'service-audit-answers.yaml',
+      `bank: mini@1\norganization: "Acme${evil}"\nanswers:\n  c.one: { value: yes, note: "Note${evil}" }\n`,
+    );
     term = new Terminal(['--bank', bank, '--review'], tmp.dir);
     await term.waitFor('Organization');
     term.type(KEY.enter); // keep
@@ -462,6 +540,9 @@ describe('the interactive audit in a real terminal', () => {
     expect(term.text()).toContain('DNA\\x1b]0;pwned\\x07\\x1b[2J › The Customer');
     expect(term.text()).toContain('Acme\\x1b]0;pwned');
     // Kept as they were: the file still holds the real text.
-    expect(answersIn(join(tmp.dir, 'service-audit-answers.yaml'))).toMatchObject({ organization: 'Acme\u001b]0;pwned\u0007\u001b[2J', answers: { 'c.one': { value: 'yes', note: 'Note\u001b]0;pwned\u0007\u001b[2J' } } });
+    expect(answersIn(join(tmp.dir, 'service-audit-answers.yaml'))).toMatchObject({
+      organization: 'Acme\u001b]0;pwned\u0007\u001b[2J',
+      answers: { 'c.one': { value: 'yes', note: 'Note\u001b]0;pwned\u0007\u001b[2J' } },
+    });
   });
 });

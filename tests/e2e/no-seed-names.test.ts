@@ -35,9 +35,18 @@ describe.skipIf(!citesByTitle)('the built-in bank shows no seed file name in any
 
   const outputs: [string, string[]][] = [
     ...Object.keys(BANK_FORMATS).map((f): [string, string[]] => [`bank --format ${f}`, ['bank', '--format', f]]),
-    ...Object.keys(REPORT_FORMATS).map((f): [string, string[]] => [`report --format ${f}`, ['report', '--answers', answers, '--format', f, '--explain']]),
-    ...Object.keys(CHECK_FORMATS).map((f): [string, string[]] => [`check --format ${f}`, ['check', '--answers', answers, '--format', f, '--min-score', '0']]),
-    ...Object.keys(COMPARE_FORMATS).map((f): [string, string[]] => [`compare --format ${f}`, ['compare', older, answers, '--format', f]]),
+    ...Object.keys(REPORT_FORMATS).map((f): [string, string[]] => [
+      `report --format ${f}`,
+      ['report', '--answers', answers, '--format', f, '--explain'],
+    ]),
+    ...Object.keys(CHECK_FORMATS).map((f): [string, string[]] => [
+      `check --format ${f}`,
+      ['check', '--answers', answers, '--format', f, '--min-score', '0'],
+    ]),
+    ...Object.keys(COMPARE_FORMATS).map((f): [string, string[]] => [
+      `compare --format ${f}`,
+      ['compare', older, answers, '--format', f],
+    ]),
     ...['bank', 'answers', 'config', 'report'].map((k): [string, string[]] => [`schema ${k}`, ['schema', k]]),
     ...COMMANDS.map((c): [string, string[]] => [`${c.name} --help`, [c.name, '--help']]),
     ['--help', ['--help']],

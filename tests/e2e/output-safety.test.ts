@@ -18,7 +18,8 @@ beforeEach(() => {
 afterEach(() => tmp.cleanup());
 
 /** YAML double-quoted: \e is ESC, \a BEL, \L U+2028. */
-const ATTACK = '\\e]0;pwned\\a\\e[2J\\n::error file=x,line=1::injected\\n# Heading <img src=x onerror=alert(1)>\\L https://evil.example';
+const ATTACK =
+  '\\e]0;pwned\\a\\e[2J\\n::error file=x,line=1::injected\\n# Heading <img src=x onerror=alert(1)>\\L https://evil.example';
 const HOSTILE_BANK = MINI_BANK.replace('title: Mini bank', `title: "Mini bank${ATTACK}"`)
   .replace('title: The Customer', `title: "The Customer${ATTACK}"`)
   .replace('recommendation: Do one.', `recommendation: "Do one.${ATTACK}"`)
@@ -75,15 +76,25 @@ describe('terminal output never carries a control character from a file', () => 
 
   test('a report of the hostile answers keeps its title on its first line', () => {
     const first = run(['report', '--bank', 'bank.yaml', '--answers', 'answers.yaml']).stdout.split('\n')[0]!;
-    expect(first).toMatch(/^Mini bank\\x1b\]0;pwned\\x07\\x1b\[2J\\n::error file=x,line=1::injected\\n# Heading <img src=x onerror=alert\(1\)>\\u2028 https:\/\/evil\.example — Acme/);
+    expect(first).toMatch(
+      /^Mini bank\\x1b\]0;pwned\\x07\\x1b\[2J\\n::error file=x,line=1::injected\\n# Heading <img src=x onerror=alert\(1\)>\\u2028 https:\/\/evil\.example — Acme/,
+    );
   });
 
   test.each([
-    ['an answers path', ['report', '--answers', 'a\u001b[2J\nb\u2028c.yaml'], /^a\\x1b\[2J\\nb\\u2028c\.yaml:1:1 {2}answers file not found — /],
+    [
+      'an answers path',
+      ['report', '--answers', 'a\u001b[2J\nb\u2028c.yaml'],
+      /^a\\x1b\[2J\\nb\\u2028c\.yaml:1:1 {2}answers file not found — /,
+    ],
     ['a mistyped command', ['\u001b]0;pwned\u0007'], /^error: unknown command '\\x1b\]0;pwned\\x07'/],
     ['an unknown option', ['report', '--x\u001b[2J'], /^error: unknown option '--x\\x1b\[2J'/],
     ['an unknown area', ['run', '--area', 'x\u001b[2J\n::error::y'], /./],
-    ['a file name that looks like a workflow command', ['report', '--answers', '::error::x.yaml'], /^\.\/::error::x\.yaml:1:1 {2}answers file not found/],
+    [
+      'a file name that looks like a workflow command',
+      ['report', '--answers', '::error::x.yaml'],
+      /^\.\/::error::x\.yaml:1:1 {2}answers file not found/,
+    ],
   ])('%s: one line, no control character, no workflow command', (_name, args, expected) => {
     const r = run(args);
     expect(r.code).toBe(2);
@@ -105,17 +116,32 @@ describe('terminal output never carries a control character from a file', () => 
 
 describe('GitHub Actions', () => {
   test('check --format github: exactly the annotations meant, each escaped; the echoed results are paused', () => {
-    const r = run(['check', '--bank', 'bank.yaml', '--answers', 'answers.yaml', '--min-score', '90', '--format', 'github']);
+    const r = run([
+      'check',
+      '--bank',
+      'bank.yaml',
+      '--answers',
+      'answers.yaml',
+      '--min-score',
+      '90',
+      '--format',
+      'github',
+    ]);
     expect(r.code).toBe(1);
     const commands = commandsIn(r.stdout);
     expect(commands.map((c) => c.replace(/ .*/, ''))).toEqual(['::error', '::warning']);
-    expect(commands[0]).toMatch(/^::error file=answers\.yaml,line=6,col=3,title=service-audit%3A overall::overall: score [\d.]+ < 90 \(error\)%0Ac\.one = partly: Do one\.\\x1b\]0;pwned\\x07\\x1b\[2J\\n::error file=x,line=1::injected/);
+    expect(commands[0]).toMatch(
+      /^::error file=answers\.yaml,line=6,col=3,title=service-audit%3A overall::overall: score [\d.]+ < 90 \(error\)%0Ac\.one = partly: Do one\.\\x1b\]0;pwned\\x07\\x1b\[2J\\n::error file=x,line=1::injected/,
+    );
     expect(r.stdout).toMatch(/^::stop-commands::[0-9a-f-]{36}$/m);
     expect(r.stdout).not.toMatch(ESC);
   });
 
   test('the token differs run to run, so a file cannot end the pause', () => {
-    const token = () => /::stop-commands::(\S+)/.exec(run(['check', '--bank', 'bank.yaml', '--answers', 'answers.yaml', '--format', 'github']).stdout)![1];
+    const token = () =>
+      /::stop-commands::(\S+)/.exec(
+        run(['check', '--bank', 'bank.yaml', '--answers', 'answers.yaml', '--format', 'github']).stdout,
+      )![1];
     expect(token()).not.toBe(token());
   });
 
@@ -126,7 +152,9 @@ describe('GitHub Actions', () => {
     const commands = commandsIn(r.stdout + r.stderr);
     expect(commands).toHaveLength(2);
     expect(commands[0]).toMatch(/^::error file=bad\.yaml,line=3,col=10,title=service-audit%3A bad\.yaml::/);
-    expect(commands[1]).toMatch(/^::error file=bad\.yaml,line=4,col=10,title=service-audit%3A bad\.yaml::.*maybe\\n::error::x/);
+    expect(commands[1]).toMatch(
+      /^::error file=bad\.yaml,line=4,col=10,title=service-audit%3A bad\.yaml::.*maybe\\n::error::x/,
+    );
     // The plain messages follow on stderr, as without GitHub.
     expect(r.stderr).toMatch(/^bad\.yaml:3:10 {2}/);
   });
@@ -134,32 +162,65 @@ describe('GitHub Actions', () => {
   test('a missing config on GitHub (--format github) is annotated too', () => {
     const r = run(['check', '--config', 'nope.yaml', '--format', 'github']);
     expect(r.code).toBe(2);
-    expect(commandsIn(r.stdout)).toEqual([expect.stringMatching(/^::error file=nope\.yaml,line=1,col=1,title=service-audit%3A nope\.yaml::config file not found/)]);
+    expect(commandsIn(r.stdout)).toEqual([
+      expect.stringMatching(
+        /^::error file=nope\.yaml,line=1,col=1,title=service-audit%3A nope\.yaml::config file not found/,
+      ),
+    ]);
   });
 
   test('the job summary has the verdict and results table on top of the report, hostile text escaped, lint-clean', async () => {
     const summary = join(tmp.dir, 'summary.md');
     writeFileSync(summary, '');
-    const r = run(['check', '--bank', 'bank.yaml', '--answers', 'answers.yaml', '--min-score', '90'], { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
+    const r = run(['check', '--bank', 'bank.yaml', '--answers', 'answers.yaml', '--min-score', '90'], {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_STEP_SUMMARY: summary,
+    });
     expect(r.code).toBe(1);
     const md = readFileSync(summary, 'utf8');
-    expect(md).toMatch(/^# service-audit check: failed\n\n1 error, 1 warning, 0 passed\.\n\n\| Result \| Assertion \| Expected \| Actual \|\n/);
+    expect(md).toMatch(
+      /^# service-audit check: failed\n\n1 error, 1 warning, 0 passed\.\n\n\| Result \| Assertion \| Expected \| Actual \|\n/,
+    );
     expect(md).toContain('\n## Mini bank');
     const results = await lint({ strings: { md }, config: MARKDOWNLINT_CONFIG });
     expect(results.md).toEqual([]);
     expect(md.replace(/```mermaid[\s\S]*?```/g, '')).not.toMatch(/(?<!\\)</);
-    expect(md.split('\n').filter((l) => l.startsWith('#'))).toEqual(['# service-audit check: failed', expect.stringMatching(/^## Mini bank/), '### Summary', '### Fix first', '### Elements', expect.stringMatching(/^#### DNA: The Customer/), '#### DNA: The Delivery', '#### Engagement: Trust', '### Engagement vs benchmarks', '### Unanswered', '### Not applicable', '### Sources']);
+    expect(md.split('\n').filter((l) => l.startsWith('#'))).toEqual([
+      '# service-audit check: failed',
+      expect.stringMatching(/^## Mini bank/),
+      '### Summary',
+      '### Fix first',
+      '### Elements',
+      expect.stringMatching(/^#### DNA: The Customer/),
+      '#### DNA: The Delivery',
+      '#### Engagement: Trust',
+      '### Engagement vs benchmarks',
+      '### Unanswered',
+      '### Not applicable',
+      '### Sources',
+    ]);
   });
 
   test.each([
     ['a folder', (dir: string) => (mkdirSync(join(dir, 'sum')), join(dir, 'sum'))],
     ['a missing folder', (dir: string) => join(dir, 'no', 'such', 'summary.md')],
-    ['a read-only file', (dir: string) => (writeFileSync(join(dir, 'ro.md'), ''), chmodSync(join(dir, 'ro.md'), 0o444), join(dir, 'ro.md'))],
+    [
+      'a read-only file',
+      (dir: string) => (
+        writeFileSync(join(dir, 'ro.md'), ''), chmodSync(join(dir, 'ro.md'), 0o444), join(dir, 'ro.md')
+      ),
+    ],
   ])('an unwritable job summary (%s) after a passing check: a warning, and the verdict keeps exit 0', (_name, make) => {
     const summary = make(tmp.dir);
-    const r = cli(['check', '--answers', join(FIXTURES, 'v2-complete.yaml')], { cwd: tmp.dir, env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } });
+    const r = cli(['check', '--answers', join(FIXTURES, 'v2-complete.yaml')], {
+      cwd: tmp.dir,
+      env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
+    });
     // root may write a read-only file; the warning then has nothing to say.
-    if (r.stderr !== '') expect(r.stderr).toMatch(/^warning: the job summary could not be written to .+ \((EISDIR|ENOENT|EACCES)\); the check's result is unchanged\n$/);
+    if (r.stderr !== '')
+      expect(r.stderr).toMatch(
+        /^warning: the job summary could not be written to .+ \((EISDIR|ENOENT|EACCES)\); the check's result is unchanged\n$/,
+      );
     else expect(process.getuid?.()).toBe(0);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/check passed/);
@@ -179,7 +240,12 @@ describe('markdown outputs through the binary', () => {
     expect(results.md).toEqual([]);
     expect(md.replace(/```mermaid[\s\S]*?```/g, '')).not.toMatch(/(?<!\\)</);
     expect(md).not.toMatch(ESC);
-    expect(md.split('\n').filter((l) => /^#+ .*Heading/.test(l)).every((l) => l.includes('\\# Heading'))).toBe(true);
+    expect(
+      md
+        .split('\n')
+        .filter((l) => /^#+ .*Heading/.test(l))
+        .every((l) => l.includes('\\# Heading')),
+    ).toBe(true);
     for (const block of md.match(/```mermaid\n[\s\S]*?```/g) ?? []) expect(block.split('\n')).toHaveLength(7);
   });
 });

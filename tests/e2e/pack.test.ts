@@ -12,14 +12,23 @@ let app: string;
 let files: string[];
 
 const npm = (args: string[], cwd: string) => {
-  const r = spawnSync(NPM, [...NPM_ARGS, ...args], { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' } });
+  const r = spawnSync(NPM, [...NPM_ARGS, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
 beforeAll(() => {
   tmp = tempDir();
   // dist/ is fresh: `npm test` builds before it runs the tests.
-  const packed = JSON.parse(execFileSync(NPM, [...NPM_ARGS, 'pack', '--ignore-scripts', '--json', '--pack-destination', tmp.dir], { cwd: ROOT, encoding: 'utf8' }));
+  const packed = JSON.parse(
+    execFileSync(NPM, [...NPM_ARGS, 'pack', '--ignore-scripts', '--json', '--pack-destination', tmp.dir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }),
+  );
   files = packed[0].files.map((f: { path: string }) => f.path).sort();
   app = join(tmp.dir, 'app');
   mkdirSync(app);
@@ -31,8 +40,26 @@ afterAll(() => tmp?.cleanup());
 
 describe('the packed package', () => {
   test('ships only dist/, the bank, its schemas, README, LICENSE and package.json', () => {
-    expect(files.filter((f) => !/^(dist\/[^/]+|questions\/service-readiness\.yaml|schemas\/[a-z]+(-[a-z]+)*\.schema\.json|README\.md|LICENSE|package\.json)$/.test(f))).toEqual([]);
-    expect(files).toEqual(expect.arrayContaining(['dist/service-audit.cjs', 'dist/cli.cjs', 'dist/interactive.cjs', 'dist/builtin-bank.json', 'questions/service-readiness.yaml', 'README.md', 'LICENSE', 'package.json']));
+    expect(
+      files.filter(
+        (f) =>
+          !/^(dist\/[^/]+|questions\/service-readiness\.yaml|schemas\/[a-z]+(-[a-z]+)*\.schema\.json|README\.md|LICENSE|package\.json)$/.test(
+            f,
+          ),
+      ),
+    ).toEqual([]);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'dist/service-audit.cjs',
+        'dist/cli.cjs',
+        'dist/interactive.cjs',
+        'dist/builtin-bank.json',
+        'questions/service-readiness.yaml',
+        'README.md',
+        'LICENSE',
+        'package.json',
+      ]),
+    );
   });
 
   test('its package.json runs nothing on install (scripts/ is not shipped) and says where to report bugs', () => {
@@ -46,7 +73,9 @@ describe('the packed package', () => {
     expect(prepared.status).toBe(0);
     expect(readFileSync(join(installed, 'dist', 'cli.cjs')).equals(before)).toBe(true);
     // … while a clone's own package.json still builds on install, or `npm install && npx service-audit` finds nothing to run.
-    expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.prepare).toMatch(/existsSync\('scripts\/build\.mjs'\)\) import\('\.\/scripts\/build\.mjs'\)/);
+    expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.prepare).toMatch(
+      /existsSync\('scripts\/build\.mjs'\)\) import\('\.\/scripts\/build\.mjs'\)/,
+    );
     expect(manifest.bugs.url).toBe('https://github.com/service-audit/service-audit/issues');
     expect(manifest.repository.url).toContain('github.com/service-audit/service-audit');
   });
@@ -58,7 +87,12 @@ describe('the packed package', () => {
     expect(readdirSync(join(app, 'node_modules')).filter((d) => !d.startsWith('.'))).toEqual(['service-audit']);
   });
 
-  const npx = (args: string[]) => spawnSync(NPM, [...NPM_ARGS, 'exec', '--offline', '--', 'service-audit', ...args], { cwd: app, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: TEST_CACHE } });
+  const npx = (args: string[]) =>
+    spawnSync(NPM, [...NPM_ARGS, 'exec', '--offline', '--', 'service-audit', ...args], {
+      cwd: app,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: TEST_CACHE },
+    });
 
   test('npx service-audit --version, bank and check work from the install', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -73,12 +107,17 @@ describe('the packed package', () => {
   test('init in the project points the answers file at the installed schema, relative to it', () => {
     expect(npx(['init']).status).toBe(0);
     const text = readFileSync(join(app, 'service-audit-answers.yaml'), 'utf8');
-    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=node_modules/service-audit/schemas/answers.schema.json');
+    expect(text.split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=node_modules/service-audit/schemas/answers.schema.json',
+    );
   });
 
   test('an edited built-in bank is read from its YAML, not from the stale compiled copy', () => {
     const yamlFile = join(app, 'node_modules', 'service-audit', 'questions', 'service-readiness.yaml');
-    writeFileSync(yamlFile, readFileSync(yamlFile, 'utf8').replace('title: Service readiness audit', 'title: Edited audit'));
+    writeFileSync(
+      yamlFile,
+      readFileSync(yamlFile, 'utf8').replace('title: Service readiness audit', 'title: Edited audit'),
+    );
     expect(npx(['bank']).stdout).toMatch(/^Edited audit \(service-readiness@2, built-in bank\)/);
   });
 });

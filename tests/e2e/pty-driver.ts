@@ -18,7 +18,14 @@ export class Terminal {
       cols,
       rows: 40,
       cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', XDG_CACHE_HOME: TEST_CACHE, TERM: 'xterm-256color', LANG: 'C.UTF-8', ...extraEnv },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/tmp',
+        XDG_CACHE_HOME: TEST_CACHE,
+        TERM: 'xterm-256color',
+        LANG: 'C.UTF-8',
+        ...extraEnv,
+      },
     });
     this.pty.onData((d) => {
       this.out += d;
@@ -41,12 +48,16 @@ export class Terminal {
     const started = Date.now();
     for (;;) {
       const fresh = this.text().slice(this.seen);
-      const m = typeof pattern === 'string' ? { index: fresh.indexOf(pattern), length: pattern.length } : ((r) => (r ? { index: r.index!, length: r[0].length } : { index: -1, length: 0 }))(fresh.match(pattern));
+      const m =
+        typeof pattern === 'string'
+          ? { index: fresh.indexOf(pattern), length: pattern.length }
+          : ((r) => (r ? { index: r.index!, length: r[0].length } : { index: -1, length: 0 }))(fresh.match(pattern));
       if (m.index !== -1) {
         this.seen += m.index + m.length;
         return fresh.slice(0, m.index + m.length);
       }
-      if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${String(pattern)}; last output:\n${fresh.slice(-1500)}`);
+      if (Date.now() - started > timeoutMs)
+        throw new Error(`timed out waiting for ${String(pattern)}; last output:\n${fresh.slice(-1500)}`);
       await new Promise((r) => setTimeout(r, 20));
     }
   }
@@ -64,4 +75,13 @@ export class Terminal {
   }
 }
 
-export const KEY = { enter: '\r', ctrlC: '\u0003', down: '\u001b[B', up: '\u001b[A', left: '\u001b[D', right: '\u001b[C', escape: '\u001b', backspace: '\u007f' };
+export const KEY = {
+  enter: '\r',
+  ctrlC: '\u0003',
+  down: '\u001b[B',
+  up: '\u001b[A',
+  left: '\u001b[D',
+  right: '\u001b[C',
+  escape: '\u001b',
+  backspace: '\u007f',
+};

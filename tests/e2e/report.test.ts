@@ -19,7 +19,11 @@ const report = (args: string[], o?: Parameters<typeof cli>[1]) => cli(['report',
 /** How many scored questions the built-in bank has, and how many profile questions it asks first. */
 const builtin = () => {
   const bank = JSON.parse(cli(['bank', '--format', 'json']).stdout);
-  return { scored: bank.areas.flatMap((a: { elements: { questions: unknown[] }[] }) => a.elements.flatMap((e) => e.questions)).length as number, profile: (bank.profile ?? []).length as number };
+  return {
+    scored: bank.areas.flatMap((a: { elements: { questions: unknown[] }[] }) => a.elements.flatMap((e) => e.questions))
+      .length as number,
+    profile: (bank.profile ?? []).length as number,
+  };
 };
 
 describe('report', () => {
@@ -40,14 +44,17 @@ describe('report', () => {
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
 
-  test.each(['complete.yaml', 'partial.yaml', 'with-na.yaml'])('markdown report of %s passes markdownlint', async (file) => {
-    const r = report(['--answers', fixture(file), '--format', 'markdown']);
-    expect(r.code).toBe(0);
-    const results = await lint({ strings: { report: r.stdout }, config: MARKDOWNLINT_CONFIG });
-    expect(results.report).toEqual([]);
-    expect(r.stdout).toContain('# Service readiness audit: Acme Support');
-    expect(r.stdout).toContain('## Engagement vs benchmarks');
-  });
+  test.each(['complete.yaml', 'partial.yaml', 'with-na.yaml'])(
+    'markdown report of %s passes markdownlint',
+    async (file) => {
+      const r = report(['--answers', fixture(file), '--format', 'markdown']);
+      expect(r.code).toBe(0);
+      const results = await lint({ strings: { report: r.stdout }, config: MARKDOWNLINT_CONFIG });
+      expect(results.report).toEqual([]);
+      expect(r.stdout).toContain('# Service readiness audit: Acme Support');
+      expect(r.stdout).toContain('## Engagement vs benchmarks');
+    },
+  );
 
   test('json report is the versioned model, byte-identical run to run', () => {
     const a = report(['--answers', fixture('with-na.yaml'), '--format', 'json']);
@@ -55,25 +62,42 @@ describe('report', () => {
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     const m = JSON.parse(a.stdout);
-    expect(m).toMatchObject({ schemaVersion: 2, tool: { name: 'service-audit' }, bank: { id: 'service-readiness', version: 1 }, overall: { score: 54.9, band: 'developing' } });
-    expect(m.answers.sha256).toBe(createHash('sha256').update(readFileSync(fixture('with-na.yaml'))).digest('hex'));
+    expect(m).toMatchObject({
+      schemaVersion: 2,
+      tool: { name: 'service-audit' },
+      bank: { id: 'service-readiness', version: 1 },
+      overall: { score: 54.9, band: 'developing' },
+    });
+    expect(m.answers.sha256).toBe(
+      createHash('sha256')
+        .update(readFileSync(fixture('with-na.yaml')))
+        .digest('hex'),
+    );
     expect(m.notApplicable).toEqual([
       { questionId: 'environment.premises', reason: 'We serve customers online only' },
       { questionId: 'linkedin.introductions', reason: 'We sell through partners' },
     ]);
-    expect(m.elements.find((e: { id: string }) => e.id === 'engagement.understanding').benchmark).toMatchObject({ value: 37, yours: 10, delta: -27 });
+    expect(m.elements.find((e: { id: string }) => e.id === 'engagement.understanding').benchmark).toMatchObject({
+      value: 37,
+      yours: 10,
+      delta: -27,
+    });
   });
 
   test('an unknown question id stops the report with exit 2, naming the line', () => {
     const r = report(['--answers', fixture('unknown-id.yaml')]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`${fixture('unknown-id.yaml')}:11:3  unknown question id "customer.conveneince" — did you mean "customer.convenience"?\n`);
+    expect(r.stderr).toBe(
+      `${fixture('unknown-id.yaml')}:11:3  unknown question id "customer.conveneince" — did you mean "customer.convenience"?\n`,
+    );
     expect(r.stderr).not.toMatch(NO_STACK);
   });
 
   test('--out writes the file atomically and says where', () => {
-    const r = report(['--answers', fixture('complete.yaml'), '--format', 'markdown', '--out', 'report.md'], { cwd: tmp.dir });
+    const r = report(['--answers', fixture('complete.yaml'), '--format', 'markdown', '--out', 'report.md'], {
+      cwd: tmp.dir,
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`markdown report written to ${join(tmp.dir, 'report.md')}\n`);
@@ -85,7 +109,12 @@ describe('report', () => {
     const answers = tmp.write('a.yaml', readFileSync(fixture('complete.yaml'), 'utf8'));
     const before = readFileSync(answers, 'utf8');
     const r = report(['--answers', 'a.yaml', '--format', 'markdown', '--out', './a.yaml'], { cwd: tmp.dir });
-    expect(r).toEqual({ code: 2, stdout: '', stderr: 'error: --out ./a.yaml is the input file a.yaml; nothing was written. Choose another file for the output.\n' });
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'error: --out ./a.yaml is the input file a.yaml; nothing was written. Choose another file for the output.\n',
+    });
     expect(readFileSync(answers, 'utf8')).toBe(before);
   });
 
@@ -95,34 +124,58 @@ describe('report', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).answers.file).toBe('service-audit-answers.yaml');
     mkdirSync(join(tmp.dir, 'empty'));
-    expect(cli(['report'], { cwd: join(tmp.dir, 'empty') }).stderr).toBe('service-audit-answers.yaml:1:1  answers file not found — check the path, or create one with `service-audit init` or the interactive audit\n');
+    expect(cli(['report'], { cwd: join(tmp.dir, 'empty') }).stderr).toBe(
+      'service-audit-answers.yaml:1:1  answers file not found — check the path, or create one with `service-audit init` or the interactive audit\n',
+    );
   });
 
   test('--out into a folder that does not exist', () => {
     const r = report(['--answers', fixture('complete.yaml'), '--out', 'no/such/dir/r.txt'], { cwd: tmp.dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('no/such/dir/r.txt:1:1  cannot write the file (its folder does not exist) — choose a path in a folder that exists and that you may write to\n');
+    expect(r.stderr).toBe(
+      'no/such/dir/r.txt:1:1  cannot write the file (its folder does not exist) — choose a path in a folder that exists and that you may write to\n',
+    );
   });
 
-  test.runIf(process.platform !== 'win32')('--out to the answers file through a symlink is refused, and the answers are kept', () => {
-    const real = tmp.write('real.yaml', readFileSync(fixture('complete.yaml'), 'utf8'));
-    symlinkSync('real.yaml', join(tmp.dir, 'link.yaml'));
-    const before = readFileSync(real, 'utf8');
-    const r = report(['--answers', 'link.yaml', '--format', 'markdown', '--out', 'real.yaml'], { cwd: tmp.dir });
-    expect(r).toEqual({ code: 2, stdout: '', stderr: 'error: --out real.yaml is the input file link.yaml; nothing was written. Choose another file for the output.\n' });
-    expect(readFileSync(real, 'utf8')).toBe(before);
-  });
+  test.runIf(process.platform !== 'win32')(
+    '--out to the answers file through a symlink is refused, and the answers are kept',
+    () => {
+      const real = tmp.write('real.yaml', readFileSync(fixture('complete.yaml'), 'utf8'));
+      symlinkSync('real.yaml', join(tmp.dir, 'link.yaml'));
+      const before = readFileSync(real, 'utf8');
+      const r = report(['--answers', 'link.yaml', '--format', 'markdown', '--out', 'real.yaml'], { cwd: tmp.dir });
+      expect(r).toEqual({
+        code: 2,
+        stdout: '',
+        stderr:
+          'error: --out real.yaml is the input file link.yaml; nothing was written. Choose another file for the output.\n',
+      });
+      expect(readFileSync(real, 'utf8')).toBe(before);
+    },
+  );
 
-  test.runIf(process.platform !== 'win32')('a device, a FIFO or an empty path as --answers is refused at once (exit 2)', () => {
-    execFileSync('mkfifo', [join(tmp.dir, 'fifo')]);
-    expect(cli(['report', '--answers', '/dev/zero'])).toEqual({ code: 2, stdout: '', stderr: '/dev/zero:1:1  answers file is a character device, not a regular file — give the path of a regular file (save the content to a file first)\n' });
-    expect(cli(['report', '--answers', 'fifo'], { cwd: tmp.dir }).stderr).toBe('fifo:1:1  answers file is a pipe (FIFO), not a regular file — give the path of a regular file (save the content to a file first)\n');
-    expect(cli(['check', '--bank', '/dev/urandom', '--answers', fixture('complete.yaml')]).stderr).toBe('/dev/urandom:1:1  bank file is a character device, not a regular file — give the path of a regular file (save the content to a file first)\n');
-    const empty = cli(['report', '--answers', '']);
-    expect(empty.code).toBe(2);
-    expect(empty.stderr).not.toContain('folder');
-    expect(empty.stderr).toMatch(/^error: the answers file name is empty; /);
-  });
+  test.runIf(process.platform !== 'win32')(
+    'a device, a FIFO or an empty path as --answers is refused at once (exit 2)',
+    () => {
+      execFileSync('mkfifo', [join(tmp.dir, 'fifo')]);
+      expect(cli(['report', '--answers', '/dev/zero'])).toEqual({
+        code: 2,
+        stdout: '',
+        stderr:
+          '/dev/zero:1:1  answers file is a character device, not a regular file — give the path of a regular file (save the content to a file first)\n',
+      });
+      expect(cli(['report', '--answers', 'fifo'], { cwd: tmp.dir }).stderr).toBe(
+        'fifo:1:1  answers file is a pipe (FIFO), not a regular file — give the path of a regular file (save the content to a file first)\n',
+      );
+      expect(cli(['check', '--bank', '/dev/urandom', '--answers', fixture('complete.yaml')]).stderr).toBe(
+        '/dev/urandom:1:1  bank file is a character device, not a regular file — give the path of a regular file (save the content to a file first)\n',
+      );
+      const empty = cli(['report', '--answers', '']);
+      expect(empty.code).toBe(2);
+      expect(empty.stderr).not.toContain('folder');
+      expect(empty.stderr).toMatch(/^error: the answers file name is empty; /);
+    },
+  );
 
   test('--explain shows the arithmetic behind each element score', () => {
     const r = report(['--answers', fixture('complete.yaml'), '--explain']);
@@ -150,13 +203,17 @@ describe('init', () => {
     // Not installed in this folder's project: no machine-specific modeline, the command instead.
     expect(text).not.toContain('yaml-language-server');
     expect(text).toContain('#   service-audit schema answers > answers.schema.json\n');
-    expect(text).toContain('  #   values: strongly-disagree | disagree | neutral | agree | strongly-agree\n  customer.convenience:\n');
+    expect(text).toContain(
+      '  #   values: strongly-disagree | disagree | neutral | agree | strongly-agree\n  customer.convenience:\n',
+    );
     expect((text.match(/^  [a-z-]+\.[a-z-]+:$/gm) ?? []).length).toBe(builtin().scored + builtin().profile);
     expect(cli(['validate', 'service-audit-answers.yaml'], { cwd: tmp.dir }).code).toBe(0);
 
     const again = cli(['init'], { cwd: tmp.dir });
     expect(again.code).toBe(2);
-    expect(again.stderr).toBe('error: service-audit-answers.yaml already exists; nothing was written. Pass --force to overwrite it, or name another file.\n');
+    expect(again.stderr).toBe(
+      'error: service-audit-answers.yaml already exists; nothing was written. Pass --force to overwrite it, or name another file.\n',
+    );
     expect(cli(['init', '--force'], { cwd: tmp.dir }).code).toBe(0);
   });
 
@@ -172,14 +229,23 @@ describe('compare', () => {
   test('reports hand-computed score changes, improvements, regressions and changed answers', () => {
     const bank = tmp.write('mini.yaml', MINI_BANK);
     // old: customer 62.5, delivery 80, trust 45, overall 62.5, dna 68.3
-    tmp.write('old.yaml', 'bank: mini@1\ndate: 2026-08-01\nanswers:\n  c.one: partly\n  c.two: yes\n  d.one: often\n  t.share: 45\n');
+    tmp.write(
+      'old.yaml',
+      'bank: mini@1\ndate: 2026-08-01\nanswers:\n  c.one: partly\n  c.two: yes\n  d.one: often\n  t.share: 45\n',
+    );
     // new: customer 100, delivery 0, trust 45; overall (200 + 0 + 45) / 4 = 61.25 → 61.3; dna 200 / 3 = 66.7
-    tmp.write('new.yaml', 'bank: mini@1\ndate: 2026-11-01\nanswers:\n  c.one: yes\n  c.two: yes\n  d.one: never\n  t.share: 45\n');
+    tmp.write(
+      'new.yaml',
+      'bank: mini@1\ndate: 2026-11-01\nanswers:\n  c.one: yes\n  c.two: yes\n  d.one: never\n  t.share: 45\n',
+    );
     const r = cli(['compare', 'old.yaml', 'new.yaml', '--bank', bank, '--format', 'json'], { cwd: tmp.dir });
     expect(r.code).toBe(0);
     const c = JSON.parse(r.stdout);
     expect(c.overall).toEqual({ id: 'overall', title: 'Overall', old: 62.5, new: 61.3, delta: -1.2 });
-    expect(c.areas.map((a: { id: string; delta: number }) => [a.id, a.delta])).toEqual([['dna', -1.6], ['eng', 0]]);
+    expect(c.areas.map((a: { id: string; delta: number }) => [a.id, a.delta])).toEqual([
+      ['dna', -1.6],
+      ['eng', 0],
+    ]);
     expect(c.improvements.map((e: { id: string; delta: number }) => [e.id, e.delta])).toEqual([['dna.customer', 37.5]]);
     expect(c.regressions.map((e: { id: string; delta: number }) => [e.id, e.delta])).toEqual([['dna.delivery', -80]]);
     expect(c.changedAnswers).toEqual([
@@ -199,12 +265,12 @@ describe('the interactive audit without a terminal', () => {
     const r = cli([], { cwd: tmp.dir });
     expect(Date.now() - started).toBeLessThan(2000);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: the interactive audit needs a terminal.*service-audit report --answers FILE.*service-audit check --answers FILE\n$/);
+    expect(r.stderr).toMatch(
+      /^error: the interactive audit needs a terminal.*service-audit report --answers FILE.*service-audit check --answers FILE\n$/,
+    );
     expect(readdirSync(tmp.dir)).toEqual([]);
   });
 });
-
-
 
 describe('the built-in bank v2, end to end', () => {
   // A remote team that sells and has run a pulse: no premises, no social media.
@@ -220,7 +286,11 @@ describe('the built-in bank v2, end to end', () => {
     const json = JSON.parse(cli(['report', '--answers', answers, '--format', 'json']).stdout);
     expect(json.bank).toMatchObject({ id: 'service-readiness', version: 2 });
     // The poll's figures stand beside the team's pulse results.
-    expect(json.elements.find((e: { id: string }) => e.id === 'engagement.understanding').benchmark).toMatchObject({ value: 37, yours: 45, delta: 8 });
+    expect(json.elements.find((e: { id: string }) => e.id === 'engagement.understanding').benchmark).toMatchObject({
+      value: 37,
+      yours: 45,
+      delta: 8,
+    });
   });
 
   test.each(['terminal', 'markdown', 'json', 'html'])('the %s report names no source file', (format) => {

@@ -22,14 +22,24 @@ beforeAll(() => {
   mkdirSync(join(t.dir, 'pulse'));
   // 500 respondents; a deterministic spread of answers; every 7th with a note.
   for (let i = 0; i < N; i++) {
-    const a: Record<string, string> = { 'u.self': AGREE[(i * 7) % 5]!, 't.self': AGREE[(i * 3 + 1) % 5]!, 't.tools': i % 4 ? 'yes' : 'no' };
-    const text = answersYaml(a, { group: GROUPS[i % 3]!, respondent: `Person ${i}` }).replace(/\n {2}t\.tools: (yes|no)\n$/, (m, v) => (i % 7 ? m : `\n  t.tools: { value: ${v}, note: "note ${i} <b>|</b>" }\n`));
+    const a: Record<string, string> = {
+      'u.self': AGREE[(i * 7) % 5]!,
+      't.self': AGREE[(i * 3 + 1) % 5]!,
+      't.tools': i % 4 ? 'yes' : 'no',
+    };
+    const text = answersYaml(a, { group: GROUPS[i % 3]!, respondent: `Person ${i}` }).replace(
+      /\n {2}t\.tools: (yes|no)\n$/,
+      (m, v) => (i % 7 ? m : `\n  t.tools: { value: ${v}, note: "note ${i} <b>|</b>" }\n`),
+    );
     writeFileSync(join(t.dir, 'pulse', `r${String(i).padStart(3, '0')}.yaml`), text);
   }
   t.write('pulse/bad.yaml', answersYaml({ 'u.self': 'maybe' }));
   t.write('pulse/old.yaml', answersYaml({ 'u.self': 'agree' }, {}, 'pulse@0'));
   t.write('lead.yaml', answersYaml({ 'u.share': 70, 't.share': 60 }, { role: 'lead', respondent: 'Lee Lead' }));
-  t.write('form.csv', 'Team,I understand the goals and why.,t.self\r\nday,Strongly agree,Agree\r\nnight,agree,"Neither"\r\nday,agree,sometimes\r\n');
+  t.write(
+    'form.csv',
+    'Team,I understand the goals and why.,t.self\r\nday,Strongly agree,Agree\r\nnight,agree,"Neither"\r\nday,agree,sometimes\r\n',
+  );
   t.write('map.yaml', 'columns:\n  Team: group\nvalues:\n  Neither: neutral\n');
 }, 120_000);
 afterAll(() => t.cleanup());
@@ -40,7 +50,9 @@ describe('team report through the built binary', () => {
     const term = run(args);
     expect(term.code).toBe(0);
     expect(term.stderr).toContain('3 inputs were left out of the pool');
-    expect(term.stdout.replace(/\s+/g, ' ')).toContain('502 team respondents, 1 lead beside them; 503 of 506 answers files or rows used; 3 left out');
+    expect(term.stdout.replace(/\s+/g, ' ')).toContain(
+      '502 team respondents, 1 lead beside them; 503 of 506 answers files or rows used; 3 left out',
+    );
     expect(term.stdout).toMatch(/^ {2}pulse\/bad\.yaml:3:11 {2}"maybe" is not an answer to u\.self/m);
     expect(term.stdout).toMatch(/^ {2}pulse\/old\.yaml:1:7 {2}these answers were given against "pulse@0"/m);
     expect(term.stdout).toMatch(/^ {2}form\.csv:4:3 {2}"sometimes" is not an answer to t\.self/m);
@@ -56,8 +68,16 @@ describe('team report through the built binary', () => {
 
     const json = run([...args, '--format', 'json']);
     const m = JSON.parse(json.stdout);
-    expect(m).toMatchObject({ schema: 'team-report', schemaVersion: 1, pool: { inputs: 506, used: 503, respondents: 502, leads: 1, minGroup: 5 } });
-    expect(m.pool.leftOut.map((x: { source: string }) => x.source)).toEqual(['form.csv:4', 'pulse/bad.yaml', 'pulse/old.yaml']);
+    expect(m).toMatchObject({
+      schema: 'team-report',
+      schemaVersion: 1,
+      pool: { inputs: 506, used: 503, respondents: 502, leads: 1, minGroup: 5 },
+    });
+    expect(m.pool.leftOut.map((x: { source: string }) => x.source)).toEqual([
+      'form.csv:4',
+      'pulse/bad.yaml',
+      'pulse/old.yaml',
+    ]);
     expect(m.groups.map((g: { name: string; respondents: number }) => [g.name, g.respondents])).toEqual([
       ['day', 168],
       ['night', 168],
@@ -73,7 +93,9 @@ describe('team report through the built binary', () => {
     expect(a.code).toBe(0);
     expect(b.stdout).toBe(a.stdout);
     // Named twice: counted once.
-    expect(run(['report', ...files, files[0]!, `./${files[1]}`, 'lead.yaml', '--format', 'json']).stdout).toBe(a.stdout);
+    expect(run(['report', ...files, files[0]!, `./${files[1]}`, 'lead.yaml', '--format', 'json']).stdout).toBe(
+      a.stdout,
+    );
   });
 
   test('a glob the shell did not expand, and --out', () => {
@@ -137,7 +159,11 @@ describe('the staff pulse in a real terminal', () => {
       term.kill();
     }
     const saved = parse(readFileSync(join(t.dir, 'pulse-x.yaml'), 'utf8'));
-    expect(saved).toMatchObject({ bank: 'pulse@1', group: 'night', answers: { 'u.self': 'strongly-agree', 't.self': 'agree', 't.tools': 'yes', 'u.share': null, 't.share': null } });
+    expect(saved).toMatchObject({
+      bank: 'pulse@1',
+      group: 'night',
+      answers: { 'u.self': 'strongly-agree', 't.self': 'agree', 't.tools': 'yes', 'u.share': null, 't.share': null },
+    });
     expect(saved.date).toBeUndefined();
     expect(saved.organization).toBeUndefined();
   }, 60_000);

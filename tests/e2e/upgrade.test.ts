@@ -27,7 +27,10 @@ describe('report, check and compare read a file of an earlier bank version throu
     const m = JSON.parse(r.stdout);
     expect(m.bank).toMatchObject({ id: 'mini', version: 2 });
     expect(m.overall.score).toBe(66.7);
-    expect(m.upgrade).toEqual({ from: 'mini@1', newQuestions: ['profile.in-person', 'd.brochure', 'd.brochure-current', 't.new'] });
+    expect(m.upgrade).toEqual({
+      from: 'mini@1',
+      newQuestions: ['profile.in-person', 'd.brochure', 'd.brochure-current', 't.new'],
+    });
     // The file itself is untouched: reading never rewrites.
     expect(readFileSync(join(tmp.dir, 'old.yaml'), 'utf8')).toBe(V1_ANSWERS);
   });
@@ -41,7 +44,9 @@ describe('report, check and compare read a file of an earlier bank version throu
 
   test('check gates on the mapped answers', () => {
     tmp.write('old.yaml', V1_ANSWERS);
-    expect(cli(['check', '--bank', bank, '--answers', 'old.yaml', '--min-score', '60'], { cwd: tmp.dir })).toMatchObject({ code: 0, stderr: NOTE('old.yaml') });
+    expect(
+      cli(['check', '--bank', bank, '--answers', 'old.yaml', '--min-score', '60'], { cwd: tmp.dir }),
+    ).toMatchObject({ code: 0, stderr: NOTE('old.yaml') });
     expect(cli(['check', '--bank', bank, '--answers', 'old.yaml', '--min-score', '70'], { cwd: tmp.dir }).code).toBe(1);
   });
 
@@ -51,7 +56,11 @@ describe('report, check and compare read a file of an earlier bank version throu
     const r = cli(['compare', '--bank', bank, 'old.yaml', 'new.yaml', '--format', 'json'], { cwd: tmp.dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(NOTE('old.yaml'));
-    expect(JSON.parse(r.stdout).changedAnswers.map((a: { questionId: string }) => a.questionId)).toEqual(['c.one-a', 'c.one-b', 'c.two-new']);
+    expect(JSON.parse(r.stdout).changedAnswers.map((a: { questionId: string }) => a.questionId)).toEqual([
+      'c.one-a',
+      'c.one-b',
+      'c.two-new',
+    ]);
   });
 });
 
@@ -91,7 +100,10 @@ describe('service-audit upgrade FILE', () => {
     // Every v2 question is listed, the new ones empty and ready to answer.
     expect(text).toMatch(/^ {2}t\.new:$/m);
     // Upgrading again changes nothing and takes no second backup.
-    expect(cli(['upgrade', 'answers.yaml', '--bank', bank], { cwd: tmp.dir })).toMatchObject({ code: 0, stdout: 'answers.yaml is already answered against mini@2; nothing changed.\n' });
+    expect(cli(['upgrade', 'answers.yaml', '--bank', bank], { cwd: tmp.dir })).toMatchObject({
+      code: 0,
+      stdout: 'answers.yaml is already answered against mini@2; nothing changed.\n',
+    });
     expect(existsSync(`${file}.1.bak`)).toBe(false);
   });
 
@@ -106,9 +118,15 @@ describe('service-audit upgrade FILE', () => {
 
   test('notes with newlines, quotes and control characters survive the rewrite', () => {
     const note = 'line one\nline "two" \u0007 # not a comment';
-    const file = tmp.write('answers.yaml', `bank: mini@1\nanswers:\n  c.two: { value: yes, note: ${JSON.stringify(note)} }\n`);
+    const file = tmp.write(
+      'answers.yaml',
+      `bank: mini@1\nanswers:\n  c.two: { value: yes, note: ${JSON.stringify(note)} }\n`,
+    );
     expect(cli(['upgrade', 'answers.yaml', '--bank', bank], { cwd: tmp.dir }).code).toBe(0);
-    expect(parseAnswers(file, readFileSync(file, 'utf8'), v2).parsed!.answers.answers['c.two-new']).toEqual({ value: 'yes', note });
+    expect(parseAnswers(file, readFileSync(file, 'utf8'), v2).parsed!.answers.answers['c.two-new']).toEqual({
+      value: 'yes',
+      note,
+    });
   });
 
   test('through a symlink, the file it points at is upgraded', () => {
@@ -123,7 +141,9 @@ describe('service-audit upgrade FILE', () => {
     const file = tmp.write('answers.yaml', bad);
     const r = cli(['upgrade', 'answers.yaml', '--bank', bank], { cwd: tmp.dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('answers.yaml:3:10  "maybe" is not an answer to c.two-new (mapped from c.two by the bank\'s migration from version 1) — use one of yes, no, or { na: reason }\n');
+    expect(r.stderr).toBe(
+      'answers.yaml:3:10  "maybe" is not an answer to c.two-new (mapped from c.two by the bank\'s migration from version 1) — use one of yes, no, or { na: reason }\n',
+    );
     expect(r.stderr).not.toMatch(NO_STACK);
     expect(readFileSync(file, 'utf8')).toBe(bad);
     expect(existsSync(`${file}.bak`)).toBe(false);

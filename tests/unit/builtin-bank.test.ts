@@ -9,7 +9,9 @@ import { jsonSchema, type SchemaKind } from '../../src/cli/commands/schema.js';
 // The source articles sit beside the repository in the workplace and in CI (../shared/seeds), or
 // where SERVICE_AUDIT_SEEDS points; a bare clone does not have them, so only the tests that need
 // their full text read them, and say they were skipped otherwise.
-const SEEDS = process.env.SERVICE_AUDIT_SEEDS ? pathToFileURL(`${process.env.SERVICE_AUDIT_SEEDS.replace(/\/?$/, '/')}`) : new URL('../../../shared/seeds/', import.meta.url);
+const SEEDS = process.env.SERVICE_AUDIT_SEEDS
+  ? pathToFileURL(`${process.env.SERVICE_AUDIT_SEEDS.replace(/\/?$/, '/')}`)
+  : new URL('../../../shared/seeds/', import.meta.url);
 const source = readFileSync(new URL('../../questions/service-readiness.yaml', import.meta.url), 'utf8');
 const { bank, problems } = parseBank('questions/service-readiness.yaml', source);
 
@@ -32,7 +34,13 @@ interface RawElement {
   id: string;
   when?: Record<string, string | string[]>;
   skipReason?: string;
-  benchmark?: { value: number; question: string; statement: string; source: string; pulse?: { question: string; values: string[] } };
+  benchmark?: {
+    value: number;
+    question: string;
+    statement: string;
+    source: string;
+    pulse?: { question: string; values: string[] };
+  };
   questions: RawQuestion[];
 }
 interface RawBank {
@@ -43,32 +51,97 @@ interface RawBank {
   scoring: Record<string, unknown>;
   scales: Record<string, { value: string }[]>;
   areas: { id: string; weight?: number; combine?: string; elements: RawElement[] }[];
-  migrations: { from: number; renamed?: Record<string, string>; split?: Record<string, string[]>; removed?: string[]; values?: Record<string, Record<string, string>> }[];
+  migrations: {
+    from: number;
+    renamed?: Record<string, string>;
+    split?: Record<string, string[]>;
+    removed?: string[];
+    values?: Record<string, Record<string, string>>;
+  }[];
 }
 const raw = parse(source) as RawBank;
-const rawQuestions = raw.areas.flatMap((a) => a.elements.flatMap((e) => e.questions.map((q) => ({ area: a, element: e, q }))));
+const rawQuestions = raw.areas.flatMap((a) =>
+  a.elements.flatMap((e) => e.questions.map((q) => ({ area: a, element: e, q }))),
+);
 const byId = new Map(rawQuestions.map((x) => [x.q.id, x]));
-const valuesOf = (q: RawQuestion): string[] => (q.type === 'yesno' ? ['yes', 'no'] : q.type === 'percent' ? [] : (q.options ?? raw.scales[q.scale!]!).map((o) => o.value));
+const valuesOf = (q: RawQuestion): string[] =>
+  q.type === 'yesno'
+    ? ['yes', 'no']
+    : q.type === 'percent'
+      ? []
+      : (q.options ?? raw.scales[q.scale!]!).map((o) => o.value);
 /** What a question asks, as the person answering sees it: its text and its option labels. */
-const asked = (q: RawQuestion): string => [q.text, ...(q.type === 'scale' ? [] : (q.options ?? []).map((o) => o.label))].join(' | ');
+const asked = (q: RawQuestion): string =>
+  [q.text, ...(q.type === 'scale' ? [] : (q.options ?? []).map((o) => o.label))].join(' | ');
 
 /** The v1 built-in bank's question ids (service-readiness@1), in order: answers files people already have use them. */
 const V1_IDS = [
-  'customer.convenience', 'customer.state-of-mind', 'customer.as-a-person', 'customer.feedback', 'customer.channels',
-  'environment.premises', 'environment.digital', 'environment.materials', 'environment.twitter-worthy',
-  'delivery.listened-to', 'delivery.remember-details', 'delivery.expectations', 'delivery.ownership', 'delivery.wow', 'delivery.authentic',
-  'processes.barriers', 'processes.tools', 'processes.empowerment', 'processes.measures', 'processes.internal-service', 'processes.sensible-policies',
-  'commission.plan', 'commission.aligned', 'commission.understood', 'crm.single-place', 'crm.measured', 'crm.up-to-date',
-  'brochure.exists', 'brochure.value-proposition', 'brochure.training', 'proposal.template', 'proposal.time', 'linkedin.developed', 'linkedin.introductions',
-  'understanding.self', 'understanding.share', 'understanding.explained', 'enthusiasm.self', 'enthusiasm.share', 'enthusiasm.celebrate',
-  'line-of-sight.self', 'line-of-sight.share', 'line-of-sight.linked', 'enablement.self', 'enablement.share', 'enablement.obstacles',
-  'trust.self', 'trust.share', 'trust.honesty',
+  'customer.convenience',
+  'customer.state-of-mind',
+  'customer.as-a-person',
+  'customer.feedback',
+  'customer.channels',
+  'environment.premises',
+  'environment.digital',
+  'environment.materials',
+  'environment.twitter-worthy',
+  'delivery.listened-to',
+  'delivery.remember-details',
+  'delivery.expectations',
+  'delivery.ownership',
+  'delivery.wow',
+  'delivery.authentic',
+  'processes.barriers',
+  'processes.tools',
+  'processes.empowerment',
+  'processes.measures',
+  'processes.internal-service',
+  'processes.sensible-policies',
+  'commission.plan',
+  'commission.aligned',
+  'commission.understood',
+  'crm.single-place',
+  'crm.measured',
+  'crm.up-to-date',
+  'brochure.exists',
+  'brochure.value-proposition',
+  'brochure.training',
+  'proposal.template',
+  'proposal.time',
+  'linkedin.developed',
+  'linkedin.introductions',
+  'understanding.self',
+  'understanding.share',
+  'understanding.explained',
+  'enthusiasm.self',
+  'enthusiasm.share',
+  'enthusiasm.celebrate',
+  'line-of-sight.self',
+  'line-of-sight.share',
+  'line-of-sight.linked',
+  'enablement.self',
+  'enablement.share',
+  'enablement.obstacles',
+  'trust.self',
+  'trust.share',
+  'trust.honesty',
 ];
 /** The v1 questions an outside review found asking two things at once (issue 12). */
 const DOUBLE_BARRELLED = [
-  'customer.as-a-person', 'customer.channels', 'delivery.listened-to', 'delivery.expectations', 'delivery.ownership', 'processes.empowerment',
-  'processes.internal-service', 'processes.sensible-policies', 'commission.aligned', 'crm.single-place', 'linkedin.developed', 'linkedin.introductions',
-  'trust.honesty', 'understanding.explained',
+  'customer.as-a-person',
+  'customer.channels',
+  'delivery.listened-to',
+  'delivery.expectations',
+  'delivery.ownership',
+  'processes.empowerment',
+  'processes.internal-service',
+  'processes.sensible-policies',
+  'commission.aligned',
+  'crm.single-place',
+  'linkedin.developed',
+  'linkedin.introductions',
+  'trust.honesty',
+  'understanding.explained',
 ];
 
 /**
@@ -78,22 +151,57 @@ const DOUBLE_BARRELLED = [
 const CONCEPTS: [concept: string, asked: RegExp, ref: string, cited: RegExp][] = [
   ["Give 'Em the Pickle: service", /serving them comes before/i, 'customer-revolution', /Pickle.*service/],
   ["Give 'Em the Pickle: attitude", /speak of customers with respect/i, 'customer-revolution', /Pickle.*attitude/],
-  ["Give 'Em the Pickle: consistency", /service standards on our busiest days/i, 'customer-revolution', /Pickle.*consistency/],
+  [
+    "Give 'Em the Pickle: consistency",
+    /service standards on our busiest days/i,
+    'customer-revolution',
+    /Pickle.*consistency/,
+  ],
   ["Give 'Em the Pickle: teamwork", /make my colleagues look good/i, 'customer-revolution', /Pickle.*teamwork/],
-  ['Harlem Shake lesson one: serve with passion, as if no one were watching', /passion.*no one is watching/i, 'harlem-shake', /Lesson one/],
+  [
+    'Harlem Shake lesson one: serve with passion, as if no one were watching',
+    /passion.*no one is watching/i,
+    'harlem-shake',
+    /Lesson one/,
+  ],
   ['Prop, the ring: engage', /start the conversation/i, 'harlem-shake', /ring.*engage/],
   ['Prop, deodorant: be personable', /personable/i, 'harlem-shake', /deodorant.*personable/],
   ['Prop, the toothbrush: smile', /smile/i, 'harlem-shake', /toothbrush.*smile/],
   ['Prop, the cream: anticipate needs', /anticipate what a customer will need/i, 'harlem-shake', /cream.*anticipate/],
-  ['Prop, spoon and bowl: prepare and research before each contact', /Before a planned call or meeting.*research/i, 'harlem-shake', /spoon and bowl.*prepare and research/],
+  [
+    'Prop, spoon and bowl: prepare and research before each contact',
+    /Before a planned call or meeting.*research/i,
+    'harlem-shake',
+    /spoon and bowl.*prepare and research/,
+  ],
   ['Please and thank you', /please and thank you/i, 'dna', /please and thank you/],
-  ['How fast customers get a response', /how long does a customer who writes.*wait for a personal reply/i, 'customer-revolution', /respond quickly/],
-  ["Service is everyone's job", /outside the service team.*part of their job/i, 'customer-revolution', /everyone's job/],
-  ['Customer focus fading as an organization grows', /As the organization has grown.*about customers/i, 'customer-focus', /dwindles as organizations grow/],
+  [
+    'How fast customers get a response',
+    /how long does a customer who writes.*wait for a personal reply/i,
+    'customer-revolution',
+    /respond quickly/,
+  ],
+  [
+    "Service is everyone's job",
+    /outside the service team.*part of their job/i,
+    'customer-revolution',
+    /everyone's job/,
+  ],
+  [
+    'Customer focus fading as an organization grows',
+    /As the organization has grown.*about customers/i,
+    'customer-focus',
+    /dwindles as organizations grow/,
+  ],
   ['Everything Speaks, what a caller hears: the greeting', /greeting/i, 'dna', /Everything Speaks/],
   ['Everything Speaks, what a caller hears: the phone menu', /phone menu|menu choices/i, 'dna', /Everything Speaks/],
   ['Everything Speaks, what a caller hears: on hold', /on hold/i, 'dna', /Everything Speaks/],
-  ['Everything Speaks, what a customer reads: e-mail templates', /standard e-mail replies/i, 'dna', /Everything Speaks/],
+  [
+    'Everything Speaks, what a customer reads: e-mail templates',
+    /standard e-mail replies/i,
+    'dna',
+    /Everything Speaks/,
+  ],
   ['Everything Speaks: premises', /premises/i, 'dna', /Everything Speaks/],
   ['Lens of the Customer', /easiest for the customer/i, 'dna', /Lens of the Customer/],
   ['Create a Wow: eye contact', /eye contact/i, 'dna', /eye contact/],
@@ -105,10 +213,20 @@ const CONCEPTS: [concept: string, asked: RegExp, ref: string, cited: RegExp][] =
   ['Sales tool: company brochure', /brochure/i, 'sales-tools', /Company brochure/],
   ['Sales tool: proposal template', /proposal template/i, 'sales-tools', /Proposal template/],
   ['Sales tool: LinkedIn page', /LinkedIn page/i, 'sales-tools', /LinkedIn page/],
-  ['Internal customer service', /colleague who asks another team for help/i, 'internal-service', /Internal customer service/],
+  [
+    'Internal customer service',
+    /colleague who asks another team for help/i,
+    'internal-service',
+    /Internal customer service/,
+  ],
   ['Uncommon sense: why the fence was built', /find out why it was made/i, 'uncommon-sense', /fence/],
   ['Meet customers where they are: social media', /social media/i, 'customer-revolution', /social media/],
-  ['Counted compliments (the wow customers retell)', /how many customers praised our service/i, 'wow-service', /retell/],
+  [
+    'Counted compliments (the wow customers retell)',
+    /how many customers praised our service/i,
+    'wow-service',
+    /retell/,
+  ],
   ['No scripts', /scripts/i, 'mindsets', /no scripts/],
 ];
 
@@ -145,34 +263,43 @@ describe('the built-in bank', () => {
     expect(element(id)!.questions.length).toBeGreaterThanOrEqual(3);
   });
 
-  test.each(['sales.commission', 'sales.crm', 'sales.brochure', 'sales.proposal', 'sales.linkedin'])('covers the sales tool %s with at least 2 questions', (id) => {
-    expect(element(id)!.questions.length).toBeGreaterThanOrEqual(2);
-  });
+  test.each(['sales.commission', 'sales.crm', 'sales.brochure', 'sales.proposal', 'sales.linkedin'])(
+    'covers the sales tool %s with at least 2 questions',
+    (id) => {
+      expect(element(id)!.questions.length).toBeGreaterThanOrEqual(2);
+    },
+  );
 
-  test.each(FIGURES)('covers the engagement statistic %s with the poll figure %i (stated as "%s")', (id, value, asStated) => {
-    const e = element(`engagement.${id}`)!;
-    const rawElement = raw.areas.find((a) => a.id === 'engagement')!.elements.find((x) => x.id === id)!;
-    expect(e.benchmark!.value).toBe(value);
-    expect(e.benchmark!.source).toMatch(/^Harris Interactive poll of 23,000 full-time US workers, as reported in The DNA of Service Excellence and originally in Stephen R\. Covey's The 8th Habit \(2004\)\. The statement gives the poll's finding, not its exact wording\.$/);
-    // The team statement mirrors the poll item and says the figure as the article states it.
-    const pulse = rawElement.benchmark!.pulse!;
-    expect(pulse.values).toEqual(['strongly-agree']);
-    const statement = byId.get(pulse.question)!.q;
-    expect(statement.audience).toBe('team');
-    expect(statement.text).toMatch(/^Rate this about yourself: /);
-    expect(statement.help).toContain(` ${asStated} `);
-    // The lead's question is the pulse result, with a reason when no pulse was run.
-    const result = byId.get(rawElement.benchmark!.question)!.q;
-    expect(result.type).toBe('percent');
-    expect(result.text).toMatch(/^In your last anonymous pulse, what share of people strongly agreed /);
-    expect(result.when).toEqual({ 'profile.pulse': 'yes' });
-    expect(result.skipReason).toBe('No staff pulse has been run, so there is no result to enter.');
-    expect(e.questions.length).toBeGreaterThanOrEqual(3);
-  });
+  test.each(FIGURES)(
+    'covers the engagement statistic %s with the poll figure %i (stated as "%s")',
+    (id, value, asStated) => {
+      const e = element(`engagement.${id}`)!;
+      const rawElement = raw.areas.find((a) => a.id === 'engagement')!.elements.find((x) => x.id === id)!;
+      expect(e.benchmark!.value).toBe(value);
+      expect(e.benchmark!.source).toMatch(
+        /^Harris Interactive poll of 23,000 full-time US workers, as reported in The DNA of Service Excellence and originally in Stephen R\. Covey's The 8th Habit \(2004\)\. The statement gives the poll's finding, not its exact wording\.$/,
+      );
+      // The team statement mirrors the poll item and says the figure as the article states it.
+      const pulse = rawElement.benchmark!.pulse!;
+      expect(pulse.values).toEqual(['strongly-agree']);
+      const statement = byId.get(pulse.question)!.q;
+      expect(statement.audience).toBe('team');
+      expect(statement.text).toMatch(/^Rate this about yourself: /);
+      expect(statement.help).toContain(` ${asStated} `);
+      // The lead's question is the pulse result, with a reason when no pulse was run.
+      const result = byId.get(rawElement.benchmark!.question)!.q;
+      expect(result.type).toBe('percent');
+      expect(result.text).toMatch(/^In your last anonymous pulse, what share of people strongly agreed /);
+      expect(result.when).toEqual({ 'profile.pulse': 'yes' });
+      expect(result.skipReason).toBe('No staff pulse has been run, so there is no result to enter.');
+      expect(e.questions.length).toBeGreaterThanOrEqual(3);
+    },
+  );
 
   test('the figures are exactly those the article states (37%, 1 in 5, 1 in 5, 15%, 20%)', () => {
     const poll = readFileSync(new URL('../../questions/service-readiness.yaml', import.meta.url), 'utf8');
-    for (const [, value, asStated] of FIGURES) expect(poll).toContain(asStated === 'one in five' ? 'one in five (20%)' : `poll's ${value}%`);
+    for (const [, value, asStated] of FIGURES)
+      expect(poll).toContain(asStated === 'one in five' ? 'one in five (20%)' : `poll's ${value}%`);
     expect(FIGURES.map(([, v]) => v)).toEqual([37, 20, 20, 15, 20]);
   });
 
@@ -182,8 +309,13 @@ describe('the built-in bank', () => {
   });
 
   test.each(CONCEPTS)('asks about %s in a question or its options, citing it', (concept, words, ref, cited) => {
-    const hits = rawQuestions.filter(({ q }) => words.test(asked(q)) && q.sources.some((s) => s.ref === ref && cited.test(s.concept)));
-    expect(hits.map(({ q }) => q.id), `${concept}: no question asks ${words} and cites ${ref} for ${cited}`).not.toEqual([]);
+    const hits = rawQuestions.filter(
+      ({ q }) => words.test(asked(q)) && q.sources.some((s) => s.ref === ref && cited.test(s.concept)),
+    );
+    expect(
+      hits.map(({ q }) => q.id),
+      `${concept}: no question asks ${words} and cites ${ref} for ${cited}`,
+    ).not.toEqual([]);
   });
 
   test('names every source readably: a title, no file name, and every entry is cited', () => {
@@ -209,7 +341,10 @@ describe('the built-in bank', () => {
     for (const { question } of questionsOf(b)) {
       expect(question.sources.length, question.id).toBeGreaterThan(0);
       for (const s of question.sources) {
-        expect(b.sources.map((x) => x.id), question.id).toContain(s.ref);
+        expect(
+          b.sources.map((x) => x.id),
+          question.id,
+        ).toContain(s.ref);
         cited.add(s.ref);
       }
     }
@@ -218,10 +353,18 @@ describe('the built-in bank', () => {
 
   test('gives the poll as Harris Interactive, 23,000 US full-time workers, via the DNA article and The 8th Habit (2004)', () => {
     const poll = raw.sources.find((s) => s.id === 'harris-poll')!;
-    expect(poll).toMatchObject({ title: 'Harris Interactive poll of 23,000 US full-time workers', publisher: 'Harris Interactive' });
-    expect(poll.note).toMatch(/As reported in The DNA of Service Excellence.*originally in Stephen R\. Covey's The 8th Habit \(2004\)/s);
+    expect(poll).toMatchObject({
+      title: 'Harris Interactive poll of 23,000 US full-time workers',
+      publisher: 'Harris Interactive',
+    });
+    expect(poll.note).toMatch(
+      /As reported in The DNA of Service Excellence.*originally in Stephen R\. Covey's The 8th Habit \(2004\)/s,
+    );
     expect(poll.note).toMatch(/findings.*not the\s+poll's exact wording/s);
-    expect(raw.sources.find((s) => s.id === 'the-8th-habit')).toMatchObject({ author: 'Stephen R. Covey', date: '2004' });
+    expect(raw.sources.find((s) => s.id === 'the-8th-habit')).toMatchObject({
+      author: 'Stephen R. Covey',
+      date: '2004',
+    });
   });
 
   test('asks the profile first: channels and selling as yes/no questions', () => {
@@ -237,15 +380,25 @@ describe('the built-in bank', () => {
   });
 
   test('leaves out what does not apply, with a reason: no premises, no phone, no sales, no brochure', () => {
-    const conditions = [...raw.areas.flatMap((a) => a.elements.map((e) => ({ id: e.id, when: e.when, skipReason: e.skipReason }))), ...rawQuestions.map(({ q }) => ({ id: q.id, when: q.when, skipReason: q.skipReason }))];
+    const conditions = [
+      ...raw.areas.flatMap((a) => a.elements.map((e) => ({ id: e.id, when: e.when, skipReason: e.skipReason }))),
+      ...rawQuestions.map(({ q }) => ({ id: q.id, when: q.when, skipReason: q.skipReason })),
+    ];
     const on = (ref: string) => conditions.filter((c) => c.when && ref in c.when).map((c) => c.id);
     expect(on('profile.in-person')).toEqual(['environment.premises', 'delivery.eye-contact']);
-    expect(on('profile.phone')).toEqual(['environment.phone-greeting', 'environment.phone-menu', 'environment.on-hold']);
+    expect(on('profile.phone')).toEqual([
+      'environment.phone-greeting',
+      'environment.phone-menu',
+      'environment.on-hold',
+    ]);
     expect(on('profile.email')).toEqual(['environment.email-templates']);
     expect(on('profile.social')).toEqual(['customer.social-replies']);
     expect(on('profile.sells')).toEqual(['commission', 'crm', 'brochure', 'proposal', 'linkedin']);
     expect(on('brochure.exists')).toEqual(['brochure.value-proposition', 'brochure.training']);
-    for (const c of conditions.filter((x) => x.when)) expect(c.skipReason, c.id).toMatch(/so (not asked|the sales tools were not asked|there is no result to enter)\.$/);
+    for (const c of conditions.filter((x) => x.when))
+      expect(c.skipReason, c.id).toMatch(
+        /so (not asked|the sales tools were not asked|there is no result to enter)\.$/,
+      );
   });
 
   test('keeps the team pulse short (about five minutes) and asks each team statement about the person themselves', () => {
@@ -264,8 +417,10 @@ describe('the built-in bank', () => {
   });
 
   test('words agree with the scale: no frequency question says how often itself', () => {
-    for (const { q } of rawQuestions.filter(({ q }) => q.scale === 'frequency')) expect(q.text, q.id).not.toMatch(/\b(regularly|always|never|often|usually|sometimes|rarely|every)\b/i);
-    for (const { q } of rawQuestions.filter(({ q }) => q.scale === 'agreement')) expect(q.text, q.id).not.toMatch(/^(How|What|Which|Do|Does|Is|Are)\b/);
+    for (const { q } of rawQuestions.filter(({ q }) => q.scale === 'frequency'))
+      expect(q.text, q.id).not.toMatch(/\b(regularly|always|never|often|usually|sometimes|rarely|every)\b/i);
+    for (const { q } of rawQuestions.filter(({ q }) => q.scale === 'agreement'))
+      expect(q.text, q.id).not.toMatch(/^(How|What|Which|Do|Does|Is|Are)\b/);
   });
 
   test('declares its scoring: area weights, the DNA area by its weakest link, percents against the benchmark', () => {
@@ -298,7 +453,12 @@ describe('the built-in bank', () => {
     const split = m.split ?? {};
     const removed = m.removed ?? [];
     for (const id of V1_IDS) {
-      const ways = [byId.has(id) && 'kept', id in renamed && 'renamed', id in split && 'split', removed.includes(id) && 'removed'].filter(Boolean);
+      const ways = [
+        byId.has(id) && 'kept',
+        id in renamed && 'renamed',
+        id in split && 'split',
+        removed.includes(id) && 'removed',
+      ].filter(Boolean);
       expect(ways, id).toHaveLength(1);
     }
     const targets = [...Object.values(renamed), ...Object.values(split).flat()];
@@ -310,7 +470,12 @@ describe('the built-in bank', () => {
       expect(targets, id).toContain(id);
       for (const v of Object.values(map)) expect(valuesOf(byId.get(id)!.q), `${id}: ${v}`).toContain(v);
     }
-    expect(Object.keys(m.values ?? {}).sort()).toEqual(['delivery.own-words', 'environment.one-voice', 'understanding.goals-cadence', 'understanding.why-explained']);
+    expect(Object.keys(m.values ?? {}).sort()).toEqual([
+      'delivery.own-words',
+      'environment.one-voice',
+      'understanding.goals-cadence',
+      'understanding.why-explained',
+    ]);
   });
 
   test('offers every question type and a help text and recommendation for each', () => {
@@ -322,15 +487,19 @@ describe('the built-in bank', () => {
     }
   });
 
-  test('keeps the lead\'s part to a reasonable length', () => {
+  test("keeps the lead's part to a reasonable length", () => {
     // 75 lead questions and 7 profile questions at most, fewer once the profile leaves some out.
     expect(rawQuestions.filter(({ q }) => q.audience !== 'team').length + raw.profile.length).toBeLessThanOrEqual(82);
   });
 });
 
-describe('the built-in bank\'s wording', () => {
+describe("the built-in bank's wording", () => {
   const N = 12;
-  const words = (s: string) => s.toLowerCase().replace(/[\u2018\u2019`]/g, "'").match(/[a-z0-9']+/g) ?? [];
+  const words = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[\u2018\u2019`]/g, "'")
+      .match(/[a-z0-9']+/g) ?? [];
   const runsOf = (s: string) => {
     const w = words(s);
     return Array.from({ length: Math.max(0, w.length - N + 1) }, (_, i) => w.slice(i, i + N).join(' '));
@@ -338,7 +507,10 @@ describe('the built-in bank\'s wording', () => {
   /** The runs of N words of `s` that also occur in `grams`. */
   const shared = (s: string, grams: Set<string>) => runsOf(s).filter((g) => grams.has(g));
   const seedsHere = existsSync(SEEDS);
-  const seedText = () => readdirSync(SEEDS).filter((x) => x.endsWith('.txt')).map((f) => readFileSync(new URL(f, SEEDS), 'utf8'));
+  const seedText = () =>
+    readdirSync(SEEDS)
+      .filter((x) => x.endsWith('.txt'))
+      .map((f) => readFileSync(new URL(f, SEEDS), 'utf8'));
   // Every string of the bank a person reads, except the titles it cites (a title is quoted on purpose).
   const strings: [string, string][] = [];
   const walk = (v: unknown, path: string) => {
@@ -362,16 +534,26 @@ describe('the built-in bank\'s wording', () => {
   });
 
   test('the overlap check finds a copied run, so its pass means something', () => {
-    const grams = new Set(runsOf('Only 37% said they have a clear understanding of what their organization is trying to achieve and why.'));
-    expect(shared('In the poll, only 37% said they have a clear understanding of what their organization is trying to achieve.', grams)).toContain('only 37 said they have a clear understanding of what their organization');
+    const grams = new Set(
+      runsOf('Only 37% said they have a clear understanding of what their organization is trying to achieve and why.'),
+    );
+    expect(
+      shared(
+        'In the poll, only 37% said they have a clear understanding of what their organization is trying to achieve.',
+        grams,
+      ),
+    ).toContain('only 37 said they have a clear understanding of what their organization');
     expect(shared(byId.get('understanding.self')!.q.help, grams)).toEqual([]);
     expect(strings.length).toBeGreaterThan(500);
   });
 });
 
 describe('the JSON Schemas kept in schemas/', () => {
-  test.each(['bank', 'answers', 'config', 'report', 'team-report'] as SchemaKind[])('%s is current (else run `npm run schemas`)', (kind) => {
-    const kept = readFileSync(new URL(`../../schemas/${kind}.schema.json`, import.meta.url), 'utf8');
-    expect(kept).toBe(jsonSchema(kind));
-  });
+  test.each(['bank', 'answers', 'config', 'report', 'team-report'] as SchemaKind[])(
+    '%s is current (else run `npm run schemas`)',
+    (kind) => {
+      const kept = readFileSync(new URL(`../../schemas/${kind}.schema.json`, import.meta.url), 'utf8');
+      expect(kept).toBe(jsonSchema(kind));
+    },
+  );
 });

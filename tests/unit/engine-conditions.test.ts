@@ -30,7 +30,14 @@ const start: Answers = { bank: 'mini@2', answers: {} };
 
 describe('the audit asks the profile first and skips what a condition rules out', () => {
   test('profile no: the in-person element is never asked', async () => {
-    const { asker, asked } = scripted({ 'profile.in-person': v('no'), 'c.one-a': v('yes'), 'c.one-b': v('yes'), 'c.two-new': v('no'), 't.share': v(30), 't.new': v('yes') });
+    const { asker, asked } = scripted({
+      'profile.in-person': v('no'),
+      'c.one-a': v('yes'),
+      'c.one-b': v('yes'),
+      'c.two-new': v('no'),
+      't.share': v(30),
+      't.new': v('yes'),
+    });
     const final = await runAudit({ bank, answers: start, asker, save: () => undefined });
     expect(asked).toEqual(['profile.in-person', 'c.one-a', 'c.one-b', 'c.two-new', 't.share', 't.new']);
     expect(Object.keys(final.answers)).not.toContain('d.brochure');
@@ -47,7 +54,17 @@ describe('the audit asks the profile first and skips what a condition rules out'
       't.new': v('yes'),
     });
     await runAudit({ bank, answers: start, asker, save: () => undefined, review: true });
-    expect(asked).toEqual(['profile.in-person', 'c.one-a', 'c.one-b', 'c.two-new', 'd.brochure', 't.share', 'd.brochure', 't.share', 't.new']);
+    expect(asked).toEqual([
+      'profile.in-person',
+      'c.one-a',
+      'c.one-b',
+      'c.two-new',
+      'd.brochure',
+      't.share',
+      'd.brochure',
+      't.share',
+      't.new',
+    ]);
   });
 
   test('--area limits the scored questions but the profile is always asked', async () => {
@@ -59,7 +76,14 @@ describe('the audit asks the profile first and skips what a condition rules out'
 
 test('each question is asked with a short reference to its source for the ? help', async () => {
   const refs: (string | undefined)[] = [];
-  const { asker } = scripted({ 'profile.in-person': v('no'), 'c.one-a': v('yes'), 'c.one-b': v('yes'), 'c.two-new': v('no'), 't.share': v(30), 't.new': v('yes') });
+  const { asker } = scripted({
+    'profile.in-person': v('no'),
+    'c.one-a': v('yes'),
+    'c.one-b': v('yes'),
+    'c.two-new': v('no'),
+    't.share': v(30),
+    't.new': v('yes'),
+  });
   const ask = asker.ask.bind(asker);
   asker.ask = async (ctx) => {
     refs.push(ctx.reference);
@@ -67,5 +91,12 @@ test('each question is asked with a short reference to its source for the ? help
   };
   await runAudit({ bank, answers: start, asker, save: () => undefined });
   // The profile cites nothing; the others name the title from the sources table, never an id or file.
-  expect(refs).toEqual([undefined, 'Source: The DNA of Service Excellence (One)', 'Source: The DNA of Service Excellence (One)', 'Source: The DNA of Service Excellence (Two)', 'Source: The 8th Habit (Trust)', 'Source: The 8th Habit (Trust)']);
+  expect(refs).toEqual([
+    undefined,
+    'Source: The DNA of Service Excellence (One)',
+    'Source: The DNA of Service Excellence (One)',
+    'Source: The DNA of Service Excellence (Two)',
+    'Source: The 8th Habit (Trust)',
+    'Source: The 8th Habit (Trust)',
+  ]);
 });

@@ -34,7 +34,12 @@ const start: Answers = { bank: 'mini@1', answers: {} };
 
 describe('the audit engine', () => {
   test('asks every question in bank order with its position, saving after each answer', async () => {
-    const { asker, asked } = scripted({ 'c.one': { kind: 'value', value: 'yes' }, 'c.two': { kind: 'value', value: 'no', note: 'since May' }, 'd.one': { kind: 'na', reason: 'no deliveries' }, 't.share': { kind: 'value', value: 30 } });
+    const { asker, asked } = scripted({
+      'c.one': { kind: 'value', value: 'yes' },
+      'c.two': { kind: 'value', value: 'no', note: 'since May' },
+      'd.one': { kind: 'na', reason: 'no deliveries' },
+      't.share': { kind: 'value', value: 30 },
+    });
     const saves: Answers[] = [];
     const final = await runAudit({ bank, answers: start, asker, save: (a) => void saves.push(a) });
     expect(asked.map((c) => [c.question.id, c.index, c.total, c.element.id])).toEqual([
@@ -43,7 +48,12 @@ describe('the audit engine', () => {
       ['d.one', 3, 4, 'dna.delivery'],
       ['t.share', 4, 4, 'eng.trust'],
     ]);
-    expect(final.answers).toEqual({ 'c.one': { value: 'yes' }, 'c.two': { value: 'no', note: 'since May' }, 'd.one': { na: 'no deliveries' }, 't.share': { value: 30 } });
+    expect(final.answers).toEqual({
+      'c.one': { value: 'yes' },
+      'c.two': { value: 'no', note: 'since May' },
+      'd.one': { na: 'no deliveries' },
+      't.share': { value: 30 },
+    });
     // One save per answer, the note with it.
     expect(saves.map((s) => Object.keys(s.answers).length)).toEqual([1, 2, 3, 4]);
     expect(saves.at(-1)).toEqual(final);
@@ -52,12 +62,17 @@ describe('the audit engine', () => {
   test('an interruption keeps every answer already saved', async () => {
     const { asker } = scripted({ 'c.one': { kind: 'value', value: 'yes' }, 'c.two': { kind: 'interrupt' } });
     const saves: Answers[] = [];
-    await expect(runAudit({ bank, answers: start, asker, save: (a) => void saves.push(a) })).rejects.toBeInstanceOf(InterruptedError);
+    await expect(runAudit({ bank, answers: start, asker, save: (a) => void saves.push(a) })).rejects.toBeInstanceOf(
+      InterruptedError,
+    );
     expect(saves.at(-1)!.answers).toEqual({ 'c.one': { value: 'yes' } });
   });
 
   test('resumes at the first unanswered question and says so', async () => {
-    const { asker, asked, said } = scripted({ 'd.one': { kind: 'value', value: 'always' }, 't.share': { kind: 'value', value: 10 } });
+    const { asker, asked, said } = scripted({
+      'd.one': { kind: 'value', value: 'always' },
+      't.share': { kind: 'value', value: 10 },
+    });
     const saved: Answers = { bank: 'mini@1', answers: { 'c.one': { value: 'no' }, 'c.two': { value: 'yes' } } };
     const final = await runAudit({ bank, answers: saved, asker, save: () => {} });
     expect(asked.map((c) => c.question.id)).toEqual(['d.one', 't.share']);
@@ -67,14 +82,25 @@ describe('the audit engine', () => {
 
   test('asks questions skipped in the middle too', async () => {
     const { asker, asked } = scripted({ 'c.two': { kind: 'value', value: 'yes' } });
-    const saved: Answers = { bank: 'mini@1', answers: { 'c.one': { value: 'no' }, 'd.one': { value: 'never' }, 't.share': { value: 1 } } };
+    const saved: Answers = {
+      bank: 'mini@1',
+      answers: { 'c.one': { value: 'no' }, 'd.one': { value: 'never' }, 't.share': { value: 1 } },
+    };
     await runAudit({ bank, answers: saved, asker, save: () => {} });
     expect(asked.map((c) => c.question.id)).toEqual(['c.two']);
   });
 
   test('review asks everything again with the saved answers as defaults', async () => {
-    const { asker, asked } = scripted({ 'c.one': { kind: 'value', value: 'partly' }, 'c.two': { kind: 'value', value: 'yes' }, 'd.one': { kind: 'value', value: 'often' }, 't.share': { kind: 'value', value: 50 } });
-    const saved: Answers = { bank: 'mini@1', answers: { 'c.one': { value: 'no', note: 'old note' }, 't.share': { na: 'unknown' } } };
+    const { asker, asked } = scripted({
+      'c.one': { kind: 'value', value: 'partly' },
+      'c.two': { kind: 'value', value: 'yes' },
+      'd.one': { kind: 'value', value: 'often' },
+      't.share': { kind: 'value', value: 50 },
+    });
+    const saved: Answers = {
+      bank: 'mini@1',
+      answers: { 'c.one': { value: 'no', note: 'old note' }, 't.share': { na: 'unknown' } },
+    };
     await runAudit({ bank, answers: saved, asker, save: () => {}, review: true });
     expect(asked.map((c) => [c.question.id, c.previous])).toEqual([
       ['c.one', { value: 'no', note: 'old note' }],
@@ -92,7 +118,15 @@ describe('the audit engine', () => {
 
   test('a finished audit asks nothing and says how to change answers', async () => {
     const { asker, asked, said } = scripted({});
-    const done: Answers = { bank: 'mini@1', answers: { 'c.one': { value: 'no' }, 'c.two': { value: 'yes' }, 'd.one': { value: 'never' }, 't.share': { value: 1 } } };
+    const done: Answers = {
+      bank: 'mini@1',
+      answers: {
+        'c.one': { value: 'no' },
+        'c.two': { value: 'yes' },
+        'd.one': { value: 'never' },
+        't.share': { value: 1 },
+      },
+    };
     await runAudit({ bank, answers: done, asker, save: () => {} });
     expect(asked).toEqual([]);
     expect(said[0]).toMatch(/^All 4 questions are answered\. Use --review/);
@@ -100,7 +134,10 @@ describe('the audit engine', () => {
 
   test('← goes back one question with its answer as the default, then on again', async () => {
     const { asker, asked } = scripted({
-      'c.one': [{ kind: 'value', value: 'no' }, { kind: 'value', value: 'yes' }],
+      'c.one': [
+        { kind: 'value', value: 'no' },
+        { kind: 'value', value: 'yes' },
+      ],
       'c.two': [{ kind: 'back' }, { kind: 'value', value: 'yes' }],
       'd.one': { kind: 'value', value: 'often' },
       't.share': { kind: 'value', value: 10 },
@@ -131,15 +168,32 @@ describe('the audit engine', () => {
 
   test('after going back two questions, answering again walks through the one in between', async () => {
     const { asker, asked } = scripted({
-      'c.one': [{ kind: 'value', value: 'no' }, { kind: 'value', value: 'yes' }],
+      'c.one': [
+        { kind: 'value', value: 'no' },
+        { kind: 'value', value: 'yes' },
+      ],
       'c.two': [{ kind: 'value', value: 'no' }, { kind: 'back' }, { kind: 'value', value: 'partly' }],
       'd.one': [{ kind: 'back' }, { kind: 'value', value: 'often' }],
       't.share': { kind: 'value', value: 10 },
     });
     const final = await runAudit({ bank, answers: start, asker, save: () => {} });
-    expect(asked.map((c) => c.question.id)).toEqual(['c.one', 'c.two', 'd.one', 'c.two', 'c.one', 'c.two', 'd.one', 't.share']);
+    expect(asked.map((c) => c.question.id)).toEqual([
+      'c.one',
+      'c.two',
+      'd.one',
+      'c.two',
+      'c.one',
+      'c.two',
+      'd.one',
+      't.share',
+    ]);
     expect(asked[5]!.previous).toEqual({ value: 'no' });
-    expect(final.answers).toEqual({ 'c.one': { value: 'yes' }, 'c.two': { value: 'partly' }, 'd.one': { value: 'often' }, 't.share': { value: 10 } });
+    expect(final.answers).toEqual({
+      'c.one': { value: 'yes' },
+      'c.two': { value: 'partly' },
+      'd.one': { value: 'often' },
+      't.share': { value: 10 },
+    });
   });
 
   test('past where the person had reached, answered questions are skipped again', async () => {
@@ -157,7 +211,10 @@ describe('the audit engine', () => {
     const asker: Asker = {
       say: () => {},
       async ask(ctx) {
-        const reply = { kind: 'value', value: ctx.question.type === 'percent' ? 5 : ctx.question.options![0]!.value } as const;
+        const reply = {
+          kind: 'value',
+          value: ctx.question.type === 'percent' ? 5 : ctx.question.options![0]!.value,
+        } as const;
         ctx.commit(reply);
         log.push(`✔ ${ctx.question.id}`);
         return reply;
@@ -165,12 +222,20 @@ describe('the audit engine', () => {
       confirm: async () => true,
       text: async () => '',
     };
-    await runAudit({ bank, answers: start, asker, save: (a) => void log.push(`saved ${Object.keys(a.answers).length}`) });
+    await runAudit({
+      bank,
+      answers: start,
+      asker,
+      save: (a) => void log.push(`saved ${Object.keys(a.answers).length}`),
+    });
     expect(log).toEqual(['saved 1', '✔ c.one', 'saved 2', '✔ c.two', 'saved 3', '✔ d.one', 'saved 4', '✔ t.share']);
   });
 
   test('answers that save() found in the file (given elsewhere meanwhile) are not asked again', async () => {
-    const { asker, asked } = scripted({ 'c.one': { kind: 'value', value: 'yes' }, 'd.one': { kind: 'value', value: 'often' } });
+    const { asker, asked } = scripted({
+      'c.one': { kind: 'value', value: 'yes' },
+      'd.one': { kind: 'value', value: 'often' },
+    });
     const final = await runAudit({
       bank,
       answers: start,
@@ -184,8 +249,14 @@ describe('the audit engine', () => {
 
   test('a note typed before going back is offered again, unsaved, when the question comes round', async () => {
     const { asker, asked } = scripted({
-      'c.one': [{ kind: 'value', value: 'yes' }, { kind: 'value', value: 'yes' }],
-      'c.two': [{ kind: 'back', note: 'draft' }, { kind: 'value', value: 'no', note: 'draft' }],
+      'c.one': [
+        { kind: 'value', value: 'yes' },
+        { kind: 'value', value: 'yes' },
+      ],
+      'c.two': [
+        { kind: 'back', note: 'draft' },
+        { kind: 'value', value: 'no', note: 'draft' },
+      ],
       'd.one': { kind: 'interrupt' },
     });
     await expect(runAudit({ bank, answers: start, asker, save: () => {} })).rejects.toBeInstanceOf(InterruptedError);
@@ -202,13 +273,27 @@ describe('the audit engine', () => {
     ['a question id', 'd.one', ['d.one', 't.share']],
     ['an element id', 'dna.delivery', ['d.one', 't.share']],
     ['an area id', 'eng', ['t.share']],
-  ])('--from %s starts there and asks every question from there, saved answers as defaults', async (_what, from, ids) => {
-    const { asker, asked, said } = scripted({ 'd.one': { kind: 'value', value: 'often' }, 't.share': { kind: 'value', value: 20 } });
-    const done: Answers = { bank: 'mini@1', answers: { 'c.one': { value: 'no' }, 'c.two': { value: 'yes' }, 'd.one': { value: 'never' }, 't.share': { value: 1 } } };
-    await runAudit({ bank, answers: done, asker, save: () => {}, from });
-    expect(asked.map((c) => c.question.id)).toEqual(ids);
-    expect(asked[0]!.previous).toBeDefined();
-    expect(asked[0]!.canGoBack).toBe(true);
-    expect(said[0]).toMatch(/^Starting at question \d of 4/);
-  });
+  ])(
+    '--from %s starts there and asks every question from there, saved answers as defaults',
+    async (_what, from, ids) => {
+      const { asker, asked, said } = scripted({
+        'd.one': { kind: 'value', value: 'often' },
+        't.share': { kind: 'value', value: 20 },
+      });
+      const done: Answers = {
+        bank: 'mini@1',
+        answers: {
+          'c.one': { value: 'no' },
+          'c.two': { value: 'yes' },
+          'd.one': { value: 'never' },
+          't.share': { value: 1 },
+        },
+      };
+      await runAudit({ bank, answers: done, asker, save: () => {}, from });
+      expect(asked.map((c) => c.question.id)).toEqual(ids);
+      expect(asked[0]!.previous).toBeDefined();
+      expect(asked[0]!.canGoBack).toBe(true);
+      expect(said[0]).toMatch(/^Starting at question \d of 4/);
+    },
+  );
 });

@@ -4,7 +4,21 @@ import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { html, markdownCode, markdownHeading, markdownInline, mermaidLabel, terminalLine, terminalText, workflowData, workflowProperty, xml, yamlComment, yamlQuoted, yamlString } from '../../src/text/escape.js';
+import {
+  html,
+  markdownCode,
+  markdownHeading,
+  markdownInline,
+  mermaidLabel,
+  terminalLine,
+  terminalText,
+  workflowData,
+  workflowProperty,
+  xml,
+  yamlComment,
+  yamlQuoted,
+  yamlString,
+} from '../../src/text/escape.js';
 import { MARKDOWNLINT_CONFIG } from '../helpers.js';
 
 /** Text an attacker would write into a bank, an answers file or an argument. */
@@ -41,7 +55,7 @@ const HOSTILE = [
   '::error file=x,line=1::injected',
   '%0A::error::percent',
   'tab\there',
-  "quote \" and ' apostrophe",
+  'quote " and \' apostrophe',
   'lone \uD800 surrogate and \uDC00',
   'emoji 👍 and ünïcödé',
   'x'.repeat(300),
@@ -81,7 +95,8 @@ describe('terminalText', () => {
 });
 
 // Raw HTML allowed, as GitHub's own renderer shows it (after its sanitizer): an escape must not rely on a filter.
-const renderMd = (md: string) => micromark(md, { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+const renderMd = (md: string) =>
+  micromark(md, { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
 /** The text a browser shows for rendered HTML (the renderer's entities decoded). */
 const shown = (h: string) =>
   h
@@ -120,17 +135,21 @@ describe('markdownInline', () => {
     expect(shown(out)).toBe(folded(s));
   });
 
-  test.each(HOSTILE)('%j wrapped at every space, as a list item, a heading and a table cell: lint-clean, text intact', async (s) => {
-    const e = markdownInline(s);
-    // A wrap may start any line with any word: each word at the start of its own line.
-    const wrapped = (e || 'x').split(' ').join('\n  ');
-    const md = `# Title\n\n## ${markdownHeading(s) || 'x'}\n\n- ${wrapped}\n\n| Head |\n| --- |\n| ${e || 'x'} |\n\nText: ${e || 'x'}\n`;
-    expect(await lintMd(md)).toEqual([]);
-    const out = renderMd(md);
-    expect(out.match(/<h\d/g)).toHaveLength(2);
-    expect(out).not.toMatch(/<(?!\/?(h1|h2|ul|li|table|thead|tbody|tr|th|td|p)\b)[a-z]/i);
-    if (s.trim()) expect(shown(renderMd(`- ${wrapped}`).replace(/<\/?(ul|li)>/g, '')).replace(/\s+/g, ' ')).toBe(folded(s));
-  });
+  test.each(HOSTILE)(
+    '%j wrapped at every space, as a list item, a heading and a table cell: lint-clean, text intact',
+    async (s) => {
+      const e = markdownInline(s);
+      // A wrap may start any line with any word: each word at the start of its own line.
+      const wrapped = (e || 'x').split(' ').join('\n  ');
+      const md = `# Title\n\n## ${markdownHeading(s) || 'x'}\n\n- ${wrapped}\n\n| Head |\n| --- |\n| ${e || 'x'} |\n\nText: ${e || 'x'}\n`;
+      expect(await lintMd(md)).toEqual([]);
+      const out = renderMd(md);
+      expect(out.match(/<h\d/g)).toHaveLength(2);
+      expect(out).not.toMatch(/<(?!\/?(h1|h2|ul|li|table|thead|tbody|tr|th|td|p)\b)[a-z]/i);
+      if (s.trim())
+        expect(shown(renderMd(`- ${wrapped}`).replace(/<\/?(ul|li)>/g, '')).replace(/\s+/g, ' ')).toBe(folded(s));
+    },
+  );
 
   test('the escaping of < and > is what keeps HTML out', () => {
     expect(renderMd(markdownInline('<b>x</b>'))).not.toContain('<b>');
@@ -187,7 +206,8 @@ describe('mermaidLabel', () => {
 });
 
 describe('html', () => {
-  test('escapes the five characters', () => expect(html(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;'));
+  test('escapes the five characters', () =>
+    expect(html(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;'));
   test.each(HOSTILE)('%j: no tag and no quote can be formed', (s) => expect(html(s)).not.toMatch(/[<>"']/));
 });
 
@@ -196,7 +216,11 @@ describe('xml', () => {
   test.each(HOSTILE)('%j is valid XML text and attribute, reading back as the text minus what XML cannot hold', (s) => {
     const doc = `<r a="${xml(s)}">${xml(s)}</r>`;
     expect(XMLValidator.validate(doc)).toBe(true);
-    const holdable = s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '').replace(/[\uD800-\uDFFF]/g, (c, i: number, all: string) => (/[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(all.slice(i - 1, i + 1) + all.slice(i, i + 2)) ? c : ''));
+    const holdable = s
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
+      .replace(/[\uD800-\uDFFF]/g, (c, i: number, all: string) =>
+        /[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(all.slice(i - 1, i + 1) + all.slice(i, i + 2)) ? c : '',
+      );
     const back = parser.parse(`<r><t>${xml(s)}</t></r>`).r.t ?? '';
     expect(String(back).trim()).toBe(holdable.trim().replace(/\r\n?/g, '\n'));
   });
@@ -214,11 +238,17 @@ describe('GitHub workflow commands', () => {
 });
 
 describe('YAML', () => {
-  test.each(HOSTILE.filter((s) => !/[\uD800-\uDFFF]/.test(s)))('%j: yamlQuoted and yamlString read back as the same string', (s) => {
-    expect(parseYaml(`k: ${yamlQuoted(s)}\n`)).toEqual({ k: s });
-    expect(parseYaml(`${yamlString(s)}: ${yamlString(s)}\n`)).toEqual({ [s]: s });
-  });
-  test.each(['yes', 'no', 'on', 'off', 'null', 'true', '1', '010', '0x1', '1e3', '~', '.inf', 'y', 'N'])('%j is quoted', (s) => expect(yamlString(s)).toBe(JSON.stringify(s)));
+  test.each(HOSTILE.filter((s) => !/[\uD800-\uDFFF]/.test(s)))(
+    '%j: yamlQuoted and yamlString read back as the same string',
+    (s) => {
+      expect(parseYaml(`k: ${yamlQuoted(s)}\n`)).toEqual({ k: s });
+      expect(parseYaml(`${yamlString(s)}: ${yamlString(s)}\n`)).toEqual({ [s]: s });
+    },
+  );
+  test.each(['yes', 'no', 'on', 'off', 'null', 'true', '1', '010', '0x1', '1e3', '~', '.inf', 'y', 'N'])(
+    '%j is quoted',
+    (s) => expect(yamlString(s)).toBe(JSON.stringify(s)),
+  );
   test.each(['agree', 'strongly-disagree', 'q_1'])('%j stays plain', (s) => expect(yamlString(s)).toBe(s));
   test.each(HOSTILE)('%j as a comment leaves the document as it was', (s) => {
     expect(parseYaml(`# ${yamlComment(s)}\nk: v\n`)).toEqual({ k: 'v' });

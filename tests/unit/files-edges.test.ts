@@ -16,11 +16,16 @@ describe('renaming on Windows', () => {
   test('a rename refused while another program holds the file (EPERM, EBUSY) is retried until it goes through', () => {
     const codes = ['EPERM', 'EBUSY'];
     const calls: string[] = [];
-    renameRetrying('a', 'b', (from, to) => {
-      calls.push(`${from}→${to}`);
-      const code = codes.shift();
-      if (code) throw failing(code);
-    }, 'win32');
+    renameRetrying(
+      'a',
+      'b',
+      (from, to) => {
+        calls.push(`${from}→${to}`);
+        const code = codes.shift();
+        if (code) throw failing(code);
+      },
+      'win32',
+    );
     expect(calls).toEqual(['a→b', 'a→b', 'a→b']);
   });
 

@@ -1,9 +1,29 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, linkSync, lstatSync, readFileSync, readdirSync, statSync, symlinkSync, truncateSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  linkSync,
+  lstatSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { FileChangedError, MAX_INPUT_BYTES, firstInvalidUtf8, readUserFile, stampOf, writeAtomic, writeGuarded } from '../../src/cli/files.js';
+import {
+  FileChangedError,
+  MAX_INPUT_BYTES,
+  firstInvalidUtf8,
+  readUserFile,
+  stampOf,
+  writeAtomic,
+  writeGuarded,
+} from '../../src/cli/files.js';
 import { guardOutput } from '../../src/cli/load.js';
 import type { Io } from '../../src/cli/io.js';
 import { InputError, UsageError, formatProblem } from '../../src/errors.js';
@@ -40,19 +60,27 @@ describe('reading a file the user named', () => {
   });
 
   test.runIf(posix)('a device is refused before it is read (/dev/zero would grow without end)', () => {
-    expect(problemOf(() => readUserFile('/', '/dev/zero', 'answers file', 'check the path'))).toBe('/dev/zero:1:1  answers file is a character device, not a regular file — give the path of a regular file (save the content to a file first)');
-    expect(problemOf(() => readUserFile('/', '/dev/urandom', 'bank file', 'check the path'))).toMatch(/^\/dev\/urandom:1:1 {2}bank file is a character device, not a regular file/);
+    expect(problemOf(() => readUserFile('/', '/dev/zero', 'answers file', 'check the path'))).toBe(
+      '/dev/zero:1:1  answers file is a character device, not a regular file — give the path of a regular file (save the content to a file first)',
+    );
+    expect(problemOf(() => readUserFile('/', '/dev/urandom', 'bank file', 'check the path'))).toMatch(
+      /^\/dev\/urandom:1:1 {2}bank file is a character device, not a regular file/,
+    );
   });
 
   test.runIf(posix)('a FIFO is refused at once instead of waiting for a writer forever', () => {
     execFileSync('mkfifo', [join(tmp.dir, 'fifo')]);
-    expect(problemOf(() => read('fifo'))).toBe('fifo:1:1  answers file is a pipe (FIFO), not a regular file — give the path of a regular file (save the content to a file first)');
+    expect(problemOf(() => read('fifo'))).toBe(
+      'fifo:1:1  answers file is a pipe (FIFO), not a regular file — give the path of a regular file (save the content to a file first)',
+    );
   });
 
   test('a file over 10 MiB is refused, saying the limit, before it is read', () => {
     const big = tmp.write('big.yaml', '');
     truncateSync(big, MAX_INPUT_BYTES + 1);
-    expect(problemOf(() => read('big.yaml'))).toBe('big.yaml:1:1  answers file is larger than 10 MiB, the most service-audit reads — check the path: a bank, answers or config file is far smaller');
+    expect(problemOf(() => read('big.yaml'))).toBe(
+      'big.yaml:1:1  answers file is larger than 10 MiB, the most service-audit reads — check the path: a bank, answers or config file is far smaller',
+    );
     truncateSync(big, MAX_INPUT_BYTES);
     expect(read('big.yaml').text.length).toBe(MAX_INPUT_BYTES);
   });
@@ -67,8 +95,13 @@ describe('reading a file the user named', () => {
   });
 
   test('Latin-1 bytes are a located error, never saved as U+FFFD', () => {
-    writeFileSync(join(tmp.dir, 'l1.yaml'), Buffer.concat([Buffer.from('bank: x@1\norganization: Caf'), Buffer.from([0xe9]), Buffer.from(' Ü\n')]));
-    expect(problemOf(() => read('l1.yaml'))).toBe('l1.yaml:2:18  the file is not valid UTF-8 (byte 0xE9) — save it as UTF-8 (it looks like Latin-1 or Windows-1252); most editors offer this under "Save with encoding"');
+    writeFileSync(
+      join(tmp.dir, 'l1.yaml'),
+      Buffer.concat([Buffer.from('bank: x@1\norganization: Caf'), Buffer.from([0xe9]), Buffer.from(' Ü\n')]),
+    );
+    expect(problemOf(() => read('l1.yaml'))).toBe(
+      'l1.yaml:2:18  the file is not valid UTF-8 (byte 0xE9) — save it as UTF-8 (it looks like Latin-1 or Windows-1252); most editors offer this under "Save with encoding"',
+    );
     writeFileSync(join(tmp.dir, 'ok.yaml'), 'organization: Café Ü 😀\n');
     expect(read('ok.yaml').text).toBe('organization: Café Ü 😀\n');
   });
@@ -109,7 +142,9 @@ describe('writing', () => {
   });
 
   test('a failed write names the file and leaves no temporary file', () => {
-    expect(problemOf(() => writeAtomic(tmp.dir, 'no/such/a.yaml', 'x'))).toBe('no/such/a.yaml:1:1  cannot write the file (its folder does not exist) — choose a path in a folder that exists and that you may write to');
+    expect(problemOf(() => writeAtomic(tmp.dir, 'no/such/a.yaml', 'x'))).toBe(
+      'no/such/a.yaml:1:1  cannot write the file (its folder does not exist) — choose a path in a folder that exists and that you may write to',
+    );
     expect(readdirSync(tmp.dir)).toEqual([]);
   });
 });
@@ -160,7 +195,9 @@ describe('two writers on one file', () => {
     expect(() => writeGuarded(tmp.dir, 'new.yaml', 'x\n', none)).toThrow(FileChangedError);
     const s = stampOf(tmp.dir, 'new.yaml');
     unlinkSync(join(tmp.dir, 'new.yaml'));
-    expect(problemOf(() => writeGuarded(tmp.dir, 'new.yaml', 'x\n', s))).toMatch(/^new\.yaml:1:1 {2}was removed since service-audit read it; nothing was written/);
+    expect(problemOf(() => writeGuarded(tmp.dir, 'new.yaml', 'x\n', s))).toMatch(
+      /^new\.yaml:1:1 {2}was removed since service-audit read it; nothing was written/,
+    );
     tmp.write('t.yaml', 'same\n');
     const t = stampOf(tmp.dir, 't.yaml');
     utimesSync(join(tmp.dir, 't.yaml'), new Date(2001, 1, 1), new Date(2001, 1, 1));
@@ -175,7 +212,9 @@ describe('never writing over an input', () => {
     tmp.write('real.yaml', 'x');
     symlinkSync('real.yaml', join(tmp.dir, 'link.yaml'));
     linkSync(join(tmp.dir, 'real.yaml'), join(tmp.dir, 'hard.yaml'));
-    expect(() => guardOutput(io(), 'real.yaml', ['link.yaml'])).toThrow('--out real.yaml is the input file link.yaml; nothing was written');
+    expect(() => guardOutput(io(), 'real.yaml', ['link.yaml'])).toThrow(
+      '--out real.yaml is the input file link.yaml; nothing was written',
+    );
     expect(() => guardOutput(io(), 'link.yaml', ['real.yaml'])).toThrow(UsageError);
     expect(() => guardOutput(io(), 'hard.yaml', ['real.yaml'])).toThrow(UsageError);
     expect(() => guardOutput(io(), './sub/../real.yaml', ['real.yaml'])).toThrow(UsageError);

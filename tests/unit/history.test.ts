@@ -11,15 +11,26 @@ import { MARKDOWNLINT_CONFIG, MINI_BANK } from '../helpers.js';
 
 const V1 = parseBank('mini.yaml', MINI_BANK).bank!;
 // Version 2 rewords one question of The Customer; The Delivery and Trust keep theirs.
-const V2 = parseBank('mini2.yaml', MINI_BANK.replace('version: 1', 'version: 2').replace('Question two?', 'Question two, reworded?')).bank!;
+const V2 = parseBank(
+  'mini2.yaml',
+  MINI_BANK.replace('version: 1', 'version: 2').replace('Question two?', 'Question two, reworded?'),
+).bank!;
 
 const audit = (bank: Bank, date: string, answers: string, organization = 'Acme') => {
   const text = `bank: ${bank.id}@${bank.version}\norganization: ${JSON.stringify(organization)}\ndate: ${date}\nanswers:\n${answers}`;
   const parsed = parseAnswers(`${date}.yaml`, text, bank).parsed!;
-  const report = buildReport(scoreAudit(bank, parsed.answers), { toolVersion: '1.2.3', bank, bankSha256: 'a'.repeat(64), answers: parsed.answers, answersFile: `${date}.yaml`, answersSha256: date.replace(/-/g, '').padEnd(64, '0') });
+  const report = buildReport(scoreAudit(bank, parsed.answers), {
+    toolVersion: '1.2.3',
+    bank,
+    bankSha256: 'a'.repeat(64),
+    answers: parsed.answers,
+    answersFile: `${date}.yaml`,
+    answersSha256: date.replace(/-/g, '').padEnd(64, '0'),
+  });
   return { report, bank };
 };
-const ALL = (one: string, two: string, three: string, share: number) => `  c.one: ${one}\n  c.two: ${two}\n  d.one: ${three}\n  t.share: ${share}\n`;
+const ALL = (one: string, two: string, three: string, share: number) =>
+  `  c.one: ${one}\n  c.two: ${two}\n  d.one: ${three}\n  t.share: ${share}\n`;
 
 describe('trends', () => {
   test.each([
@@ -35,7 +46,11 @@ describe('trends', () => {
 
 describe('the history model', () => {
   const h = buildHistory(
-    [audit(V1, '2026-01-10', ALL('no', 'no', 'never', 10)), audit(V1, '2026-04-10', ALL('partly', 'no', 'often', 20)), audit(V2, '2026-07-10', ALL('yes', 'yes', 'always', 45))],
+    [
+      audit(V1, '2026-01-10', ALL('no', 'no', 'never', 10)),
+      audit(V1, '2026-04-10', ALL('partly', 'no', 'often', 20)),
+      audit(V2, '2026-07-10', ALL('yes', 'yes', 'always', 45)),
+    ],
     '1.2.3',
   );
   const el = (id: string) => h.elements.find((e) => e.id === id)!;
@@ -66,23 +81,46 @@ describe('the history model', () => {
   });
 
   test('the same bank throughout: everything compared, nothing to say about it', () => {
-    const same = buildHistory([audit(V1, '2026-01-10', ALL('no', 'no', 'never', 10)), audit(V1, '2026-04-10', ALL('yes', 'no', 'never', 10))], 'x');
+    const same = buildHistory(
+      [audit(V1, '2026-01-10', ALL('no', 'no', 'never', 10)), audit(V1, '2026-04-10', ALL('yes', 'no', 'never', 10))],
+      'x',
+    );
     expect(same.comparability).toEqual([]);
     expect(same.overall.trend).toBe('up');
     expect(same.elements.find((e) => e.id === 'dna.delivery')).toMatchObject({ change: 0, trend: 'flat' });
   });
 
   test('an audit that left an element unanswered is skipped: the latest is held against the last score', () => {
-    const gap = buildHistory([audit(V1, '2026-01-10', ALL('no', 'no', 'never', 10)), audit(V1, '2026-02-10', '  c.one: yes\n'), audit(V1, '2026-03-10', ALL('no', 'no', 'never', 40))], 'x');
-    expect(gap.elements.find((e) => e.id === 'eng.trust')).toMatchObject({ points: [{ score: 10 }, { score: null }, { score: 40 }], change: 30, trend: 'up' });
+    const gap = buildHistory(
+      [
+        audit(V1, '2026-01-10', ALL('no', 'no', 'never', 10)),
+        audit(V1, '2026-02-10', '  c.one: yes\n'),
+        audit(V1, '2026-03-10', ALL('no', 'no', 'never', 40)),
+      ],
+      'x',
+    );
+    expect(gap.elements.find((e) => e.id === 'eng.trust')).toMatchObject({
+      points: [{ score: 10 }, { score: null }, { score: 40 }],
+      change: 30,
+      trend: 'up',
+    });
     // Nothing to compare when the latest audit left it unanswered.
-    const last = buildHistory([audit(V1, '2026-01-10', ALL('no', 'no', 'never', 10)), audit(V1, '2026-02-10', '  c.one: yes\n')], 'x');
+    const last = buildHistory(
+      [audit(V1, '2026-01-10', ALL('no', 'no', 'never', 10)), audit(V1, '2026-02-10', '  c.one: yes\n')],
+      'x',
+    );
     expect(last.elements.find((e) => e.id === 'eng.trust')).toMatchObject({ change: null, trend: null });
   });
 });
 
 describe('history renderers', () => {
-  const h: HistoryModel = buildHistory([audit(V1, '2026-01-10', ALL('no', 'no', 'never', 10), '<b>Acme</b> | \u001b[31m'), audit(V2, '2026-07-10', ALL('yes', 'yes', 'always', 45))], '1.2.3');
+  const h: HistoryModel = buildHistory(
+    [
+      audit(V1, '2026-01-10', ALL('no', 'no', 'never', 10), '<b>Acme</b> | \u001b[31m'),
+      audit(V2, '2026-07-10', ALL('yes', 'yes', 'always', 45)),
+    ],
+    '1.2.3',
+  );
 
   test('terminal: a table with trend arrows, at most 80 columns, control characters shown not sent', () => {
     const out = renderHistoryTerminal(h, { width: 80 });

@@ -30,7 +30,14 @@ answers:
 `;
 const parsed = parseAnswers('answers.yaml', ANSWERS, bank);
 const answers = parsed.parsed!.answers;
-const model = buildReport(scoreAudit(bank, answers), { toolVersion: '1.2.3', bank, bankSha256: 'a'.repeat(64), answers, answersFile: '<answers>.yaml', answersSha256: 'b'.repeat(64) });
+const model = buildReport(scoreAudit(bank, answers), {
+  toolVersion: '1.2.3',
+  bank,
+  bankSha256: 'a'.repeat(64),
+  answers,
+  answersFile: '<answers>.yaml',
+  answersSha256: 'b'.repeat(64),
+});
 const page = renderHtml(model);
 
 describe('html escaper', () => {
@@ -50,14 +57,18 @@ describe('the HTML report', () => {
     expect(page).not.toMatch(/<script|<img|<link|<iframe|<[^>]*\son\w+=|url\((?!#)|@import/i);
     expect(page).not.toMatch(/(src|href)="(?!#)/);
     const hash = createHash('sha256').update(CSS).digest('base64');
-    expect(csp(CSS)).toBe(`default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`);
+    expect(csp(CSS)).toBe(
+      `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`,
+    );
     expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="${csp(CSS)}">`);
     expect(page.match(/<style>/g)).toHaveLength(1);
     expect(page).toContain(`<style>${CSS}</style>`);
   });
 
   test('escapes every value a person typed', () => {
-    expect(page).toContain('<h1>&lt;script&gt;alert(&quot;org&quot;)&lt;/script&gt; &quot;Acme&quot; &amp; &#39;Sons&#39; 😀</h1>');
+    expect(page).toContain(
+      '<h1>&lt;script&gt;alert(&quot;org&quot;)&lt;/script&gt; &quot;Acme&quot; &amp; &#39;Sons&#39; 😀</h1>',
+    );
     expect(page).toContain('Dana \\x1b[31mRed\\x1b[0m \\u202eevil\\u202c');
     expect(page).toContain('&lt;/style&gt;&lt;img src=x onerror=alert(1)&gt;&lt;style&gt;');
     expect(page).toContain('&lt;a href=&quot;http://192.0.2.1/&quot;&gt;we have no delivery&lt;/a&gt;');
@@ -67,14 +78,25 @@ describe('the HTML report', () => {
 
   test('has the sections in order: header, chart, engagement, fix first, elements, left out, sources', () => {
     const ids = [...page.matchAll(/<section (?:class="element" )?id="([^"]+)"/g)].map((m) => m[1]);
-    expect(ids).toEqual(['scores', 'engagement', 'fix-first', 'elements', ...model.elements.map((e) => `element-${e.id}`), 'left-out', 'sources']);
+    expect(ids).toEqual([
+      'scores',
+      'engagement',
+      'fix-first',
+      'elements',
+      ...model.elements.map((e) => `element-${e.id}`),
+      'left-out',
+      'sources',
+    ]);
     expect(model.elements).toHaveLength(3);
     expect(page).toMatch(/Overall score<\/span> <span class="big">\d+\.\d<\/span>/);
     expect(page).toContain('<ol class="actions">');
   });
 
   test('renders the sources the model carries (bank format v2)', () => {
-    const withSources = { ...model, sources: [{ id: 'dna', title: 'The DNA of <Service>', author: 'A. Writer', date: '2013' }] };
+    const withSources = {
+      ...model,
+      sources: [{ id: 'dna', title: 'The DNA of <Service>', author: 'A. Writer', date: '2013' }],
+    };
     expect(renderHtml(withSources)).toContain('<li><cite>The DNA of &lt;Service&gt;</cite>, A. Writer, 2013</li>');
   });
 
@@ -91,10 +113,15 @@ describe('the HTML report', () => {
   });
 
   test('line chart: a gap breaks the line; each line has its own dash, named in the legend', () => {
-    const svg = lineChart([{ id: 'low', label: 'Low', min: 0 }], 'Scores <over> time', ['a', 'b', 'c'], [
-      { name: 'Overall', values: [10, null, 30], main: true },
-      { name: 'Area <2>', values: [20, 40, 60] },
-    ]);
+    const svg = lineChart(
+      [{ id: 'low', label: 'Low', min: 0 }],
+      'Scores <over> time',
+      ['a', 'b', 'c'],
+      [
+        { name: 'Overall', values: [10, null, 30], main: true },
+        { name: 'Area <2>', values: [20, 40, 60] },
+      ],
+    );
     expect(svg.match(/<path d="M[^"]*"/g)![0]).toMatch(/^<path d="M36 \S+ M504 \S+"$/);
     expect(svg).toContain('stroke-dasharray="6 3"');
     expect(svg).toContain('aria-label="Scores &lt;over&gt; time"');

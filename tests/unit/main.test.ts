@@ -37,6 +37,8 @@ describe('main', () => {
       },
     });
     expect(await main(['bank'], x.value)).toBe(70);
-    expect(x.err()).toMatch(/^internal error: disk on fire\nThis is a bug in service-audit; please report it at https:\/\/github\.com\/service-audit\/service-audit\/issues with the command you ran and this trace:\nError: disk on fire\n\s+at /);
+    expect(x.err()).toMatch(
+      /^internal error: disk on fire\nThis is a bug in service-audit; please report it at https:\/\/github\.com\/service-audit\/service-audit\/issues with the command you ran and this trace:\nError: disk on fire\n\s+at /,
+    );
   });
 });

@@ -11,13 +11,29 @@ import { scoreAudit } from '../../src/score/score.js';
 import { MARKDOWNLINT_CONFIG, MINI_BANK } from '../helpers.js';
 
 const bank = parseBank('mini.yaml', MINI_BANK).bank!;
-const answers = parseAnswers('answers.yaml', 'bank: mini@1\nanswers:\n  c.one: partly\n  c.two: yes\n  d.one: { na: "no delivery" }\n', bank).parsed!.answers;
-const reportOf = (explain: boolean, answersFile = 'answers.yaml') => buildReport(scoreAudit(bank, answers), { toolVersion: '1.2.3', bank, bankSha256: 'a'.repeat(64), answers, answersFile, answersSha256: 'b'.repeat(64), explain });
+const answers = parseAnswers(
+  'answers.yaml',
+  'bank: mini@1\nanswers:\n  c.one: partly\n  c.two: yes\n  d.one: { na: "no delivery" }\n',
+  bank,
+).parsed!.answers;
+const reportOf = (explain: boolean, answersFile = 'answers.yaml') =>
+  buildReport(scoreAudit(bank, answers), {
+    toolVersion: '1.2.3',
+    bank,
+    bankSha256: 'a'.repeat(64),
+    answers,
+    answersFile,
+    answersSha256: 'b'.repeat(64),
+    explain,
+  });
 const markdown = (explain: boolean) => renderMarkdown(reportOf(explain), {});
-const lintErrors = async (md: string) => (await lint({ strings: { md }, config: MARKDOWNLINT_CONFIG })).md!.map((r) => `${r.lineNumber}: ${r.ruleNames.join('/')} ${r.errorDetail ?? ''}`);
+const lintErrors = async (md: string) =>
+  (await lint({ strings: { md }, config: MARKDOWNLINT_CONFIG })).md!.map(
+    (r) => `${r.lineNumber}: ${r.ruleNames.join('/')} ${r.errorDetail ?? ''}`,
+  );
 
 describe('markdown --explain', () => {
-  test('shows each element\'s arithmetic: a row per question, then the formula', () => {
+  test("shows each element's arithmetic: a row per question, then the formula", () => {
     const md = markdown(true);
     expect(md).toContain(
       [
@@ -45,13 +61,25 @@ describe('markdown --explain', () => {
 describe('markdownlint', () => {
   test('the comparison passes too, with long file names', async () => {
     const audit = (file: string) => ({ report: reportOf(false, file), answers });
-    const md = renderComparisonMarkdown(compareAudits(bank, audit('audits/2026/first-quarter/service-audit-answers.yaml'), audit('audits/2026/second-quarter/service-audit-answers.yaml')), {});
+    const md = renderComparisonMarkdown(
+      compareAudits(
+        bank,
+        audit('audits/2026/first-quarter/service-audit-answers.yaml'),
+        audit('audits/2026/second-quarter/service-audit-answers.yaml'),
+      ),
+      {},
+    );
     expect(await lintErrors(md)).toEqual([]);
   });
 
   test('is run with its defaults but one rule, which the README names with the reason', () => {
-    expect(MARKDOWNLINT_CONFIG).toEqual({ default: true, MD013: { line_length: 80, tables: false, code_blocks: false } });
+    expect(MARKDOWNLINT_CONFIG).toEqual({
+      default: true,
+      MD013: { line_length: 80, tables: false, code_blocks: false },
+    });
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
-    expect(readme).toContain('relaxed: MD013 (line length, 80 columns) does not apply to tables and code blocks (`{ "MD013": { "tables": false, "code_blocks": false } }`)');
+    expect(readme).toContain(
+      'relaxed: MD013 (line length, 80 columns) does not apply to tables and code blocks (`{ "MD013": { "tables": false, "code_blocks": false } }`)',
+    );
   });
 });

@@ -2,7 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { mergeAnswers } from '../../src/answers/merge.js';
 import type { Answers } from '../../src/answers/schema.js';
 
-const file = (answers: Answers['answers'], extra: Partial<Answers> = {}): Answers => ({ bank: 'mini@1', ...extra, answers });
+const file = (answers: Answers['answers'], extra: Partial<Answers> = {}): Answers => ({
+  bank: 'mini@1',
+  ...extra,
+  answers,
+});
 
 describe('merging an answers file changed by someone else meanwhile', () => {
   test('answers given on either side are all kept', () => {
@@ -10,7 +14,12 @@ describe('merging an answers file changed by someone else meanwhile', () => {
     const ours = file({ a: { value: 'yes' }, b: { value: 'no' } }, { date: '2026-11-24' });
     const theirs = file({ a: { value: 'yes' }, c: { value: 40 } }, { organization: 'Acme' });
     expect(mergeAnswers(base, ours, theirs)).toEqual({
-      merged: { bank: 'mini@1', organization: 'Acme', date: '2026-11-24', answers: { a: { value: 'yes' }, b: { value: 'no' }, c: { value: 40 } } },
+      merged: {
+        bank: 'mini@1',
+        organization: 'Acme',
+        date: '2026-11-24',
+        answers: { a: { value: 'yes' }, b: { value: 'no' }, c: { value: 40 } },
+      },
       conflicts: [],
     });
   });
@@ -19,7 +28,11 @@ describe('merging an answers file changed by someone else meanwhile', () => {
     const base = file({ a: { value: 'yes' }, b: { value: 'no' }, c: { value: 1 } });
     const ours = file({ a: { value: 'yes' }, b: { value: 'no' }, c: { value: 1 }, d: { na: 'none' } });
     const theirs = file({ a: { value: 'no', note: 'fixed by hand' }, c: { value: 1 } });
-    expect(mergeAnswers(base, ours, theirs).merged.answers).toEqual({ a: { value: 'no', note: 'fixed by hand' }, c: { value: 1 }, d: { na: 'none' } });
+    expect(mergeAnswers(base, ours, theirs).merged.answers).toEqual({
+      a: { value: 'no', note: 'fixed by hand' },
+      c: { value: 1 },
+      d: { na: 'none' },
+    });
   });
 
   test('the same question changed differently on both sides is a conflict; the same change is not', () => {
@@ -37,6 +50,10 @@ describe('merging an answers file changed by someone else meanwhile', () => {
   test('group and role written by another tool survive', () => {
     const base = file({});
     const theirs = file({}, { group: 'Night shift', role: 'lead' });
-    expect(mergeAnswers(base, file({ a: { value: 1 } }), theirs).merged).toMatchObject({ group: 'Night shift', role: 'lead', answers: { a: { value: 1 } } });
+    expect(mergeAnswers(base, file({ a: { value: 1 } }), theirs).merged).toMatchObject({
+      group: 'Night shift',
+      role: 'lead',
+      answers: { a: { value: 1 } },
+    });
   });
 });

@@ -36,11 +36,23 @@ describe('an answers file given against an earlier version of the bank', () => {
 
   test('an id the old file lists but leaves empty is not "new"', () => {
     const { parsed } = parseAnswers('a.yaml', 'bank: mini@1\nanswers:\n  c.one:\n  t.share: 10\n', v2);
-    expect(parsed!.upgrade!.newQuestions).toEqual(['profile.in-person', 'c.two-new', 'd.brochure', 'd.brochure-current', 't.new']);
+    expect(parsed!.upgrade!.newQuestions).toEqual([
+      'profile.in-person',
+      'c.two-new',
+      'd.brochure',
+      'd.brochure-current',
+      't.new',
+    ]);
   });
 
   test('when the migration lists what it added, only those count as new', () => {
-    const bank = parseBank('v2.yaml', MINI_BANK_V2.replace('    values: { c.one-b: { partly: mostly } }\n', '    values: { c.one-b: { partly: mostly } }\n    added: [profile.in-person, d.brochure, d.brochure-current, t.new]\n')).bank!;
+    const bank = parseBank(
+      'v2.yaml',
+      MINI_BANK_V2.replace(
+        '    values: { c.one-b: { partly: mostly } }\n',
+        '    values: { c.one-b: { partly: mostly } }\n    added: [profile.in-person, d.brochure, d.brochure-current, t.new]\n',
+      ),
+    ).bank!;
     // t.share is not in this file, but it was a v1 question: unanswered, not new.
     const { parsed } = parseAnswers('a.yaml', 'bank: mini@1\nanswers:\n  c.one: yes\n', bank);
     // c.two-new (renamed from c.two) is unanswered too, but not new: only the listed ones are.
@@ -59,11 +71,39 @@ describe('an answers file given against an earlier version of the bank', () => {
   });
 
   test.each([
-    ['an old id the migration does not map', 'bank: mini@1\nanswers:\n  c.three: yes\n', ['a.yaml:3:3  unknown question id "c.three" — the bank\'s migration from version 1 does not say where "c.three" goes: remove it, or report this to the bank\'s author']],
-    ['a typo of an old id', 'bank: mini@1\nanswers:\n  c.too: yes\n', ['a.yaml:3:3  unknown question id "c.too" — did you mean "c.two"?']],
-    ['an old value that fits no new option', 'bank: mini@1\nanswers:\n  c.two: maybe\n', ['a.yaml:3:10  "maybe" is not an answer to c.two-new (mapped from c.two by the bank\'s migration from version 1) — use one of yes, no, or { na: reason }']],
-    ['a version the bank has no migration from', 'bank: mini@0\nanswers: {}\n', ['a.yaml:1:7  these answers were given against "mini@0" but the bank is "mini@2", which has no migration from version 0 — check the answers still fit version 2, then change "bank:" to "mini@2"']],
-    ['a later version', 'bank: mini@3\nanswers: {}\n', ['a.yaml:1:7  these answers were given against "mini@3" but the bank is "mini@2" — check the answers still fit version 2, then change "bank:" to "mini@2"']],
+    [
+      'an old id the migration does not map',
+      'bank: mini@1\nanswers:\n  c.three: yes\n',
+      [
+        'a.yaml:3:3  unknown question id "c.three" — the bank\'s migration from version 1 does not say where "c.three" goes: remove it, or report this to the bank\'s author',
+      ],
+    ],
+    [
+      'a typo of an old id',
+      'bank: mini@1\nanswers:\n  c.too: yes\n',
+      ['a.yaml:3:3  unknown question id "c.too" — did you mean "c.two"?'],
+    ],
+    [
+      'an old value that fits no new option',
+      'bank: mini@1\nanswers:\n  c.two: maybe\n',
+      [
+        'a.yaml:3:10  "maybe" is not an answer to c.two-new (mapped from c.two by the bank\'s migration from version 1) — use one of yes, no, or { na: reason }',
+      ],
+    ],
+    [
+      'a version the bank has no migration from',
+      'bank: mini@0\nanswers: {}\n',
+      [
+        'a.yaml:1:7  these answers were given against "mini@0" but the bank is "mini@2", which has no migration from version 0 — check the answers still fit version 2, then change "bank:" to "mini@2"',
+      ],
+    ],
+    [
+      'a later version',
+      'bank: mini@3\nanswers: {}\n',
+      [
+        'a.yaml:1:7  these answers were given against "mini@3" but the bank is "mini@2" — check the answers still fit version 2, then change "bank:" to "mini@2"',
+      ],
+    ],
   ])('%s is a located error', (_name, text, expected) => {
     expect(parseAnswers('a.yaml', text, v2).problems.map(formatProblem)).toEqual(expected);
   });

@@ -10,7 +10,13 @@ import { MINI_BANK } from '../helpers.js';
 
 describe("an element's weaknesses", () => {
   test('come most points to gain first, not in bank order', () => {
-    const bank = parseBank('b.yaml', MINI_BANK.replace('            weight: 3\n', '            weight: 1\n').replace('            type: yesno\n', '            type: yesno\n            weight: 3\n')).bank!;
+    const bank = parseBank(
+      'b.yaml',
+      MINI_BANK.replace('            weight: 3\n', '            weight: 1\n').replace(
+        '            type: yesno\n',
+        '            type: yesno\n            weight: 3\n',
+      ),
+    ).bank!;
     const answers = parseAnswers('a.yaml', 'bank: mini@1\nanswers:\n  c.one: no\n  c.two: no\n', bank).parsed!.answers;
     const customer = scoreAudit(bank, answers).elements.find((e) => e.element.id === 'dna.customer')!;
     // c.one (weight 1) comes first in the bank; c.two (weight 3) has three times as much to gain.
@@ -23,7 +29,17 @@ describe('compare', () => {
   const bank = parseBank('mini.yaml', MINI_BANK).bank!;
   const audit = (file: string, answers: string) => {
     const a = parseAnswers(file, `bank: mini@1\nanswers:\n${answers}`, bank).parsed!.answers;
-    return { report: buildReport(scoreAudit(bank, a), { toolVersion: '1', bank, bankSha256: 'a', answers: a, answersFile: file, answersSha256: 'b' }), answers: a };
+    return {
+      report: buildReport(scoreAudit(bank, a), {
+        toolVersion: '1',
+        bank,
+        bankSha256: 'a',
+        answers: a,
+        answersFile: file,
+        answersSha256: 'b',
+      }),
+      answers: a,
+    };
   };
   const before = audit('q3.yaml', '  c.one: no\n  c.two: no\n  d.one: never\n  t.share: 0\n');
   // The Customer +37.5, The Delivery +100, Trust +10: bank order is not the order of the changes.

@@ -9,7 +9,14 @@ import { parseAnswers } from '../../src/answers/parse.js';
 import { parseBank } from '../../src/bank/load.js';
 import { evaluate } from '../../src/check/assertions.js';
 import { assertionsFrom } from '../../src/check/config.js';
-import { renderCheckGithub, renderCheckJunit, renderCheckMarkdown, renderCheckTerminal, renderProblemsGithub, type CheckOutcome } from '../../src/check/formats.js';
+import {
+  renderCheckGithub,
+  renderCheckJunit,
+  renderCheckMarkdown,
+  renderCheckTerminal,
+  renderProblemsGithub,
+  type CheckOutcome,
+} from '../../src/check/formats.js';
 import { renderOutline } from '../../src/bank/formats.js';
 import { compareAudits } from '../../src/compare/compare.js';
 import { renderComparisonMarkdown, renderComparisonTerminal } from '../../src/compare/formats.js';
@@ -21,7 +28,8 @@ import { renderTerminal } from '../../src/report/terminal.js';
 import { scoreAudit } from '../../src/score/score.js';
 import { MARKDOWNLINT_CONFIG, MINI_BANK } from '../helpers.js';
 
-const ATTACK = ' \u001b]0;pwned\u0007\u001b[2J\r\n::error file=x,line=1::injected\n##[error]old form\n# heading\n<img src=x onerror=alert(1)> see https://evil.example, www.evil.example or a@evil.example | *x* \u2028 1. item\n- item';
+const ATTACK =
+  ' \u001b]0;pwned\u0007\u001b[2J\r\n::error file=x,line=1::injected\n##[error]old form\n# heading\n<img src=x onerror=alert(1)> see https://evil.example, www.evil.example or a@evil.example | *x* \u2028 1. item\n- item';
 const hostile = (s: string) => `${s}${ATTACK}`;
 
 /** Fields that hold one of a few fixed words, which renderers branch on rather than show. */
@@ -34,7 +42,12 @@ function mapStrings<T>(v: T, f: (s: string) => string, ids = true, keys = false)
   if (typeof v === 'string') return f(v) as T;
   if (Array.isArray(v)) return v.map((x) => mapStrings(x, f, ids)) as T;
   if (v && typeof v === 'object')
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [keys && ids ? f(k) : k, FIXED.has(k) || (!ids && IDS.has(k)) ? x : mapStrings(x, f, ids, k === 'positions')])) as T;
+    return Object.fromEntries(
+      Object.entries(v).map(([k, x]) => [
+        keys && ids ? f(k) : k,
+        FIXED.has(k) || (!ids && IDS.has(k)) ? x : mapStrings(x, f, ids, k === 'positions'),
+      ]),
+    ) as T;
   return v;
 }
 
@@ -49,7 +62,15 @@ answers:
   d.one: { na: "we have no delivery" }
 `;
 const parsed = parseAnswers('answers.yaml', ANSWERS, bank).parsed!;
-const cleanReport = buildReport(scoreAudit(bank, parsed.answers), { toolVersion: '1.0.0', bank, bankSha256: 'a'.repeat(64), answers: parsed.answers, answersFile: 'answers.yaml', answersSha256: 'b'.repeat(64), explain: true });
+const cleanReport = buildReport(scoreAudit(bank, parsed.answers), {
+  toolVersion: '1.0.0',
+  bank,
+  bankSha256: 'a'.repeat(64),
+  answers: parsed.answers,
+  answersFile: 'answers.yaml',
+  answersSha256: 'b'.repeat(64),
+  explain: true,
+});
 const report: ReportModel = mapStrings(cleanReport, hostile);
 /** Hostile free text, valid ids (what a bank that passed validation can hold). */
 const textReport: ReportModel = mapStrings(cleanReport, hostile, false);
@@ -71,7 +92,23 @@ describe('terminal output shows hostile text, never acts on it', () => {
   test.each([
     ['report', () => renderTerminal(report)],
     ['check', () => renderCheckTerminal(outcome)],
-    ['compare', () => renderComparisonTerminal(mapStrings(compareAudits(bank, { report: cleanReport, answers: parsed.answers }, { report: cleanReport, answers: { ...parsed.answers, answers: { ...parsed.answers.answers, 'c.two': { value: 'yes' } } } }), hostile))],
+    [
+      'compare',
+      () =>
+        renderComparisonTerminal(
+          mapStrings(
+            compareAudits(
+              bank,
+              { report: cleanReport, answers: parsed.answers },
+              {
+                report: cleanReport,
+                answers: { ...parsed.answers, answers: { ...parsed.answers.answers, 'c.two': { value: 'yes' } } },
+              },
+            ),
+            hostile,
+          ),
+        ),
+    ],
     ['bank outline', () => renderOutline({ bank: mapStrings(bank, hostile), file: hostile('mini.yaml') })],
   ])('%s', (_name, render) => {
     const text = render();
@@ -81,15 +118,24 @@ describe('terminal output shows hostile text, never acts on it', () => {
   });
 
   test('a problem is one line, whatever its file name, message and fix hold', () => {
-    const line = formatProblem({ file: hostile('a.yaml'), line: 3, col: 4, message: hostile('bad'), fix: hostile('fix it') });
+    const line = formatProblem({
+      file: hostile('a.yaml'),
+      line: 3,
+      col: 4,
+      message: hostile('bad'),
+      fix: hostile('fix it'),
+    });
     expect(line.split('\n')).toHaveLength(1);
     expect(line).not.toMatch(ACTS_ON_TERMINAL);
     expect(line.startsWith('a.yaml \\x1b]0;pwned')).toBe(true);
   });
 
-  test.each(['::error::x.yaml', '  ::warning::x', '##[error]x'])('a file name %j cannot make a problem line a workflow command', (file) => {
-    expect(formatProblem({ file, line: 1, col: 1, message: 'm', fix: 'f' })).toMatch(/^\.\//);
-  });
+  test.each(['::error::x.yaml', '  ::warning::x', '##[error]x'])(
+    'a file name %j cannot make a problem line a workflow command',
+    (file) => {
+      expect(formatProblem({ file, line: 1, col: 1, message: 'm', fix: 'f' })).toMatch(/^\.\//);
+    },
+  );
 });
 
 /**
@@ -137,31 +183,70 @@ describe('GitHub workflow commands', () => {
   });
 
   test('the problems of a file the check cannot use: one annotation each, at most 10', () => {
-    const problems = Array.from({ length: 12 }, (_, i) => ({ file: hostile('answers.yaml'), line: i + 1, col: 3, message: hostile('bad value'), fix: hostile('fix it') }));
+    const problems = Array.from({ length: 12 }, (_, i) => ({
+      file: hostile('answers.yaml'),
+      line: i + 1,
+      col: 3,
+      message: hostile('bad value'),
+      fix: hostile('fix it'),
+    }));
     const log = renderProblemsGithub(problems);
     const commands = commandsIn(log);
     expect(commands).toHaveLength(10);
-    expect(commands[0]).toMatch(/^::error file=answers\.yaml \\x1b\]0;pwned[^,:]*,line=1,col=3,title=service-audit%3A answers\.yaml[^,:]*::bad value /);
+    expect(commands[0]).toMatch(
+      /^::error file=answers\.yaml \\x1b\]0;pwned[^,:]*,line=1,col=3,title=service-audit%3A answers\.yaml[^,:]*::bad value /,
+    );
     expect(log).toContain('2 more problems not annotated');
   });
 });
 
-const renderMd = (md: string) => micromark(md, { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+const renderMd = (md: string) =>
+  micromark(md, { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
 
 async function lintMarkdown(md: string): Promise<string[]> {
   const results = await lint({ strings: { md }, config: MARKDOWNLINT_CONFIG });
-  return results.md!.map((r) => `${r.lineNumber}: ${r.ruleNames.join('/')} ${r.ruleDescription} ${r.errorDetail ?? ''}`);
+  return results.md!.map(
+    (r) => `${r.lineNumber}: ${r.ruleNames.join('/')} ${r.ruleDescription} ${r.errorDetail ?? ''}`,
+  );
 }
 
 /** The headings of a markdown text, as rendered. */
 const headings = (md: string) => [...renderMd(md).matchAll(/<h(\d)>([\s\S]*?)<\/h\1>/g)].map((m) => `${m[1]} ${m[2]}`);
 
 describe('markdown output: hostile text stays text', () => {
-  const compared = mapStrings(compareAudits(bank, { report: cleanReport, answers: parsed.answers }, { report: cleanReport, answers: { ...parsed.answers, answers: { ...parsed.answers.answers, 'c.two': { value: 'yes' } } } }), hostile, false);
+  const compared = mapStrings(
+    compareAudits(
+      bank,
+      { report: cleanReport, answers: parsed.answers },
+      {
+        report: cleanReport,
+        answers: { ...parsed.answers, answers: { ...parsed.answers.answers, 'c.two': { value: 'yes' } } },
+      },
+    ),
+    hostile,
+    false,
+  );
   test.each([
     ['report', renderMarkdown(textReport), renderMarkdown(cleanReport)],
-    ['check (and the job summary)', renderCheckMarkdown(textOutcome), renderCheckMarkdown(outcomeOf(cleanReport, 'answers.yaml', parsed.positions))],
-    ['compare', renderComparisonMarkdown(compared), renderComparisonMarkdown(compareAudits(bank, { report: cleanReport, answers: parsed.answers }, { report: cleanReport, answers: { ...parsed.answers, answers: { ...parsed.answers.answers, 'c.two': { value: 'yes' } } } }))],
+    [
+      'check (and the job summary)',
+      renderCheckMarkdown(textOutcome),
+      renderCheckMarkdown(outcomeOf(cleanReport, 'answers.yaml', parsed.positions)),
+    ],
+    [
+      'compare',
+      renderComparisonMarkdown(compared),
+      renderComparisonMarkdown(
+        compareAudits(
+          bank,
+          { report: cleanReport, answers: parsed.answers },
+          {
+            report: cleanReport,
+            answers: { ...parsed.answers, answers: { ...parsed.answers.answers, 'c.two': { value: 'yes' } } },
+          },
+        ),
+      ),
+    ],
   ])('%s: lint-clean, no raw <, no link, no heading but ours', async (_name, md, clean) => {
     expect(await lintMarkdown(md)).toEqual([]);
     // Outside the mermaid block, which has its own label escaping.

@@ -8,7 +8,12 @@ const options = [
   { value: 'partly', label: 'Partly' },
   { value: 'yes', label: 'Agree' },
 ];
-const base = { path: 'DNA › The Customer', position: 'question 1 of 4', message: 'Question one?', help: 'Why one matters.' };
+const base = {
+  path: 'DNA › The Customer',
+  position: 'question 1 of 4',
+  message: 'Question one?',
+  help: 'Why one matters.',
+};
 
 describe('the answer prompt', () => {
   test('shows the position, the options with numbers, "x. Not applicable" last, and the keys', async () => {
@@ -83,7 +88,11 @@ describe('the answer prompt', () => {
   });
 
   test('Esc cancels a note; a saved note is shown and kept', async () => {
-    const { getScreen, events, answer } = await render(answerPrompt, { ...base, options, previous: { value: 'yes', note: 'old note' } });
+    const { getScreen, events, answer } = await render(answerPrompt, {
+      ...base,
+      options,
+      previous: { value: 'yes', note: 'old note' },
+    });
     expect(getScreen()).toContain('Note: old note');
     events.type('n');
     events.type(' changed');
@@ -151,7 +160,11 @@ describe('the answer prompt', () => {
 
   test('the answer is committed before the prompt shows its ✔', async () => {
     const seen: { answer: Answered; screen: string }[] = [];
-    const r = await render(answerPrompt, { ...base, options, commit: (answer) => void seen.push({ answer, screen: r.getScreen() }) });
+    const r = await render(answerPrompt, {
+      ...base,
+      options,
+      commit: (answer) => void seen.push({ answer, screen: r.getScreen() }),
+    });
     r.events.type('2');
     await expect(r.answer).resolves.toEqual({ kind: 'value', value: 'partly' });
     expect(seen).toHaveLength(1);
@@ -162,7 +175,13 @@ describe('the answer prompt', () => {
 
   test('an answer that cannot be saved is never shown with ✔', async () => {
     const failure = new Error('disk full');
-    const r = await render(answerPrompt, { ...base, options, commit: () => { throw failure; } });
+    const r = await render(answerPrompt, {
+      ...base,
+      options,
+      commit: () => {
+        throw failure;
+      },
+    });
     r.events.type('2');
     await expect(r.answer).resolves.toEqual({ kind: 'failed', error: failure });
     expect(r.getScreen()).not.toContain('✔');
@@ -221,7 +240,11 @@ describe('going back', () => {
   });
 
   test('a percent question showing its saved answer: ← moves the cursor in the text', async () => {
-    const { getScreen, events, answer } = await render(answerPrompt, { ...base, canGoBack: true, previous: { value: 45 } });
+    const { getScreen, events, answer } = await render(answerPrompt, {
+      ...base,
+      canGoBack: true,
+      previous: { value: 45 },
+    });
     expect(getScreen()).toContain('Percent (0-100): 45');
     events.keypress('left'); // between 4 and 5
     events.keypress('backspace'); // deletes the 4
@@ -238,11 +261,21 @@ describe('fits the terminal', () => {
   const long = {
     path: 'DNA of Service Excellence › The Service Environment (Everything Speaks)',
     position: 'question 49 of 49',
-    message: 'If every customer posted about their visit or call right away, we would be glad for others to read it, every single day of the year.',
+    message:
+      'If every customer posted about their visit or call right away, we would be glad for others to read it, every single day of the year.',
     help: 'A long help text. '.repeat(12),
-    options: [...options, { value: 'long', label: 'We collect it, read it each week and act on most of what it says, and we tell customers what changed' }],
+    options: [
+      ...options,
+      {
+        value: 'long',
+        label: 'We collect it, read it each week and act on most of what it says, and we tell customers what changed',
+      },
+    ],
     canGoBack: true,
-    previous: { value: 'no', note: 'A note that is far too long to fit on one line of any terminal, so it is cut short with an ellipsis at the end.' },
+    previous: {
+      value: 'no',
+      note: 'A note that is far too long to fit on one line of any terminal, so it is cut short with an ellipsis at the end.',
+    },
   };
   test.each([80, 60, 40])('every line fits %i columns, in every state', async (width) => {
     const seen: string[] = [];
@@ -252,7 +285,8 @@ describe('fits the terminal', () => {
     // The field being typed in is the one line that may run on: the terminal wraps it as the person types.
     const look = (field?: string) => {
       seen.push(getScreen());
-      for (const l of linesOf(getScreen()).filter((x) => !field || !x.startsWith(field))) expect(l.length, `${JSON.stringify(l)} is ${l.length} wide`).toBeLessThanOrEqual(width);
+      for (const l of linesOf(getScreen()).filter((x) => !field || !x.startsWith(field)))
+        expect(l.length, `${JSON.stringify(l)} is ${l.length} wide`).toBeLessThanOrEqual(width);
     };
     look();
     events.type('?');
@@ -280,13 +314,32 @@ describe('fits the terminal', () => {
   });
 
   test('the header shortens the path, never the position', () => {
-    expect(headerLine('DNA of Service Excellence › The Service Environment (Everything Speaks)', 'question 9 of 49', 60)).toBe('DNA of Service Excellence › The Service … · question 9 of 49');
-    expect(headerLine('DNA of Service Excellence › The Service Environment (Everything Speaks)', 'question 9 of 49', 60)).toHaveLength(60);
+    expect(
+      headerLine('DNA of Service Excellence › The Service Environment (Everything Speaks)', 'question 9 of 49', 60),
+    ).toBe('DNA of Service Excellence › The Service … · question 9 of 49');
+    expect(
+      headerLine('DNA of Service Excellence › The Service Environment (Everything Speaks)', 'question 9 of 49', 60),
+    ).toHaveLength(60);
   });
 
   test('the footer breaks between hints only', () => {
-    const lines = footer(['↑↓ move', '1-5 choose', 'x not applicable', 'n note', '? help', 'Enter confirm', '← back', 'Ctrl+C stop (answers are saved)'], 80);
-    expect(lines).toEqual(['  ↑↓ move · 1-5 choose · x not applicable · n note · ? help · Enter confirm', '  ← back · Ctrl+C stop (answers are saved)']);
+    const lines = footer(
+      [
+        '↑↓ move',
+        '1-5 choose',
+        'x not applicable',
+        'n note',
+        '? help',
+        'Enter confirm',
+        '← back',
+        'Ctrl+C stop (answers are saved)',
+      ],
+      80,
+    );
+    expect(lines).toEqual([
+      '  ↑↓ move · 1-5 choose · x not applicable · n note · ? help · Enter confirm',
+      '  ← back · Ctrl+C stop (answers are saved)',
+    ]);
     expect(clip('abcdef', 4)).toBe('abc…');
   });
 });
@@ -307,7 +360,8 @@ describe('text from the bank or the answers file', () => {
     expect(raw).not.toContain('\u001b]0;');
     expect(raw).not.toContain('\u001b[2J');
     expect(raw).not.toContain('\u0007');
-    for (const what of ['Area', 'Question', 'Help', 'Label', 'Note: Note']) expect(getScreen()).toContain(`${what}\\x1b]0;pwned\\x07\\x1b[2J`);
+    for (const what of ['Area', 'Question', 'Help', 'Label', 'Note: Note'])
+      expect(getScreen()).toContain(`${what}\\x1b]0;pwned\\x07\\x1b[2J`);
     // Left as it was, a saved note keeps its exact text.
     events.type('n');
     events.keypress('enter');

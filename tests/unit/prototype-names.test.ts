@@ -12,7 +12,19 @@ import type { Problem } from '../../src/errors.js';
 import { scoreAudit } from '../../src/score/score.js';
 import { MINI_BANK, tempDir } from '../helpers.js';
 
-const NAMES = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__defineGetter__', '__lookupSetter__'];
+const NAMES = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  '__defineGetter__',
+  '__lookupSetter__',
+];
 /** The names an id may be (lower-case letters, digits, dashes): these must work as ids. */
 const LEGAL = (n: string) => /^[a-z0-9]+$/.test(n);
 
@@ -29,7 +41,10 @@ const located = (source: string) => (p: Problem) => {
 /** Where a bank takes a name, as a change of MINI_BANK. */
 const BANK_PLACES: [string, (n: string) => string][] = [
   ['the scale a question uses', (n) => MINI_BANK.replace('scale: agree', `scale: ${n}`)],
-  ['a scale name', (n) => MINI_BANK.replace('scales:\n  agree:', `scales:\n  ${n}:`).replace('scale: agree', `scale: ${n}`)],
+  [
+    'a scale name',
+    (n) => MINI_BANK.replace('scales:\n  agree:', `scales:\n  ${n}:`).replace('scale: agree', `scale: ${n}`),
+  ],
   ['a question id', (n) => MINI_BANK.replace('id: c.one', `id: ${n}`)],
   ['an area id', (n) => MINI_BANK.replace('id: dna', `id: ${n}`)],
   ['the bank id', (n) => MINI_BANK.replace('id: mini', `id: ${n}`)],
@@ -39,22 +54,26 @@ const BANK_PLACES: [string, (n: string) => string][] = [
 ];
 
 describe('Object.prototype names in a bank', () => {
-  test.each(NAMES.flatMap((n) => BANK_PLACES.map(([where, edit]) => [where, n, edit] as const)))('%s: %s', (where, name, edit) => {
-    const source = edit(name);
-    expect(source).not.toBe(MINI_BANK);
-    const { bank: b, problems } = parseBank('b.yaml', source);
-    problems.forEach(located(source));
-    const ok = LEGAL(name) && !['the scale a question uses', 'a key of a question', 'the benchmark question'].includes(where);
-    if (ok) {
-      expect(problems).toEqual([]);
-      // A legitimate id works like any other: an unanswered question stays unanswered.
-      const scores = scoreAudit(b!, { bank: 'x', answers: {} });
-      expect(scores.totals.unanswered).toBe(4);
-    } else {
-      expect(b).toBeUndefined();
-      expect(problems.length).toBeGreaterThan(0);
-    }
-  });
+  test.each(NAMES.flatMap((n) => BANK_PLACES.map(([where, edit]) => [where, n, edit] as const)))(
+    '%s: %s',
+    (where, name, edit) => {
+      const source = edit(name);
+      expect(source).not.toBe(MINI_BANK);
+      const { bank: b, problems } = parseBank('b.yaml', source);
+      problems.forEach(located(source));
+      const ok =
+        LEGAL(name) && !['the scale a question uses', 'a key of a question', 'the benchmark question'].includes(where);
+      if (ok) {
+        expect(problems).toEqual([]);
+        // A legitimate id works like any other: an unanswered question stays unanswered.
+        const scores = scoreAudit(b!, { bank: 'x', answers: {} });
+        expect(scores.totals.unanswered).toBe(4);
+      } else {
+        expect(b).toBeUndefined();
+        expect(problems.length).toBeGreaterThan(0);
+      }
+    },
+  );
 
   test('scale: constructor is an unknown scale, not a crash', () => {
     const { problems } = parseBank('b.yaml', MINI_BANK.replace('scale: agree', 'scale: constructor'));
@@ -63,11 +82,16 @@ describe('Object.prototype names in a bank', () => {
 
   test('__proto__ is refused where it stands', () => {
     const { problems } = parseBank('b.yaml', MINI_BANK.replace('scales:\n  agree:', 'scales:\n  __proto__:'));
-    expect(problems.map((p) => `${p.line}:${p.col} ${p.message} — ${p.fix}`)).toEqual(['8:3 "__proto__" cannot be used as a key — rename it or remove it']);
+    expect(problems.map((p) => `${p.line}:${p.col} ${p.message} — ${p.fix}`)).toEqual([
+      '8:3 "__proto__" cannot be used as a key — rename it or remove it',
+    ]);
   });
 
   test('a question called constructor or tostring is unanswered until answered', () => {
-    const b = parseBank('b.yaml', MINI_BANK.replace('id: c.one', 'id: constructor').replace('id: c.two', 'id: tostring')).bank!;
+    const b = parseBank(
+      'b.yaml',
+      MINI_BANK.replace('id: c.one', 'id: constructor').replace('id: c.two', 'id: tostring'),
+    ).bank!;
     const { parsed } = parseAnswers('a.yaml', 'bank: mini@1\nanswers:\n  constructor: yes\n', b);
     const scores = scoreAudit(b, parsed!.answers);
     expect(scores.unanswered).toEqual(['tostring', 'd.one', 't.share']);
@@ -82,7 +106,9 @@ describe('Object.prototype names in answers and configs', () => {
     expect(parsed).toBeUndefined();
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ line: 4, col: 3 });
-    expect(problems[0]!.message).toMatch(name === '__proto__' ? /cannot be used as a key/ : new RegExp(`unknown question id "${name}"`));
+    expect(problems[0]!.message).toMatch(
+      name === '__proto__' ? /cannot be used as a key/ : new RegExp(`unknown question id "${name}"`),
+    );
   });
 
   test.each(NAMES)('top-level key %s of an answers file is refused, located', (name) => {
@@ -123,7 +149,11 @@ describe('through the command line', () => {
         const code = await main(argv, io);
         return { code, err: err.join('') };
       };
-      for (const argv of [['validate', 'bank.yaml'], ['report', '--bank', 'good.yaml', '--answers', 'a.yaml'], ['check', '--config', 'c.yaml', '--answers', 'a.yaml']]) {
+      for (const argv of [
+        ['validate', 'bank.yaml'],
+        ['report', '--bank', 'good.yaml', '--answers', 'a.yaml'],
+        ['check', '--config', 'c.yaml', '--answers', 'a.yaml'],
+      ]) {
         const r = await run(argv);
         expect(r.code, `${argv.join(' ')}: ${r.err}`).toBe(2);
         expect(r.err).not.toMatch(/internal error/);

@@ -24,13 +24,22 @@ answers:
 `;
 const model = (explain = false) => {
   const answers = parseAnswers('answers.yaml', ANSWERS, bank).parsed!.answers;
-  return buildReport(scoreAudit(bank, answers), { toolVersion: '1.2.3', bank, bankSha256: 'a'.repeat(64), answers, answersFile: 'answers.yaml', answersSha256: 'b'.repeat(64), explain });
+  return buildReport(scoreAudit(bank, answers), {
+    toolVersion: '1.2.3',
+    bank,
+    bankSha256: 'a'.repeat(64),
+    answers,
+    answersFile: 'answers.yaml',
+    answersSha256: 'b'.repeat(64),
+    explain,
+  });
 };
-
 
 async function lintMarkdown(md: string): Promise<string[]> {
   const results = await lint({ strings: { report: md }, config: MARKDOWNLINT_CONFIG });
-  return results.report!.map((r) => `${r.lineNumber}: ${r.ruleNames.join('/')} ${r.ruleDescription} ${r.errorDetail ?? ''}`);
+  return results.report!.map(
+    (r) => `${r.lineNumber}: ${r.ruleNames.join('/')} ${r.ruleDescription} ${r.errorDetail ?? ''}`,
+  );
 }
 
 describe('the report model', () => {
@@ -93,7 +102,14 @@ describe('the terminal renderer', () => {
 
   test('colours through the style it is given', () => {
     const tag = (t: string) => (s: string) => `<${t}>${s}</${t}>`;
-    const style: Style = { bold: tag('b'), dim: tag('d'), red: tag('r'), yellow: tag('y'), green: tag('g'), cyan: tag('c') };
+    const style: Style = {
+      bold: tag('b'),
+      dim: tag('d'),
+      red: tag('r'),
+      yellow: tag('y'),
+      green: tag('g'),
+      cyan: tag('c'),
+    };
     expect(renderTerminal(model(), { style })).toContain('<r>Low</r>');
   });
 });
@@ -124,7 +140,9 @@ describe('the markdown renderer', () => {
 
   test('has the title, summary table, chart, checklist, benchmarks and lists', () => {
     expect(md.startsWith('# Mini bank: Acme \\| Support\n')).toBe(true);
-    expect(md).toContain('| Area | Element | Score | Band |\n| --- | --- | ---: | --- |\n| DNA | The Customer | 62.5 | High |');
+    expect(md).toContain(
+      '| Area | Element | Score | Band |\n| --- | --- | ---: | --- |\n| DNA | The Customer | 62.5 | High |',
+    );
     expect(md).toContain('```mermaid\nxychart-beta horizontal\n');
     expect(md).toContain('  x-axis ["The Customer", "Trust"]\n  y-axis "Score" 0 --> 100\n  bar [62.5, 45.0]');
     expect(md).toContain('- [ ] What share trusts it? (`t.share`, +18.3 points): Build trust.');

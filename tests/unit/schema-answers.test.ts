@@ -20,7 +20,11 @@ describe('the answers schema of one bank', () => {
   });
 
   test.each([
-    ['every kind of valid answer', '  c.one: partly\n  c.two: true\n  d.one: { na: "no delivery" }\n  t.share: { value: 45, note: "a guess" }\n', true],
+    [
+      'every kind of valid answer',
+      '  c.one: partly\n  c.two: true\n  d.one: { na: "no delivery" }\n  t.share: { value: 45, note: "a guess" }\n',
+      true,
+    ],
     ['empty answers', '  c.one:\n', true],
     ['an unknown question id', '  c.onee: partly\n', false],
     ['a value the question does not offer', '  c.one: maybe\n', false],

@@ -22,22 +22,33 @@ const installSchema = (dir: string) => {
 };
 
 describe('the schema link of an answers file', () => {
-  test('is the installed package\'s schema, relative to the file, when node_modules is reachable from its folder', () => {
+  test("is the installed package's schema, relative to the file, when node_modules is reachable from its folder", () => {
     installSchema(tmp.dir);
     mkdirSync(join(tmp.dir, 'audits', '2026'), { recursive: true });
-    expect(schemaLinkFor(ioAt(tmp.dir), 'answers', 'answers.yaml')).toEqual({ path: 'node_modules/service-audit/schemas/answers.schema.json' });
-    expect(schemaLinkFor(ioAt(join(tmp.dir, 'audits')), 'answers', '2026/answers.yaml')).toEqual({ path: '../../node_modules/service-audit/schemas/answers.schema.json' });
+    expect(schemaLinkFor(ioAt(tmp.dir), 'answers', 'answers.yaml')).toEqual({
+      path: 'node_modules/service-audit/schemas/answers.schema.json',
+    });
+    expect(schemaLinkFor(ioAt(join(tmp.dir, 'audits')), 'answers', '2026/answers.yaml')).toEqual({
+      path: '../../node_modules/service-audit/schemas/answers.schema.json',
+    });
   });
 
   test('is no path but the command that writes the schema when service-audit is not installed in the project (npx)', () => {
-    expect(schemaLinkFor(ioAt(tmp.dir), 'answers', 'answers.yaml')).toEqual({ command: 'service-audit schema answers' });
-    expect(schemaLinkFor(ioAt(tmp.dir), 'answers', 'answers.yaml', 'my bank.yaml')).toEqual({ command: "service-audit schema answers --bank 'my bank.yaml'" });
+    expect(schemaLinkFor(ioAt(tmp.dir), 'answers', 'answers.yaml')).toEqual({
+      command: 'service-audit schema answers',
+    });
+    expect(schemaLinkFor(ioAt(tmp.dir), 'answers', 'answers.yaml', 'my bank.yaml')).toEqual({
+      command: "service-audit schema answers --bank 'my bank.yaml'",
+    });
   });
 
-  test('keeps the modeline the file already has, unless it points into npx\'s cache', () => {
+  test("keeps the modeline the file already has, unless it points into npx's cache", () => {
     tmp.write('mine.yaml', '# yaml-language-server: $schema=answers.schema.json\nbank: mini@1\n');
     expect(schemaLinkFor(ioAt(tmp.dir), 'answers', 'mine.yaml')).toEqual({ path: 'answers.schema.json' });
-    tmp.write('old.yaml', '# yaml-language-server: $schema=../../.npm/_npx/0123abcd/node_modules/service-audit/schemas/answers.schema.json\n');
+    tmp.write(
+      'old.yaml',
+      '# yaml-language-server: $schema=../../.npm/_npx/0123abcd/node_modules/service-audit/schemas/answers.schema.json\n',
+    );
     expect(schemaLinkFor(ioAt(tmp.dir), 'answers', 'old.yaml')).toEqual({ command: 'service-audit schema answers' });
   });
 

@@ -63,14 +63,38 @@ describe('the scoring rules a bank declares', () => {
     // no weakest-link: dna = 91.67; overall = (2×91.67 + 50) / 3 = 77.78
     ['without weakest-link', (s: string) => s.replace('    combine: weakest-link\n', ''), 77.8, { dna: 91.7, eng: 50 }],
     // by-element weights: dna mean = (2×100 + 1×50) / 3 = 83.33, cap 65 → 65; overall 60 as before
-    ['with by-element question weights', (s: string) => s.replace('questionWeights: flat', 'questionWeights: by-element'), 60, { dna: 65, eng: 50 }],
+    [
+      'with by-element question weights',
+      (s: string) => s.replace('questionWeights: flat', 'questionWeights: by-element'),
+      60,
+      { dna: 65, eng: 50 },
+    ],
     // by-element and no cap: dna = 83.33; overall = (2×83.33 + 50) / 3 = 72.22
-    ['with by-element weights and no weakest-link', (s: string) => s.replace('questionWeights: flat', 'questionWeights: by-element').replace('    combine: weakest-link\n', ''), 72.2, { dna: 83.3, eng: 50 }],
+    [
+      'with by-element weights and no weakest-link',
+      (s: string) =>
+        s.replace('questionWeights: flat', 'questionWeights: by-element').replace('    combine: weakest-link\n', ''),
+      72.2,
+      { dna: 83.3, eng: 50 },
+    ],
     // value / 100: t.share credit 0.1, trust = 100 × (0.1 + 0.5) / 2 = 30; overall = (130 + 30) / 3 = 53.33
-    ['percent as value / 100', (s: string) => s.replace('percentAgainstBenchmark: true, ', ''), 53.3, { dna: 65, eng: 30 }],
+    [
+      'percent as value / 100',
+      (s: string) => s.replace('percentAgainstBenchmark: true, ', ''),
+      53.3,
+      { dna: 65, eng: 30 },
+    ],
     // no area weights and no combine rule: overall = element mean with flat weights
     // customer 10×100, delivery 2×50, trust (1 × 2)×50 → 1200 / 14 = 85.71; dna = 91.67
-    ['no area rules (overall from elements, as in v1)', (s: string) => s.replace('    weight: 2\n    combine: weakest-link\n', '').replace('    title: Engagement\n    weight: 1\n', '    title: Engagement\n'), 85.7, { dna: 91.7, eng: 50 }],
+    [
+      'no area rules (overall from elements, as in v1)',
+      (s: string) =>
+        s
+          .replace('    weight: 2\n    combine: weakest-link\n', '')
+          .replace('    title: Engagement\n    weight: 1\n', '    title: Engagement\n'),
+      85.7,
+      { dna: 91.7, eng: 50 },
+    ],
   ] as const)('%s', (_name, edit, overall, areas) => {
     const s = scoreAudit(v2(edit), answers(A));
     expect(s.overall.score).toBe(overall);
@@ -119,7 +143,12 @@ describe('the scoring rules a bank declares', () => {
     const s = scoreAudit(v2(), answers({ 'd.brochure': { value: 'no' } }));
     // delivery = 0 (d.brochure-current not asked); dna = 0; eng not scored; overall = 0
     // gain: d.brochure → delivery 100, dna 100, overall 100: +100
-    expect(scores(s)).toEqual({ overall: 0, areas: { dna: 0, eng: null }, elements: { 'dna.customer': null, 'dna.delivery': 0, 'eng.trust': null }, priorities: [['d.brochure', 100]] });
+    expect(scores(s)).toEqual({
+      overall: 0,
+      areas: { dna: 0, eng: null },
+      elements: { 'dna.customer': null, 'dna.delivery': 0, 'eng.trust': null },
+      priorities: [['d.brochure', 100]],
+    });
     expect(s.notApplicable).toEqual([{ questionId: 'd.brochure-current', reason: 'No brochure, so not asked.' }]);
   });
 
@@ -127,14 +156,30 @@ describe('the scoring rules a bank declares', () => {
     [{ 'd.brochure': { value: 'no' } }, 'not asked: d.brochure is No'],
     [{ 'd.brochure': { na: 'we never print' } }, 'not asked: d.brochure is not applicable'],
   ])('without skipReason the reason names the answer that decided it (%j)', (a, reason) => {
-    const s = scoreAudit(v2((x) => x.replace('            skipReason: No brochure, so not asked.\n', '')), answers(a));
+    const s = scoreAudit(
+      v2((x) => x.replace('            skipReason: No brochure, so not asked.\n', '')),
+      answers(a),
+    );
     expect(s.notApplicable.find((n) => n.questionId === 'd.brochure-current')!.reason).toBe(reason);
   });
 
   test('a question whose condition names a question not asked is not asked either', () => {
     // profile says no → d.brochure is not asked → d.brochure-current, though its own condition names d.brochure, is not asked.
-    const bank = v2((x) => x.replace("        when: { profile.in-person: yes }\n        skipReason: No customers in person, so not asked.\n", '').replace('          - id: d.brochure\n', '          - id: d.brochure\n            when: { profile.in-person: yes }\n'));
-    const s = scoreAudit(bank, answers({ 'profile.in-person': { value: 'no' }, 'd.brochure-current': { value: 'yes' } }));
+    const bank = v2((x) =>
+      x
+        .replace(
+          '        when: { profile.in-person: yes }\n        skipReason: No customers in person, so not asked.\n',
+          '',
+        )
+        .replace(
+          '          - id: d.brochure\n',
+          '          - id: d.brochure\n            when: { profile.in-person: yes }\n',
+        ),
+    );
+    const s = scoreAudit(
+      bank,
+      answers({ 'profile.in-person': { value: 'no' }, 'd.brochure-current': { value: 'yes' } }),
+    );
     expect(s.notApplicable).toEqual([
       { questionId: 'd.brochure', reason: 'not asked: profile.in-person is No' },
       { questionId: 'd.brochure-current', reason: 'No brochure, so not asked.' },
@@ -145,7 +190,10 @@ describe('the scoring rules a bank declares', () => {
     const bank = v2();
     const base = scoreAudit(bank, answers(A));
     for (const p of base.priorities) {
-      const fixed = scoreAudit(bank, answers({ ...A, [p.questionId]: { value: p.questionId === 't.share' ? 20 : 'yes' } }));
+      const fixed = scoreAudit(
+        bank,
+        answers({ ...A, [p.questionId]: { value: p.questionId === 't.share' ? 20 : 'yes' } }),
+      );
       expect(round1(p.pointsToGain), p.questionId).toBe(round1(fixed.overall.score! - base.overall.score!));
     }
   });

@@ -25,7 +25,12 @@ interface Case {
 const CASES: Case[] = [
   {
     name: 'weights within and across elements, a percent question',
-    answers: { 'c.one': { value: 'partly' }, 'c.two': { value: 'yes' }, 'd.one': { value: 'often' }, 't.share': { value: 45 } },
+    answers: {
+      'c.one': { value: 'partly' },
+      'c.two': { value: 'yes' },
+      'd.one': { value: 'often' },
+      't.share': { value: 45 },
+    },
     // customer = 100 × (3×0.5 + 1×1) / 4 = 62.5; delivery = 80; trust = 45
     // dna = (2×62.5 + 1×80) / 3 = 68.33; overall = (2×62.5 + 80 + 45) / 4 = 62.5
     overall: 62.5,
@@ -33,7 +38,11 @@ const CASES: Case[] = [
     elements: { 'dna.customer': 62.5, 'dna.delivery': 80, 'eng.trust': 45 },
     areas: { dna: 68.3, eng: 45 },
     // gains: c.one (2/4)×100×3×0.5/4 = 18.75; t.share (1/4)×100×0.55 = 13.75; d.one (1/4)×100×0.2 = 5
-    priorities: [['c.one', 18.8], ['t.share', 13.8], ['d.one', 5]],
+    priorities: [
+      ['c.one', 18.8],
+      ['t.share', 13.8],
+      ['d.one', 5],
+    ],
   },
   {
     name: 'N/A left out of both sums, an element with nothing answered',
@@ -45,7 +54,10 @@ const CASES: Case[] = [
     elements: { 'dna.customer': 0, 'dna.delivery': null, 'eng.trust': 20 },
     areas: { dna: 0, eng: 20 },
     // gains over total weight 3: c.two (2/3)×100 = 66.67; t.share (1/3)×100×0.8 = 26.67
-    priorities: [['c.two', 66.7], ['t.share', 26.7]],
+    priorities: [
+      ['c.two', 66.7],
+      ['t.share', 26.7],
+    ],
     unanswered: ['d.one'],
     notApplicable: ['c.one'],
   },
@@ -61,17 +73,30 @@ const CASES: Case[] = [
   },
   {
     name: 'ties in priorities keep bank order',
-    answers: { 'c.one': { value: 'yes' }, 'c.two': { value: 'yes' }, 'd.one': { value: 'never' }, 't.share': { value: 0 } },
+    answers: {
+      'c.one': { value: 'yes' },
+      'c.two': { value: 'yes' },
+      'd.one': { value: 'never' },
+      't.share': { value: 0 },
+    },
     // overall = (2×100 + 0 + 0) / 4 = 50; d.one and t.share each gain (1/4)×100 = 25
     overall: 50,
     band: 'low',
     elements: { 'dna.customer': 100, 'dna.delivery': 0, 'eng.trust': 0 },
     areas: { dna: 66.7, eng: 0 },
-    priorities: [['d.one', 25], ['t.share', 25]],
+    priorities: [
+      ['d.one', 25],
+      ['t.share', 25],
+    ],
   },
   {
     name: 'everything at full credit',
-    answers: { 'c.one': { value: 'yes' }, 'c.two': { value: 'yes' }, 'd.one': { value: 'always' }, 't.share': { value: 100 } },
+    answers: {
+      'c.one': { value: 'yes' },
+      'c.two': { value: 'yes' },
+      'd.one': { value: 'always' },
+      't.share': { value: 100 },
+    },
     overall: 100,
     band: 'high',
     elements: { 'dna.customer': 100, 'dna.delivery': 100, 'eng.trust': 100 },
@@ -105,7 +130,11 @@ describe('scoreAudit', () => {
   });
 
   test('limits priorities to the number asked for', () => {
-    const s = scoreAudit(bank, answers({ 'c.one': { value: 'no' }, 'c.two': { value: 'no' }, 'd.one': { value: 'never' } }), { priorities: 2 });
+    const s = scoreAudit(
+      bank,
+      answers({ 'c.one': { value: 'no' }, 'c.two': { value: 'no' }, 'd.one': { value: 'never' } }),
+      { priorities: 2 },
+    );
     expect(s.priorities).toHaveLength(2);
     expect(s.elements[0]!.weaknesses.map((w) => w.questionId)).toEqual(['c.one', 'c.two']);
   });

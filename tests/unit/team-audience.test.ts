@@ -9,7 +9,13 @@ describe('the staff pulse (--audience team)', () => {
   test('asks only the team statements, in bank order', () => {
     expect(auditQuestions(bank, undefined, 'team').map((x) => x.question.id)).toEqual(['u.self', 't.self', 't.tools']);
     expect(auditQuestions(bank, undefined, 'lead').map((x) => x.question.id)).toEqual(['u.share', 't.share']);
-    expect(auditQuestions(bank).map((x) => x.question.id)).toEqual(['u.share', 'u.self', 't.share', 't.self', 't.tools']);
+    expect(auditQuestions(bank).map((x) => x.question.id)).toEqual([
+      'u.share',
+      'u.self',
+      't.share',
+      't.self',
+      't.tools',
+    ]);
   });
 
   test('runAudit with audience team never asks a lead question', async () => {
@@ -23,7 +29,13 @@ describe('the staff pulse (--audience team)', () => {
       confirm: async () => true,
       text: async () => '',
     };
-    const out = await runAudit({ bank, answers: { bank: 'pulse@1', answers: {} }, audience: 'team', asker, save: () => undefined });
+    const out = await runAudit({
+      bank,
+      answers: { bank: 'pulse@1', answers: {} },
+      audience: 'team',
+      asker,
+      save: () => undefined,
+    });
     expect(asked).toEqual(['u.self', 't.self', 't.tools']);
     expect(Object.keys(out.answers)).toEqual(['u.self', 't.self', 't.tools']);
   });

@@ -24,19 +24,50 @@ describe('the CSV parser (RFC 4180)', () => {
   });
 
   test('an unclosed quote and text after a closing quote are placed', () => {
-    expect(parseCsv('f.csv', 'a,b\n1,"open\n').problems[0]).toMatchObject({ line: 2, col: 3, message: 'this quoted field is never closed' });
-    expect(parseCsv('f.csv', 'a\n"x"y\n').problems[0]).toMatchObject({ line: 2, col: 4, message: 'text after a closing quote' });
+    expect(parseCsv('f.csv', 'a,b\n1,"open\n').problems[0]).toMatchObject({
+      line: 2,
+      col: 3,
+      message: 'this quoted field is never closed',
+    });
+    expect(parseCsv('f.csv', 'a\n"x"y\n').problems[0]).toMatchObject({
+      line: 2,
+      col: 4,
+      message: 'text after a closing quote',
+    });
   });
 });
 
 describe('CSV import', () => {
   test('columns by id or exact text; cells by value or label; percents as numbers; N/A', () => {
-    const csv = ['group,u.self,I trust the organization.,t.tools,u.share', 'day,Strongly agree,agree,Yes,45%', 'night,strongly-agree,N/A,no,12.5', ',,,true,'].join('\n');
+    const csv = [
+      'group,u.self,I trust the organization.,t.tools,u.share',
+      'day,Strongly agree,agree,Yes,45%',
+      'night,strongly-agree,N/A,no,12.5',
+      ',,,true,',
+    ].join('\n');
     const { rows, fatal } = csvRespondents('pulse.csv', csv, bank);
     expect(fatal).toEqual([]);
     expect(rows.map((r) => r.answers)).toEqual([
-      { bank: 'pulse@1', group: 'day', answers: { 'u.self': { value: 'strongly-agree' }, 't.self': { value: 'agree' }, 't.tools': { value: 'yes' }, 'u.share': { value: 45 } } },
-      { bank: 'pulse@1', group: 'night', answers: { 'u.self': { value: 'strongly-agree' }, 't.self': { na: 'marked not applicable in the CSV' }, 't.tools': { value: 'no' }, 'u.share': { value: 12.5 } } },
+      {
+        bank: 'pulse@1',
+        group: 'day',
+        answers: {
+          'u.self': { value: 'strongly-agree' },
+          't.self': { value: 'agree' },
+          't.tools': { value: 'yes' },
+          'u.share': { value: 45 },
+        },
+      },
+      {
+        bank: 'pulse@1',
+        group: 'night',
+        answers: {
+          'u.self': { value: 'strongly-agree' },
+          't.self': { na: 'marked not applicable in the CSV' },
+          't.tools': { value: 'no' },
+          'u.share': { value: 12.5 },
+        },
+      },
       { bank: 'pulse@1', answers: { 't.tools': { value: 'yes' } } },
     ]);
     expect(rows[0]!.source).toBe('pulse.csv:2');
@@ -45,7 +76,12 @@ describe('CSV import', () => {
   test('an unknown column stops the import with FILE:ROW:COL', () => {
     const { fatal } = csvRespondents('pulse.csv', 'u.self,Timestamp\nagree,2026-11-01 09:14\n', bank);
     expect(fatal).toHaveLength(1);
-    expect(fatal[0]).toMatchObject({ file: 'pulse.csv', line: 1, col: 2, message: 'column "Timestamp" matches no question' });
+    expect(fatal[0]).toMatchObject({
+      file: 'pulse.csv',
+      line: 1,
+      col: 2,
+      message: 'column "Timestamp" matches no question',
+    });
   });
 
   test('a row with an unknown value is a bad response, placed at its row and column; the others stay', () => {
@@ -61,20 +97,38 @@ describe('CSV import', () => {
   });
 
   test('--map: columns to question ids (or ignore), labels to values, per question or for all', () => {
-    const mapYaml = ['columns:', '  "How do you rate trust?": t.self', '  Timestamp: ignore', '  Team: group', 'values:', '  Totally: strongly-agree', '  t.self:', '    "Not really": disagree'].join('\n');
+    const mapYaml = [
+      'columns:',
+      '  "How do you rate trust?": t.self',
+      '  Timestamp: ignore',
+      '  Team: group',
+      'values:',
+      '  Totally: strongly-agree',
+      '  t.self:',
+      '    "Not really": disagree',
+    ].join('\n');
     const { map, problems } = parseCsvMap('map.yaml', mapYaml, bank);
     expect(problems).toEqual([]);
     const csv = 'Timestamp,Team,How do you rate trust?,u.self\n2026-11-01,day,Not really,Totally\n';
     const { rows, fatal } = csvRespondents('f.csv', csv, bank, map);
     expect(fatal).toEqual([]);
-    expect(rows[0]!.answers).toEqual({ bank: 'pulse@1', group: 'day', answers: { 't.self': { value: 'disagree' }, 'u.self': { value: 'strongly-agree' } } });
+    expect(rows[0]!.answers).toEqual({
+      bank: 'pulse@1',
+      group: 'day',
+      answers: { 't.self': { value: 'disagree' }, 'u.self': { value: 'strongly-agree' } },
+    });
     // The timestamp is never stored: the column is ignored.
     expect(JSON.stringify(rows)).not.toContain('2026-11-01');
   });
 
   test('a map naming an unknown question is placed in the map file', () => {
     const { problems } = parseCsvMap('map.yaml', 'columns:\n  Trust: t.selff\n', bank);
-    expect(problems[0]).toMatchObject({ file: 'map.yaml', line: 2, message: '"t.selff" is not a question id', fix: 'did you mean "t.self"?' });
+    expect(problems[0]).toMatchObject({
+      file: 'map.yaml',
+      line: 2,
+      message: '"t.selff" is not a question id',
+      fix: 'did you mean "t.self"?',
+    });
   });
 });
 
@@ -100,12 +154,20 @@ describe('the fast validator for pools', () => {
     ];
     for (const text of texts) {
       const full = parseAnswers('a.yaml', text, bank);
-      expect(validate('a.yaml', text)).toEqual(full.parsed ? { answers: full.parsed.answers, problems: [] } : { problems: full.problems });
+      expect(validate('a.yaml', text)).toEqual(
+        full.parsed ? { answers: full.parsed.answers, problems: [] } : { problems: full.problems },
+      );
     }
   });
 
-  test('a bad file: the full parser\'s positioned problems', () => {
-    for (const text of [answersYaml({ 'u.self': 'agreee' }), answersYaml({ 'u.self': 'agree' }, {}, 'pulse@2'), 'bank: pulse@1\nanswers:\n  u.self: agree\n  u.self: neutral\n', 'bank: [\n', answersYaml({ 'x.unknown': 'agree' })])
+  test("a bad file: the full parser's positioned problems", () => {
+    for (const text of [
+      answersYaml({ 'u.self': 'agreee' }),
+      answersYaml({ 'u.self': 'agree' }, {}, 'pulse@2'),
+      'bank: pulse@1\nanswers:\n  u.self: agree\n  u.self: neutral\n',
+      'bank: [\n',
+      answersYaml({ 'x.unknown': 'agree' }),
+    ])
       expect(validate('a.yaml', text)).toEqual({ problems: parseAnswers('a.yaml', text, bank).problems });
   });
 });

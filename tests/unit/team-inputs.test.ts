@@ -26,7 +26,8 @@ describe('pool inputs: files, folders, globs', () => {
   test('folders are walked for .yaml, .yml and .csv, hidden files skipped, a symlink loop cut', () => {
     t = tempDir();
     mkdirSync(join(t.dir, 'pulse', 'night'), { recursive: true });
-    for (const f of ['pulse/b.yaml', 'pulse/a.yml', 'pulse/night/c.csv', 'pulse/notes.txt', 'pulse/.hidden.yaml']) t.write(f, 'x');
+    for (const f of ['pulse/b.yaml', 'pulse/a.yml', 'pulse/night/c.csv', 'pulse/notes.txt', 'pulse/.hidden.yaml'])
+      t.write(f, 'x');
     symlinkSync(join(t.dir, 'pulse'), join(t.dir, 'pulse', 'night', 'loop'));
     const { files, problems } = expandPoolInputs(t.dir, ['pulse']);
     expect(problems).toEqual([]);
@@ -38,9 +39,16 @@ describe('pool inputs: files, folders, globs', () => {
     mkdirSync(join(t.dir, 'q', 'x'), { recursive: true });
     for (const f of ['q/1.yaml', 'q/2.yaml', 'q/x/3.yaml', 'q/x/4.csv']) t.write(f, 'x');
     expect(expandPoolInputs(t.dir, ['q/*.yaml']).files.map((f) => f.shown)).toEqual(['q/1.yaml', 'q/2.yaml']);
-    expect(expandPoolInputs(t.dir, ['q/**/*.yaml']).files.map((f) => f.shown)).toEqual(['q/1.yaml', 'q/2.yaml', 'q/x/3.yaml']);
+    expect(expandPoolInputs(t.dir, ['q/**/*.yaml']).files.map((f) => f.shown)).toEqual([
+      'q/1.yaml',
+      'q/2.yaml',
+      'q/x/3.yaml',
+    ]);
     expect(expandPoolInputs(t.dir, ['q/[12].yaml']).files.map((f) => f.shown)).toEqual(['q/1.yaml', 'q/2.yaml']);
-    expect(expandPoolInputs(t.dir, ['nothing/*.yaml']).problems[0]).toMatchObject({ file: 'nothing/*.yaml', message: 'no file matches this pattern' });
+    expect(expandPoolInputs(t.dir, ['nothing/*.yaml']).problems[0]).toMatchObject({
+      file: 'nothing/*.yaml',
+      message: 'no file matches this pattern',
+    });
   });
 });
 
@@ -58,7 +66,9 @@ describe('check on a pool', () => {
 
   test('respondents { min } and benchmark:<element> { minShare } (short or full id)', () => {
     // 4 of 10 strongly agree with t.self: 40%
-    const r = check('assertions:\n  respondents: { min: 10 }\n  benchmark:trust: { minShare: 41 }\n  benchmark:eng.trust: { minShare: 40 }\n  element:eng.trust: { minScore: 50 }\n');
+    const r = check(
+      'assertions:\n  respondents: { min: 10 }\n  benchmark:trust: { minShare: 41 }\n  benchmark:eng.trust: { minShare: 40 }\n  element:eng.trust: { minScore: 50 }\n',
+    );
     expect(r.map((x) => [x.subject, x.actual, x.passed])).toEqual([
       ['team respondents', 10, true],
       ['share holding eng.trust fully', 40, false],
@@ -80,8 +90,14 @@ describe('check on a pool', () => {
   });
 
   test('config: benchmark keys are checked against the bank', () => {
-    expect(parseConfig('c.yaml', 'assertions:\n  benchmark:trst: { minShare: 20 }\n', bank).problems[0]).toMatchObject({ line: 2, message: 'no engagement statement "trst" with a team pulse', fix: 'did you mean "benchmark:trust"?' });
-    expect(parseConfig('c.yaml', 'assertions:\n  benchmark:trust: { minScore: 20 }\n', bank).problems[0]!.message).toBe('benchmark:trust takes minShare, not minScore');
+    expect(parseConfig('c.yaml', 'assertions:\n  benchmark:trst: { minShare: 20 }\n', bank).problems[0]).toMatchObject({
+      line: 2,
+      message: 'no engagement statement "trst" with a team pulse',
+      fix: 'did you mean "benchmark:trust"?',
+    });
+    expect(parseConfig('c.yaml', 'assertions:\n  benchmark:trust: { minScore: 20 }\n', bank).problems[0]!.message).toBe(
+      'benchmark:trust takes minShare, not minScore',
+    );
     expect(parseConfig('c.yaml', 'assertions:\n  respondents: { min: 0 }\n', bank).problems).toHaveLength(1);
   });
 });

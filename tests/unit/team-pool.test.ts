@@ -48,14 +48,20 @@ describe('statistics', () => {
 //   understanding = u.self alone: 100, 75, 100, 50, 100, (r6 N/A: no score)
 //   trust = mean of t.self and t.tools: 100, 12.5, 75, 0, 87.5, 100
 const SIX: Answers[] = [
-  person({ 'u.self': 'strongly-agree', 't.self': 'strongly-agree', 't.tools': 'yes' }, { group: 'A', respondent: 'Alice Example' }),
+  person(
+    { 'u.self': 'strongly-agree', 't.self': 'strongly-agree', 't.tools': 'yes' },
+    { group: 'A', respondent: 'Alice Example' },
+  ),
   person({ 'u.self': 'agree', 't.self': 'disagree', 't.tools': 'no' }, { group: 'A' }),
   person({ 'u.self': 'strongly-agree', 't.self': 'neutral', 't.tools': 'yes' }, { group: 'A' }),
   person({ 'u.self': 'neutral', 't.self': 'strongly-disagree', 't.tools': 'no' }, { group: 'A' }),
   person({ 'u.self': 'strongly-agree', 't.self': 'agree', 't.tools': 'yes' }, { group: 'A' }),
   person({ 'u.self': { na: 'new here' }, 't.self': 'strongly-agree', 't.tools': 'yes' }, { group: 'B' }),
 ];
-const LEAD = person({ 'u.share': 80, 't.share': 50, 't.self': 'agree' }, { role: 'lead', respondent: 'Lee Lead', group: 'A' });
+const LEAD = person(
+  { 'u.share': 80, 't.share': 50, 't.self': 'agree' },
+  { role: 'lead', respondent: 'Lee Lead', group: 'A' },
+);
 
 describe('a hand-computed pool', () => {
   const r = pool([...SIX, LEAD]);
@@ -84,12 +90,28 @@ describe('a hand-computed pool', () => {
 
   test('element means, quartiles and the disagreement flag', () => {
     // understanding: [50, 75, 100, 100, 100] → mean 85, q1 (pos 1) 75, q3 (pos 3) 100, spread 25
-    expect(el('eng.understanding')).toMatchObject({ score: 85, respondents: 5, q1: 75, q3: 100, spread: 25, disagreement: false, band: 'high' });
+    expect(el('eng.understanding')).toMatchObject({
+      score: 85,
+      respondents: 5,
+      q1: 75,
+      q3: 100,
+      spread: 25,
+      disagreement: false,
+      band: 'high',
+    });
     // trust: [0, 12.5, 75, 87.5, 100, 100] → mean 62.5; q1 pos 1.25 → 28.125; q3 pos 3.75 → 96.875; spread 68.75
-    expect(el('eng.trust')).toMatchObject({ score: 62.5, respondents: 6, q1: 28.1, q3: 96.9, spread: 68.8, disagreement: true, band: 'mid' });
+    expect(el('eng.trust')).toMatchObject({
+      score: 62.5,
+      respondents: 6,
+      q1: 28.1,
+      q3: 96.9,
+      spread: 68.8,
+      disagreement: true,
+      band: 'mid',
+    });
   });
 
-  test('overall is the mean of respondents\' overall scores', () => {
+  test("overall is the mean of respondents' overall scores", () => {
     // per respondent (one decimal): 100, 43.8, 87.5, 25, 93.8, 100 → 450.1 / 6 = 75.02
     expect(res.overall).toEqual({ score: 75, band: 'mid' });
     expect(res.areas).toEqual([{ id: 'eng', title: 'Engagement', score: 75, band: 'mid' }]);
@@ -98,7 +120,16 @@ describe('a hand-computed pool', () => {
   test('engagement shares with Wilson intervals, held against the poll', () => {
     const [u, t] = res.engagement;
     // 3 of 5 strongly agree (N/A left out): 60%; Wilson 23.07 … 88.24; the poll's 37 is inside → in line
-    expect(u).toMatchObject({ element: 'eng.understanding', holders: 3, answered: 5, share: 60, low: 23.1, high: 88.2, poll: 37, verdict: 'in line' });
+    expect(u).toMatchObject({
+      element: 'eng.understanding',
+      holders: 3,
+      answered: 5,
+      share: 60,
+      low: 23.1,
+      high: 88.2,
+      poll: 37,
+      verdict: 'in line',
+    });
     // 2 of 6: 33.3%; Wilson 9.68 … 70.0; 20 inside → in line
     expect(t).toMatchObject({ holders: 2, answered: 6, share: 33.3, low: 9.7, high: 70, verdict: 'in line' });
   });
@@ -106,9 +137,15 @@ describe('a hand-computed pool', () => {
   test('above and below only when the interval excludes the poll', () => {
     const many = (n: number, v: string) => Array.from({ length: n }, () => person({ 'u.self': v }));
     // 30 of 40 strongly agree: 75%, Wilson 59.8 … 85.8 > 37 → above
-    expect(pool([...many(30, 'strongly-agree'), ...many(10, 'agree')]).results!.engagement[0]).toMatchObject({ share: 75, verdict: 'above' });
+    expect(pool([...many(30, 'strongly-agree'), ...many(10, 'agree')]).results!.engagement[0]).toMatchObject({
+      share: 75,
+      verdict: 'above',
+    });
     // 2 of 40: 5%, Wilson 1.4 … 16.5 < 37 → below
-    expect(pool([...many(2, 'strongly-agree'), ...many(38, 'agree')]).results!.engagement[0]).toMatchObject({ share: 5, verdict: 'below' });
+    expect(pool([...many(2, 'strongly-agree'), ...many(38, 'agree')]).results!.engagement[0]).toMatchObject({
+      share: 5,
+      verdict: 'below',
+    });
   });
 
   test('the perception gap: the lead beside the team', () => {
@@ -176,7 +213,8 @@ describe('anonymity', () => {
   });
 
   test('complementary suppression rules, by group sizes', () => {
-    const plan = (sizes: Record<string, number>, ungrouped = 0, floor = 5) => Object.fromEntries(planGroups(new Map(Object.entries(sizes)), ungrouped, floor));
+    const plan = (sizes: Record<string, number>, ungrouped = 0, floor = 5) =>
+      Object.fromEntries(planGroups(new Map(Object.entries(sizes)), ungrouped, floor));
     expect(plan({ A: 6, B: 7 })).toEqual({ A: null, B: null });
     // C below the floor; remainder C = 2 < 5 → hide the smallest shown group (A), remainder 8.
     expect(plan({ A: 6, B: 7, C: 2 })).toEqual({ A: 'complementary', B: null, C: 'below-floor' });
@@ -192,12 +230,14 @@ describe('anonymity', () => {
   test('a differencing attempt fails: total minus the shown groups never isolates a hidden group', () => {
     // Groups: big (6), mid (5), tiny (2, all strongly disagree on trust). An attacker subtracts the
     // shown groups' distributions from the total to read "tiny".
-    const mk = (group: string, n: number, t: string) => Array.from({ length: n }, () => person({ 't.self': t, 'u.self': 'agree' }, { group }));
+    const mk = (group: string, n: number, t: string) =>
+      Array.from({ length: n }, () => person({ 't.self': t, 'u.self': 'agree' }, { group }));
     const people = [...mk('big', 6, 'agree'), ...mk('mid', 5, 'strongly-agree'), ...mk('tiny', 2, 'strongly-disagree')];
     const r = pool(people);
     const shown = r.groups.filter((g) => g.results !== null);
     expect(shown.map((g) => g.name)).toEqual(['big']);
-    const counts = (res: NonNullable<TeamReport['results']>) => res.questions.find((x) => x.id === 't.self')!.distribution!.map((d) => d.count);
+    const counts = (res: NonNullable<TeamReport['results']>) =>
+      res.questions.find((x) => x.id === 't.self')!.distribution!.map((d) => d.count);
     const total = counts(r.results!);
     const remainder = shown.reduce((acc, g) => acc.map((c, i) => c - counts(g.results!)[i]!), total);
     // What the attacker gets is mid and tiny together (7 people), not tiny's 2 answers.
@@ -209,16 +249,27 @@ describe('anonymity', () => {
   });
 
   test('shown groups carry their own results', () => {
-    const mk = (group: string, n: number, t: string) => Array.from({ length: n }, () => person({ 't.self': t }, { group }));
+    const mk = (group: string, n: number, t: string) =>
+      Array.from({ length: n }, () => person({ 't.self': t }, { group }));
     const r = pool([...mk('day', 5, 'strongly-agree'), ...mk('night', 5, 'disagree')]);
     const night = r.groups.find((g) => g.name === 'night')!;
     expect(night.respondents).toBe(5);
-    expect(night.results!.engagement.find((e) => e.question === 't.self')).toMatchObject({ holders: 0, answered: 5, share: 0 });
+    expect(night.results!.engagement.find((e) => e.question === 't.self')).toMatchObject({
+      holders: 0,
+      answered: 5,
+      share: 0,
+    });
     expect(night.results!.elements.find((e) => e.id === 'eng.trust')!.score).toBe(25);
   });
 
   test('notes only from 10 team respondents, in a content-seeded order, without group or name', () => {
-    const withNotes = (n: number) => Array.from({ length: n }, (_, i) => person({ 'u.self': { value: 'agree', note: `note number ${i}` } }, { group: i < 5 ? 'A' : 'B', respondent: `Person ${i}` }));
+    const withNotes = (n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        person(
+          { 'u.self': { value: 'agree', note: `note number ${i}` } },
+          { group: i < 5 ? 'A' : 'B', respondent: `Person ${i}` },
+        ),
+      );
     const nine = pool(withNotes(9));
     expect(nine.notes).toMatchObject({ shown: false, items: [] });
     expect(JSON.stringify(nine)).not.toContain('note number');

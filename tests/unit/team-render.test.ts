@@ -10,14 +10,35 @@ const bank = teamBank();
 const HOSTILE_GROUP = 'night\u001b[31m | **shift** <script>';
 const HOSTILE_NOTE = 'fine\u001b]0;pwned\u0007 [link](http://x) | <b>';
 
-function report(people: Answers[], leftOut = [{ source: 'bad.yaml', problems: ['bad.yaml:2:3  "maybe" is not an answer to u.self — use one of …'] }]) {
+function report(
+  people: Answers[],
+  leftOut = [{ source: 'bad.yaml', problems: ['bad.yaml:2:3  "maybe" is not an answer to u.self — use one of …'] }],
+) {
   const p = createPool(bank);
   for (const a of people) p.add(a);
-  return p.finish({ toolVersion: '1.2.3', bankSha256: 'b'.repeat(64), inputs: people.length + leftOut.length, leftOut });
+  return p.finish({
+    toolVersion: '1.2.3',
+    bankSha256: 'b'.repeat(64),
+    inputs: people.length + leftOut.length,
+    leftOut,
+  });
 }
 const team = (n: number, group: string) =>
-  Array.from({ length: n }, (_, i) => person({ 'u.self': i % 2 ? 'strongly-agree' : 'agree', 't.self': { value: i % 3 ? 'neutral' : 'strongly-disagree', note: `${HOSTILE_NOTE} ${i}` }, 't.tools': 'yes' }, { group }));
-const full = report([...team(6, HOSTILE_GROUP), ...team(6, 'day'), person({ 'u.share': 90, 't.share': 70 }, { role: 'lead' })]);
+  Array.from({ length: n }, (_, i) =>
+    person(
+      {
+        'u.self': i % 2 ? 'strongly-agree' : 'agree',
+        't.self': { value: i % 3 ? 'neutral' : 'strongly-disagree', note: `${HOSTILE_NOTE} ${i}` },
+        't.tools': 'yes',
+      },
+      { group },
+    ),
+  );
+const full = report([
+  ...team(6, HOSTILE_GROUP),
+  ...team(6, 'day'),
+  person({ 'u.share': 90, 't.share': 70 }, { role: 'lead' }),
+]);
 
 async function lintMarkdown(md: string): Promise<string[]> {
   const results = await lint({ strings: { report: md }, config: MARKDOWNLINT_CONFIG });
@@ -27,12 +48,24 @@ async function lintMarkdown(md: string): Promise<string[]> {
 describe('team report renderers', () => {
   test('terminal: every section, hostile text escaped', () => {
     const text = renderTeamTerminal(full, { width: 200 });
-    for (const heading of ['Team report: Pulse bank', 'Elements, weakest first', 'Engagement vs the poll', 'Fix first', 'Groups', 'Perception gap: Lead 1', 'Notes from the team (12)', 'Left out (1)']) expect(text).toContain(heading);
+    for (const heading of [
+      'Team report: Pulse bank',
+      'Elements, weakest first',
+      'Engagement vs the poll',
+      'Fix first',
+      'Groups',
+      'Perception gap: Lead 1',
+      'Notes from the team (12)',
+      'Left out (1)',
+    ])
+      expect(text).toContain(heading);
     expect(text).toContain('12 team respondents, 1 lead beside them; 13 of 14 answers files or rows used; 1 left out');
     expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
     expect(text).toContain('night\\x1b[31m');
     expect(text).toContain('the lead guessed 90%, the team said 50.0% (+40.0)');
-    expect(text).toContain('I understand the goals and why. — 50.0% of 12 (25.4-74.6), poll 37%: in line with the poll');
+    expect(text).toContain(
+      'I understand the goals and why. — 50.0% of 12 (25.4-74.6), poll 37%: in line with the poll',
+    );
   });
 
   test('markdown passes markdownlint and escapes what came from files', async () => {

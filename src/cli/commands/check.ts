@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { appendFileSync, statSync } from 'node:fs';
 import { summarise, evaluate } from '../../check/assertions.js';
 import { assertionsFrom } from '../../check/config.js';
-import { CHECK_FORMATS, renderCheckMarkdown, renderProblemsGithub, summaryLine, type CheckFormat, type CheckOutcome } from '../../check/formats.js';
+import {
+  CHECK_FORMATS,
+  renderCheckMarkdown,
+  renderProblemsGithub,
+  summaryLine,
+  type CheckFormat,
+  type CheckOutcome,
+} from '../../check/formats.js';
 import { EXIT, InputError } from '../../errors.js';
 import { terminalLine } from '../../text/escape.js';
 import type { Io } from '../io.js';
@@ -52,11 +59,22 @@ function check(io: Io, opts: CheckOptions & GlobalOptions, format: CheckFormat):
     // A pool: the assertions hold against the team report's pooled scores and shares.
     answersFile = inputs[0]!;
     guardOutput(io, opts.out, [...inputs, opts.map]);
-    const team = poolReport(io, loaded, inputs, { minGroup: opts.minGroup, strict: opts.strict === true, ...(opts.map !== undefined && { map: opts.map }) });
+    const team = poolReport(io, loaded, inputs, {
+      minGroup: opts.minGroup,
+      strict: opts.strict === true,
+      ...(opts.map !== undefined && { map: opts.map }),
+    });
     const notice = leftOutNotice(team);
     if (notice) io.stderr.write(notice);
     const { report, pool } = teamForCheck(team, answersFile);
-    outcome = { results: evaluate(assertionsFrom(config, flags, { minGroup: opts.minGroup }), report, pool), report, team, answersFile, positions: {}, anchor: { line: 1, col: 1 } };
+    outcome = {
+      results: evaluate(assertionsFrom(config, flags, { minGroup: opts.minGroup }), report, pool),
+      report,
+      team,
+      answersFile,
+      positions: {},
+      anchor: { line: 1, col: 1 },
+    };
   } else {
     answersFile = inputs[0] ?? fromSetup;
     const answers = loadAnswers(io, answersFile, loaded.bank);
@@ -72,7 +90,11 @@ function check(io: Io, opts: CheckOptions & GlobalOptions, format: CheckFormat):
 
   const out = opts.out;
   guardOutput(io, out, [answersFile, configFile, opts.bank]);
-  const text = CHECK_FORMATS[format](outcome, { style: styleFor(io, opts, out !== undefined), width: 80, token: randomUUID() });
+  const text = CHECK_FORMATS[format](outcome, {
+    style: styleFor(io, opts, out !== undefined),
+    width: 80,
+    token: randomUUID(),
+  });
   emit(io, text, out, `check results (${format})`);
   // The results went to a file; the terminal still gets the verdict.
   if (out) io.stderr.write(`${summaryLine(outcome, styleFor(io, opts))}\n`);
@@ -84,7 +106,9 @@ function check(io: Io, opts: CheckOptions & GlobalOptions, format: CheckFormat):
     } catch (e) {
       // The summary is a courtesy: the verdict (and its exit code) stands without it.
       const why = (e as NodeJS.ErrnoException).code ?? String(e);
-      io.stderr.write(`warning: the job summary could not be written to ${terminalLine(summaryFile)} (${terminalLine(why)}); the check's result is unchanged\n`);
+      io.stderr.write(
+        `warning: the job summary could not be written to ${terminalLine(summaryFile)} (${terminalLine(why)}); the check's result is unchanged\n`,
+      );
     }
   }
   return summarise(outcome.results).passed ? EXIT.ok : EXIT.fellShort;
@@ -99,6 +123,15 @@ function appendStepSummary(file: string, markdown: string): void {
     /* not there yet: GitHub creates it, but a missing file just starts empty */
   }
   const room = STEP_SUMMARY_LIMIT - size;
-  const text = Buffer.byteLength(markdown) <= room ? markdown : `${Buffer.from(markdown).subarray(0, Math.max(0, room - 200)).toString('utf8').replace(/\uFFFD*$/, '')}\n\n_Report cut to fit the 1 MiB job summary; \`service-audit report --format markdown\` prints all of it._\n`;
+  const text =
+    Buffer.byteLength(markdown) <= room
+      ? markdown
+      : `${Buffer.from(markdown)
+          .subarray(0, Math.max(0, room - 200))
+          .toString('utf8')
+          .replace(
+            /\uFFFD*$/,
+            '',
+          )}\n\n_Report cut to fit the 1 MiB job summary; \`service-audit report --format markdown\` prints all of it._\n`;
   if (room > 200) appendFileSync(file, text);
 }

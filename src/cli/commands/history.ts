@@ -22,10 +22,12 @@ const lineOf = (text: string, key: string) => {
 };
 
 /** Folds case and spacing, so "Acme  support" and "Acme Support" are one organization. */
-const sameName = (a: string, b: string) => a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
+const sameName = (a: string, b: string) =>
+  a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
 
 export default function historyCommand(io: Io, opts: HistoryOptions & GlobalOptions): number {
-  if (opts.files.length < 2) throw new UsageError('a history needs at least two answers files (one per audit, e.g. audits/*.yaml)');
+  if (opts.files.length < 2)
+    throw new UsageError('a history needs at least two answers files (one per audit, e.g. audits/*.yaml)');
   // Each file is scored against the bank version it names: the built-in bank or one given with --bank.
   const banks: LoadedBank[] = [loadBank(io), ...(opts.bank ?? []).map((f) => loadBank(io, f))];
   const fallback = banks[banks.length - 1]!;
@@ -42,9 +44,18 @@ export default function historyCommand(io: Io, opts: HistoryOptions & GlobalOpti
       continue;
     }
     const twin = audits.find((a) => a.report.answers.sha256 === sha256);
-    if (twin) throw new UsageError(`${file} and ${twin.report.answers.file} are the same audit (identical files); pass each audit once`);
+    if (twin)
+      throw new UsageError(
+        `${file} and ${twin.report.answers.file} are the same audit (identical files); pass each audit once`,
+      );
     if (!parsed.answers.date) {
-      problems.push({ file, line: 1, col: 1, message: 'no date: a history puts audits in the order they were taken', fix: 'add "date: YYYY-MM-DD", the day this audit was taken' });
+      problems.push({
+        file,
+        line: 1,
+        col: 1,
+        message: 'no date: a history puts audits in the order they were taken',
+        fix: 'add "date: YYYY-MM-DD", the day this audit was taken',
+      });
       continue;
     }
     audits.push({ report: reportOf(io, loaded, { answers: parsed.answers, file, sha256 }), bank: loaded.bank, text });
@@ -56,13 +67,35 @@ export default function historyCommand(io: Io, opts: HistoryOptions & GlobalOpti
   for (const a of named) {
     const [org, firstOrg] = [a.report.answers.organization!, first!.report.answers.organization!];
     if (!sameName(org, firstOrg))
-      throw new InputError([{ file: a.report.answers.file, line: lineOf(a.text, 'organization'), col: 1, message: `organization "${org}" is not "${firstOrg}" of ${first!.report.answers.file}`, fix: "a history follows one organization: pass only that organization's answers files" }]);
+      throw new InputError([
+        {
+          file: a.report.answers.file,
+          line: lineOf(a.text, 'organization'),
+          col: 1,
+          message: `organization "${org}" is not "${firstOrg}" of ${first!.report.answers.file}`,
+          fix: "a history follows one organization: pass only that organization's answers files",
+        },
+      ]);
   }
 
   // By date; audits of the same day keep the order they were given in.
-  const ordered = audits.map((a, i) => ({ a, i })).sort((x, y) => (x.a.report.answers.date! < y.a.report.answers.date! ? -1 : x.a.report.answers.date! > y.a.report.answers.date! ? 1 : x.i - y.i));
-  const model = buildHistory(ordered.map(({ a }) => ({ report: a.report, bank: a.bank })), io.version);
-  const text = HISTORY_FORMATS[opts.format](model, { style: styleFor(io, opts, opts.out !== undefined), width: io.stdout.columns ?? 80 });
+  const ordered = audits
+    .map((a, i) => ({ a, i }))
+    .sort((x, y) =>
+      x.a.report.answers.date! < y.a.report.answers.date!
+        ? -1
+        : x.a.report.answers.date! > y.a.report.answers.date!
+          ? 1
+          : x.i - y.i,
+    );
+  const model = buildHistory(
+    ordered.map(({ a }) => ({ report: a.report, bank: a.bank })),
+    io.version,
+  );
+  const text = HISTORY_FORMATS[opts.format](model, {
+    style: styleFor(io, opts, opts.out !== undefined),
+    width: io.stdout.columns ?? 80,
+  });
   emit(io, text, opts.out, `${opts.format} history`);
   return EXIT.ok;
 }

@@ -38,9 +38,17 @@ export default function reportCommand(io: Io, opts: ReportOptions & GlobalOption
 function teamReport(io: Io, opts: ReportOptions & GlobalOptions, loaded: LoadedBank, inputs: string[]): number {
   const { out, format } = opts;
   const render = (TEAM_FORMATS as Record<string, (typeof TEAM_FORMATS)[keyof typeof TEAM_FORMATS] | undefined>)[format];
-  if (!render) throw new UsageError(`--format ${format} is not available for a team report yet; use ${Object.keys(TEAM_FORMATS).join(', ')}`);
+  if (!render)
+    throw new UsageError(
+      `--format ${format} is not available for a team report yet; use ${Object.keys(TEAM_FORMATS).join(', ')}`,
+    );
   guardOutput(io, out, [...inputs, opts.bank, opts.map]);
-  const model = poolReport(io, loaded, inputs, { minGroup: opts.minGroup, strict: opts.strict === true, ...(opts.map !== undefined && { map: opts.map }), priorities: opts.priorities });
+  const model = poolReport(io, loaded, inputs, {
+    minGroup: opts.minGroup,
+    strict: opts.strict === true,
+    ...(opts.map !== undefined && { map: opts.map }),
+    priorities: opts.priorities,
+  });
   emit(io, render(model, { style: styleFor(io, opts, out !== undefined), width: 80 }), out, `team ${format} report`);
   const notice = leftOutNotice(model);
   if (notice) io.stderr.write(notice);

@@ -11,7 +11,16 @@ import { renderTerminal } from '../../report/terminal.js';
 import { closest } from '../../validation/closest.js';
 import { terminalLine } from '../../text/escape.js';
 import { wrap } from '../../text/wrap.js';
-import { backupFile, fileExists, FileChangedError, readUserFile, realTarget, writeAtomic, writeGuarded, type FileStamp } from '../files.js';
+import {
+  backupFile,
+  fileExists,
+  FileChangedError,
+  readUserFile,
+  realTarget,
+  writeAtomic,
+  writeGuarded,
+  type FileStamp,
+} from '../files.js';
 import type { Io } from '../io.js';
 import { guardOutput, loadAnswers, loadBank, reportOf } from '../load.js';
 import { offerUpgrade } from '../upgrade.js';
@@ -61,7 +70,10 @@ export default async function runCommand(io: Io, opts: RunOptions & GlobalOption
   const areas = opts.area;
   for (const a of areas ?? []) {
     const ids = bank.areas.map((x) => x.id);
-    if (!ids.includes(a)) throw new UsageError(`--area ${terminalLine(a)}: no such area${closest(a, ids) ? ` (did you mean ${closest(a, ids)}?)` : ''}; the areas are ${ids.join(', ')}`);
+    if (!ids.includes(a))
+      throw new UsageError(
+        `--area ${terminalLine(a)}: no such area${closest(a, ids) ? ` (did you mean ${closest(a, ids)}?)` : ''}; the areas are ${ids.join(', ')}`,
+      );
   }
 
   const from = opts.from;
@@ -69,11 +81,18 @@ export default async function runCommand(io: Io, opts: RunOptions & GlobalOption
     const list = auditQuestions(bank, areas);
     const ids = [...new Set(list.flatMap((x) => [x.question.id, x.element.id, x.area.id]))];
     const near = closest(from, ids);
-    throw new UsageError(`--from ${terminalLine(from)}: no question, element or area with that id${areas ? ' in the chosen areas' : ''}${near ? ` (did you mean ${near}?)` : ''}; service-audit bank lists the ids`);
+    throw new UsageError(
+      `--from ${terminalLine(from)}: no question, element or area with that id${areas ? ' in the chosen areas' : ''}${near ? ` (did you mean ${near}?)` : ''}; service-audit bank lists the ids`,
+    );
   }
 
   const { inquirerAsker } = await import('../../audit/inquirer-asker.js');
-  const asker = inquirerAsker({ input: io.stdin, output: io.stdout as NodeJS.WritableStream & { columns?: number }, interrupted: () => new InterruptedError(), plain: colorLevel({ flag: opts.color, env: io.env, isTTY: true }) === 0 });
+  const asker = inquirerAsker({
+    input: io.stdin,
+    output: io.stdout as NodeJS.WritableStream & { columns?: number },
+    interrupted: () => new InterruptedError(),
+    plain: colorLevel({ flag: opts.color, env: io.env, isTTY: true }) === 0,
+  });
   const style = styleFor(io, opts);
   const exists = fileExists(io.cwd, file);
   const shownFile = terminalLine(file);
@@ -93,14 +112,28 @@ export default async function runCommand(io: Io, opts: RunOptions & GlobalOption
     if (!parsed)
       throw new InputError([
         ...problems,
-        { file, line: 1, col: 1, message: 'the answers file was changed while the audit ran and cannot be read now; your last answer was not saved', fix: 'fix the file (or undo the change), then run the audit again' },
+        {
+          file,
+          line: 1,
+          col: 1,
+          message:
+            'the answers file was changed while the audit ran and cannot be read now; your last answer was not saved',
+          fix: 'fix the file (or undo the change), then run the audit again',
+        },
       ]);
     const { merged, conflicts } = mergeAnswers(known.answers, ours, parsed.answers);
     if (conflicts.length > 0)
       throw new InputError(
         conflicts.map((c) => {
           const at = c.path[0] === 'answers' ? parsed.positions[c.key] : undefined;
-          const show = (v: unknown) => (v === undefined ? 'no answer' : JSON.stringify(typeof v === 'object' && v && 'value' in v && Object.keys(v).length === 1 ? (v as { value: unknown }).value : v));
+          const show = (v: unknown) =>
+            v === undefined
+              ? 'no answer'
+              : JSON.stringify(
+                  typeof v === 'object' && v && 'value' in v && Object.keys(v).length === 1
+                    ? (v as { value: unknown }).value
+                    : v,
+                );
           return {
             file,
             line: at?.line ?? 1,
@@ -156,7 +189,10 @@ export default async function runCommand(io: Io, opts: RunOptions & GlobalOption
     const audience = opts.audience;
     const pulse = audience === 'team';
     const total = auditQuestions(bank, areas, audience).length;
-    if (pulse && total === 0) throw new UsageError('this bank has no team statements (questions with audience: team); run the full audit without --audience team');
+    if (pulse && total === 0)
+      throw new UsageError(
+        'this bank has no team statements (questions with audience: team); run the full audit without --audience team',
+      );
     // Every answer (and the organization's name) is written the moment it is given. A staff
     // pulse stores no date: nothing in it should help tell who answered when.
     const save = (next: Answers): Answers => {
@@ -172,7 +208,9 @@ export default async function runCommand(io: Io, opts: RunOptions & GlobalOption
         "Your answers are pooled with your team's: a team report never shows a name, and shows a group only when it has at least 5 people.",
         `Every answer is saved at once in ${shownFile}. Stop any time with Ctrl+C and run the same command to continue.`,
       ];
-      io.stdout.write(`${style.bold(terminalLine(bank.title))}\n${intro.map((p) => wrap(p, width).join('\n')).join('\n')}\n\n`);
+      io.stdout.write(
+        `${style.bold(terminalLine(bank.title))}\n${intro.map((p) => wrap(p, width).join('\n')).join('\n')}\n\n`,
+      );
       const group = (await asker.text('Your team, site or shift (optional):')).trim().slice(0, 100);
       if (group) save({ ...answers, group });
     } else if (fresh) {
@@ -183,37 +221,69 @@ export default async function runCommand(io: Io, opts: RunOptions & GlobalOption
         'Choose with the arrow keys or number keys. x marks a question not applicable, n adds a note, ? says why a question matters, ← goes back.',
         `Every answer is saved at once in ${shownFile}. Stop any time with Ctrl+C and run the same command to continue.`,
       ];
-      io.stdout.write(`${style.bold(terminalLine(bank.title))}\n${intro.map((p) => wrap(p, width).join('\n')).join('\n')}\n\n`);
+      io.stdout.write(
+        `${style.bold(terminalLine(bank.title))}\n${intro.map((p) => wrap(p, width).join('\n')).join('\n')}\n\n`,
+      );
     }
     if (!pulse && (fresh || opts.review === true)) {
       // Asked again on --review (the saved text is the default), so both can be changed later.
-      const organization = (await asker.text('Organization (optional, shown on reports):', answers.organization)).trim();
-      if (organization !== (answers.organization ?? '')) save({ ...withoutKey(answers, 'organization'), ...(organization && { organization }) });
-      const respondent = (await asker.text('Your name (optional; on this report, never on a pooled team report):', answers.respondent)).trim();
-      if (respondent !== (answers.respondent ?? '')) save({ ...withoutKey(answers, 'respondent'), ...(respondent && { respondent }) });
+      const organization = (
+        await asker.text('Organization (optional, shown on reports):', answers.organization)
+      ).trim();
+      if (organization !== (answers.organization ?? ''))
+        save({ ...withoutKey(answers, 'organization'), ...(organization && { organization }) });
+      const respondent = (
+        await asker.text('Your name (optional; on this report, never on a pooled team report):', answers.respondent)
+      ).trim();
+      if (respondent !== (answers.respondent ?? ''))
+        save({ ...withoutKey(answers, 'respondent'), ...(respondent && { respondent }) });
     }
     saved = Object.keys(answers.answers).length;
-    answers = await runAudit({ bank, answers, ...(areas && { areas }), ...(audience && { audience }), review: opts.review === true, ...(from !== undefined && { from }), asker, save });
+    answers = await runAudit({
+      bank,
+      answers,
+      ...(areas && { areas }),
+      ...(audience && { audience }),
+      review: opts.review === true,
+      ...(from !== undefined && { from }),
+      asker,
+      save,
+    });
     if (pulse) {
-      io.stdout.write(`\nThank you. Your answers are saved in ${shownFile}; hand the file in as your team lead asked.\n`);
+      io.stdout.write(
+        `\nThank you. Your answers are saved in ${shownFile}; hand the file in as your team lead asked.\n`,
+      );
       return EXIT.ok;
     }
 
     const { sha256 } = readUserFile(io.cwd, file, 'answers file', 'run the audit again');
     const model = reportOf(io, loaded, { answers, file, sha256 }, { ...(areas && { areas }) });
-    io.stdout.write(`\n${renderTerminal(model, { style, width: (io.stdout.columns ?? 80) })}\nAnswers saved in ${shownFile}\n`);
+    io.stdout.write(
+      `\n${renderTerminal(model, { style, width: io.stdout.columns ?? 80 })}\nAnswers saved in ${shownFile}\n`,
+    );
     let reportFile = opts.report;
     if (!reportFile) {
       // Never the answers file (or the bank), even through a link or under the report's usual name.
       const name = reportName(io.cwd, [file, ...(opts.bank ? [opts.bank] : [])]);
       if (await asker.confirm(`Write a markdown report too (${name})?`, false)) reportFile = name;
     }
-    if (reportFile) io.stderr.write(`Markdown report written to ${terminalLine(writeAtomic(io.cwd, reportFile, renderMarkdown(model)))}\n`);
+    if (reportFile)
+      io.stderr.write(
+        `Markdown report written to ${terminalLine(writeAtomic(io.cwd, reportFile, renderMarkdown(model)))}\n`,
+      );
     return EXIT.ok;
   } catch (e) {
     if (e instanceof InterruptedError) {
-      const again = ['npx service-audit', ...(file !== 'service-audit-answers.yaml' ? ['--answers', file] : []), ...(opts.bank ? ['--bank', opts.bank] : []), ...(areas ?? []).flatMap((a) => ['--area', a]), ...(opts.audience ? ['--audience', opts.audience] : [])].join(' ');
-      throw new InterruptedError(`\nStopped. ${saved} answer${saved === 1 ? '' : 's'} saved in ${shownFile}. Continue with: ${terminalLine(again)}`);
+      const again = [
+        'npx service-audit',
+        ...(file !== 'service-audit-answers.yaml' ? ['--answers', file] : []),
+        ...(opts.bank ? ['--bank', opts.bank] : []),
+        ...(areas ?? []).flatMap((a) => ['--area', a]),
+        ...(opts.audience ? ['--audience', opts.audience] : []),
+      ].join(' ');
+      throw new InterruptedError(
+        `\nStopped. ${saved} answer${saved === 1 ? '' : 's'} saved in ${shownFile}. Continue with: ${terminalLine(again)}`,
+      );
     }
     throw e;
   }

@@ -17,7 +17,11 @@ const SCHEMAS = {
   answers: { schema: answersFileSchema, title: 'service-audit answers file', io: 'input' },
   config: { schema: configSchema, title: 'service-audit check config (.service-audit.yaml)', io: 'input' },
   report: { schema: () => reportSchema, title: 'service-audit report (report --format json)', io: 'output' },
-  'team-report': { schema: () => teamReportSchema, title: 'service-audit team report (report FOLDER --format json)', io: 'output' },
+  'team-report': {
+    schema: () => teamReportSchema,
+    title: 'service-audit team report (report FOLDER --format json)',
+    io: 'output',
+  },
 } as const;
 
 export type SchemaKind = keyof typeof SCHEMAS;
@@ -38,8 +42,16 @@ export interface SchemaOptions {
 }
 
 export default function schemaCommand(io: Io, opts: SchemaOptions & GlobalOptions): number {
-  if (opts.bank !== undefined && opts.kind !== 'answers') throw new UsageError(`--bank is for \`schema answers\` (the answers file of that bank); the ${opts.kind} schema is the same for every bank`);
+  if (opts.bank !== undefined && opts.kind !== 'answers')
+    throw new UsageError(
+      `--bank is for \`schema answers\` (the answers file of that bank); the ${opts.kind} schema is the same for every bank`,
+    );
   guardOutput(io, opts.out, [opts.bank]);
-  emit(io, jsonSchema(opts.kind, opts.bank !== undefined ? loadBank(io, opts.bank).bank : undefined), opts.out, `${opts.kind} schema`);
+  emit(
+    io,
+    jsonSchema(opts.kind, opts.bank !== undefined ? loadBank(io, opts.bank).bank : undefined),
+    opts.out,
+    `${opts.kind} schema`,
+  );
   return EXIT.ok;
 }

@@ -48,7 +48,16 @@ function validateOne(io: Io, opts: ValidateOptions, file: string): Kind {
     const parsed = parseYaml(file, text);
     if (!parsed.doc) throw new InputError(parsed.problems);
     kind = guessKind(parsed.doc.data);
-    if (!kind) throw new InputError([{ file, line: 1, col: 1, message: 'cannot tell whether this is a bank, answers or config file', fix: 'pass --type bank, --type answers or --type config' }]);
+    if (!kind)
+      throw new InputError([
+        {
+          file,
+          line: 1,
+          col: 1,
+          message: 'cannot tell whether this is a bank, answers or config file',
+          fix: 'pass --type bank, --type answers or --type config',
+        },
+      ]);
   }
   const problems = VALIDATORS[kind](io, opts.bank, file, text);
   if (problems.length > 0) throw new InputError(problems);
