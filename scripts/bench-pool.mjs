@@ -28,7 +28,10 @@ if (team.length === 0) throw new Error('the built-in bank has no team questions 
 function generate(dir, n) {
   mkdirSync(dir, { recursive: true });
   let seed = 20261124;
-  const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) / 2 ** 24;
+  const next = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 8) / 2 ** 24;
+  };
   for (let i = 0; i < n; i++) {
     const lines = [`bank: ${ref}`, `group: ${['day', 'night', 'weekend', 'office'][i % 4]}`, 'answers:'];
     team.forEach((q, k) => {
@@ -77,8 +80,13 @@ try {
   const a = [];
   const b = [];
   for (let r = 0; r < RUNS; r++) {
-    if (r % 2) a.push(time(ours)), b.push(time(plain));
-    else b.push(time(plain)), a.push(time(ours));
+    if (r % 2) {
+      a.push(time(ours));
+      b.push(time(plain));
+    } else {
+      b.push(time(plain));
+      a.push(time(ours));
+    }
   }
   const ratio = median(a) / median(b);
   const mark = (ok) => (ok ? 'met' : '**missed**');

@@ -59,11 +59,16 @@ for (let r = 0; r < RUNS; r++) {
     times[i].push(once(COMMANDS[i]));
   }
 }
-for (let r = 0; r < MEMORY_RUNS; r++) COMMANDS.forEach((c, i) => mems[i].push(peakMiB(c)));
+for (let r = 0; r < MEMORY_RUNS; r++)
+  COMMANDS.forEach((c, i) => {
+    mems[i].push(peakMiB(c));
+  });
 // What a first run costs, before the code cache exists (or with it turned off).
 const cold = COMMANDS.map(() => []);
 for (let r = 0; r < MEMORY_RUNS; r++)
-  COMMANDS.forEach((c, i) => cold[i].push(once(c, { NODE_DISABLE_COMPILE_CACHE: '1' })));
+  COMMANDS.forEach((c, i) => {
+    cold[i].push(once(c, { NODE_DISABLE_COMPILE_CACHE: '1' }));
+  });
 
 const base = median(times[0]);
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';

@@ -28,13 +28,11 @@ function buildAnswersFileSchema() {
   );
   return z.strictObject({
     bank: described(
-      z
-        .string()
-        .check(
-          z.regex(/^[a-z0-9-_]+@\d+$/, {
-            message: 'bank must be "id@version" — write the bank it was answered against, e.g. "service-readiness@1"',
-          }),
-        ),
+      z.string().check(
+        z.regex(/^[a-z0-9-_]+@\d+$/, {
+          message: 'bank must be "id@version" — write the bank it was answered against, e.g. "service-readiness@1"',
+        }),
+      ),
       'The bank id@version the answers were given against.',
     ),
     organization: z.optional(z.string()),
@@ -55,18 +53,16 @@ function buildAnswersFileSchema() {
     ),
     date: z.optional(
       described(
-        z
-          .string()
-          .check(
-            z.regex(/^\d{4}-\d{2}-\d{2}$/, {
-              message: 'date must be YYYY-MM-DD — write the day the audit was taken, e.g. 2026-11-22',
-              abort: true,
-            }),
-            z.refine(isCalendarDay, {
-              message:
-                'date is not a day of the calendar — write the day the audit was taken as YYYY-MM-DD, e.g. 2026-11-22',
-            }),
-          ),
+        z.string().check(
+          z.regex(/^\d{4}-\d{2}-\d{2}$/, {
+            message: 'date must be YYYY-MM-DD — write the day the audit was taken, e.g. 2026-11-22',
+            abort: true,
+          }),
+          z.refine(isCalendarDay, {
+            message:
+              'date is not a day of the calendar — write the day the audit was taken as YYYY-MM-DD, e.g. 2026-11-22',
+          }),
+        ),
         'When the audit was taken; reports use this date.',
       ),
     ),

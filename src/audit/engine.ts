@@ -25,6 +25,7 @@ export interface AuditOptions {
    * Called with all answers after every single answer, so nothing is ever lost. May return the
    * answers as they now stand in the file (merged with answers given elsewhere meanwhile).
    */
+  // biome-ignore lint/suspicious/noConfusingVoidType: most savers return nothing; `void` lets them say so
   save(answers: Answers): Answers | void;
 }
 

@@ -18,21 +18,27 @@ const uniqueIds: Rule = (bank) => {
       });
     else seen.set(k, where);
   };
-  bank.bands.forEach((b, i) => check('band', b.id, ['bands', i, 'id'], `bands[${i}]`));
-  (bank.sources ?? []).forEach((s, i) => check('source', s.id, ['sources', i, 'id'], `sources[${i}]`));
-  (bank.profile ?? []).forEach((q, i) => check('question', q.id, ['profile', i, 'id'], `profile[${i}]`));
+  bank.bands.forEach((b, i) => {
+    check('band', b.id, ['bands', i, 'id'], `bands[${i}]`);
+  });
+  (bank.sources ?? []).forEach((s, i) => {
+    check('source', s.id, ['sources', i, 'id'], `sources[${i}]`);
+  });
+  (bank.profile ?? []).forEach((q, i) => {
+    check('question', q.id, ['profile', i, 'id'], `profile[${i}]`);
+  });
   bank.areas.forEach((a, ai) => {
     check('area', a.id, ['areas', ai, 'id'], `areas[${ai}]`);
     a.elements.forEach((e, ei) => {
       check('element', `${a.id}.${e.id}`, ['areas', ai, 'elements', ei, 'id'], `${a.id}.elements[${ei}]`);
-      e.questions.forEach((q, qi) =>
+      e.questions.forEach((q, qi) => {
         check(
           'question',
           q.id,
           ['areas', ai, 'elements', ei, 'questions', qi, 'id'],
           `${a.id}.${e.id}.questions[${qi}]`,
-        ),
-      );
+        );
+      });
     });
   });
   return out;
@@ -141,7 +147,7 @@ const bandsAscending: Rule = (bank) => {
 
 const benchmarkQuestion: Rule = (bank) => {
   const out: RuleProblem[] = [];
-  bank.areas.forEach((a, ai) =>
+  bank.areas.forEach((a, ai) => {
     a.elements.forEach((e, ei) => {
       if (!e.benchmark) return;
       const q = e.questions.find((x) => x.id === e.benchmark!.question);
@@ -190,8 +196,8 @@ const benchmarkQuestion: Rule = (bank) => {
             });
         });
       }
-    }),
-  );
+    });
+  });
   return out;
 };
 
@@ -355,7 +361,7 @@ const conditions: Rule = (bank) => {
     }
   };
   let at = (bank.profile ?? []).length;
-  bank.areas.forEach((a, ai) =>
+  bank.areas.forEach((a, ai) => {
     a.elements.forEach((e, ei) => {
       const path = ['areas', ai, 'elements', ei];
       check(e.when, at, path, `${a.id}.${e.id}`, `element ${a.id}.${e.id}`);
@@ -378,8 +384,8 @@ const conditions: Rule = (bank) => {
           });
         at++;
       });
-    }),
-  );
+    });
+  });
   return out;
 };
 
@@ -510,11 +516,13 @@ function forEachQuestion(
   bank: BankParsed,
   fn: (q: BankParsed['areas'][number]['elements'][number]['questions'][number], path: PropertyKey[]) => void,
 ) {
-  bank.areas.forEach((a, ai) =>
-    a.elements.forEach((e, ei) =>
-      e.questions.forEach((q, qi) => fn(q, ['areas', ai, 'elements', ei, 'questions', qi])),
-    ),
-  );
+  bank.areas.forEach((a, ai) => {
+    a.elements.forEach((e, ei) => {
+      e.questions.forEach((q, qi) => {
+        fn(q, ['areas', ai, 'elements', ei, 'questions', qi]);
+      });
+    });
+  });
 }
 
 /** Every cross-field rule of a bank, run in order; each returns its problems as data. */

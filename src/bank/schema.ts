@@ -20,21 +20,17 @@ export const combineRules = ['mean', 'weakest-link'] as const;
 export const questionWeightRules = ['by-element', 'flat'] as const;
 
 function buildBankSchema() {
-  const id = z
-    .string()
-    .check(
-      z.regex(ID, {
-        message: 'this id is not valid — use lower-case letters, digits and dashes, e.g. "lens-of-the-customer"',
-      }),
-    );
-  const questionId = z
-    .string()
-    .check(
-      z.regex(QUESTION_ID, {
-        message:
-          'this question id is not valid — use lower-case letters, digits, dots and dashes, e.g. "customer.convenience"',
-      }),
-    );
+  const id = z.string().check(
+    z.regex(ID, {
+      message: 'this id is not valid — use lower-case letters, digits and dashes, e.g. "lens-of-the-customer"',
+    }),
+  );
+  const questionId = z.string().check(
+    z.regex(QUESTION_ID, {
+      message:
+        'this question id is not valid — use lower-case letters, digits, dots and dashes, e.g. "customer.convenience"',
+    }),
+  );
   const text = z.string().check(z.trim(), z.minLength(1));
   // Bounded, so that sums of weights × credits stay finite (1e308 made the overall score NaN).
   const weight = z._default(
@@ -46,13 +42,11 @@ function buildBankSchema() {
   );
 
   const option = z.strictObject({
-    value: z
-      .string()
-      .check(
-        z.regex(ID, {
-          message: 'an option value must be a short word — use lower-case letters, digits and dashes, e.g. "agree"',
-        }),
-      ),
+    value: z.string().check(
+      z.regex(ID, {
+        message: 'an option value must be a short word — use lower-case letters, digits and dashes, e.g. "agree"',
+      }),
+    ),
     label: text,
     credit: z.number().check(z.gte(0), z.lte(1)),
   });
@@ -132,13 +126,11 @@ function buildBankSchema() {
     note: z.optional(described(text, 'E.g. "as reported in ...".')),
     url: z.optional(
       described(
-        z
-          .string()
-          .check(
-            z.regex(/^https?:\/\/[^\s<>"]+$/, {
-              message: 'a source url must be a web address — write it as https://…',
-            }),
-          ),
+        z.string().check(
+          z.regex(/^https?:\/\/[^\s<>"]+$/, {
+            message: 'a source url must be a web address — write it as https://…',
+          }),
+        ),
         'Where readers can find the article (http or https).',
       ),
     ),
@@ -235,13 +227,11 @@ function buildBankSchema() {
     bands: z.array(band).check(z.minLength(1)),
     scales: z.optional(
       z.record(
-        z
-          .string()
-          .check(
-            z.regex(ID, {
-              message: 'this scale name is not valid — use lower-case letters, digits and dashes, e.g. "agree"',
-            }),
-          ),
+        z.string().check(
+          z.regex(ID, {
+            message: 'this scale name is not valid — use lower-case letters, digits and dashes, e.g. "agree"',
+          }),
+        ),
         z.array(option).check(z.minLength(2)),
       ),
     ),

@@ -97,11 +97,11 @@ function question(item: FormItem, n: number, p: FormPage): string {
   if (error) parts.push(`<p class="error" id="${errId}">${html(error)}</p>`);
   parts.push(`<details><summary>Why we ask</summary><p>${html(q.help)}</p></details>`);
   if (q.options) {
-    q.options.forEach((o, i) =>
+    q.options.forEach((o, i) => {
       parts.push(
         `<label class="choice"><input type="radio" name="q:${html(q.id)}" value="${html(o.value)}" id="${id}-${i}"${checked(o.value)}> ${html(o.label)}</label>`,
-      ),
-    );
+      );
+    });
     parts.push(
       `<label class="choice"><input type="radio" name="q:${html(q.id)}" value="${NOT_APPLICABLE}" id="${id}-na"${checked(NOT_APPLICABLE)}> Does not apply to me</label>`,
     );

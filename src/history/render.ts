@@ -45,15 +45,15 @@ export function renderHistoryTerminal(m: HistoryModel, o: RenderOptions = {}): s
   const COL = 7;
   const shown = Math.max(1, Math.min(m.audits.length, Math.floor((width - LABEL - 4 - 9) / COL)));
   const first = m.audits.length - shown;
-  m.audits.forEach((a, i) =>
+  m.audits.forEach((a, i) => {
     out.push(
       ...hang(
         `${a.date}  ${a.bank}  ${a.answered}/${a.questions} answered  ${a.file}`.replace(/\s+$/, ''),
         width,
         `  #${i + 1} `,
       ).map(t),
-    ),
-  );
+    );
+  });
   out.push('');
   if (first > 0)
     out.push(
@@ -95,9 +95,9 @@ export function renderHistoryMarkdown(m: HistoryModel): string {
   const c = markdownInline;
   const blocks: string[] = [`# ${c(heading(m))}`];
   const audits = ['| # | Date | Bank | Answered | File |', '| ---: | --- | --- | ---: | --- |'];
-  m.audits.forEach((a, i) =>
-    audits.push(`| ${i + 1} | ${a.date} | ${c(a.bank)} | ${a.answered} of ${a.questions} | ${c(a.file)} |`),
-  );
+  m.audits.forEach((a, i) => {
+    audits.push(`| ${i + 1} | ${a.date} | ${c(a.bank)} | ${a.answered} of ${a.questions} | ${c(a.file)} |`);
+  });
   blocks.push('## Audits', audits.join('\n'));
   blocks.push('## Scores');
   const table = [

@@ -125,8 +125,12 @@ export function createPool(bank: Bank): Pool {
   const addScores = (acc: Acc, s: Scored) => {
     acc.n++;
     if (s.overall !== null) acc.overall.push(s.overall);
-    s.areas.forEach((x, i) => x !== null && acc.areas[i]!.push(x));
-    s.elements.forEach((x, i) => x !== null && acc.elements[i]!.push(x));
+    s.areas.forEach((x, i) => {
+      x !== null && acc.areas[i]!.push(x);
+    });
+    s.elements.forEach((x, i) => {
+      x !== null && acc.elements[i]!.push(x);
+    });
     for (let k = 0; k < s.marks.length; k += 2) {
       const q = acc.questions[s.marks[k]!]!;
       const o = s.marks[k + 1]!;
@@ -154,7 +158,10 @@ export function createPool(bank: Bank): Pool {
       addScores(total, s);
       if (answers.group !== undefined) {
         let g = groups.get(answers.group);
-        if (!g) groups.set(answers.group, (g = newAcc()));
+        if (!g) {
+          g = newAcc();
+          groups.set(answers.group, g);
+        }
         addScores(g, s);
       } else ungrouped++;
       for (const [questionId, a] of Object.entries(answers.answers))

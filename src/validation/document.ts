@@ -47,10 +47,10 @@ const CONTROL_NAMES: Record<number, string> = {
   0: 'NUL',
   7: 'BEL',
   8: 'backspace',
-  0x0b: 'vertical tab',
-  0x0c: 'form feed',
-  0x1b: 'ESC',
-  0x7f: 'DEL',
+  11: 'vertical tab',
+  12: 'form feed',
+  27: 'ESC',
+  127: 'DEL',
 };
 /** At most this many control characters are listed; the rest are the same fix. */
 const MAX_CONTROL_PROBLEMS = 10;

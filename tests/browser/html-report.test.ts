@@ -161,6 +161,7 @@ describeBrowser('HTML report in Chromium', () => {
       const p = await openPage(browser, url);
       const sections = await p.page.evaluate(() =>
         [...document.querySelectorAll('section.element, figure.chart-figure, section#engagement table, header')].map(
+          // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, as a reader sees it per page
           (s) => (s as HTMLElement).innerText,
         ),
       );

@@ -202,13 +202,21 @@ describe('GitHub Actions', () => {
   });
 
   test.each([
-    ['a folder', (dir: string) => (mkdirSync(join(dir, 'sum')), join(dir, 'sum'))],
+    [
+      'a folder',
+      (dir: string) => {
+        mkdirSync(join(dir, 'sum'));
+        return join(dir, 'sum');
+      },
+    ],
     ['a missing folder', (dir: string) => join(dir, 'no', 'such', 'summary.md')],
     [
       'a read-only file',
-      (dir: string) => (
-        writeFileSync(join(dir, 'ro.md'), ''), chmodSync(join(dir, 'ro.md'), 0o444), join(dir, 'ro.md')
-      ),
+      (dir: string) => {
+        writeFileSync(join(dir, 'ro.md'), '');
+        chmodSync(join(dir, 'ro.md'), 0o444);
+        return join(dir, 'ro.md');
+      },
     ],
   ])('an unwritable job summary (%s) after a passing check: a warning, and the verdict keeps exit 0', (_name, make) => {
     const summary = make(tmp.dir);

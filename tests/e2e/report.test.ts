@@ -206,7 +206,7 @@ describe('init', () => {
     expect(text).toContain(
       '  #   values: strongly-disagree | disagree | neutral | agree | strongly-agree\n  customer.convenience:\n',
     );
-    expect((text.match(/^  [a-z-]+\.[a-z-]+:$/gm) ?? []).length).toBe(builtin().scored + builtin().profile);
+    expect((text.match(/^ {2}[a-z-]+\.[a-z-]+:$/gm) ?? []).length).toBe(builtin().scored + builtin().profile);
     expect(cli(['validate', 'service-audit-answers.yaml'], { cwd: tmp.dir }).code).toBe(0);
 
     const again = cli(['init'], { cwd: tmp.dir });

@@ -12,7 +12,7 @@ import { MINI_BANK } from '../helpers.js';
 const bank = parseBank('mini.yaml', MINI_BANK).bank!;
 
 /** Everything a person types into an answers file, made hostile. */
-export const HOSTILE = {
+const HOSTILE = {
   organization: `<script>alert("org")</script> "Acme" & 'Sons' 😀`,
   respondent: 'Dana \u001b[31mRed\u001b[0m \u202eevil\u202c',
   note: '</style><img src=x onerror=alert(1)><style>',

@@ -31,7 +31,19 @@ test('the audit opening an older file asks first; yes upgrades it with a backup'
   const file = tmp.write('a.yaml', V1_ANSWERS);
   const asked: string[] = [];
   expect(
-    await offerUpgrade(io, { confirm: async (m) => (asked.push(m), true) }, 'a.yaml', bank, undefined, 'mini@1'),
+    await offerUpgrade(
+      io,
+      {
+        confirm: async (m) => {
+          asked.push(m);
+          return true;
+        },
+      },
+      'a.yaml',
+      bank,
+      undefined,
+      'mini@1',
+    ),
   ).toBe(true);
   expect(asked).toEqual(['a.yaml was answered against mini@1. Upgrade it to mini@2 now (a backup is kept)?']);
   expect(readFileSync(`${file}.bak`, 'utf8')).toBe(V1_ANSWERS);
