@@ -7,7 +7,7 @@ import { referenceLine } from '../../src/bank/sources.js';
 import { CHECK_FORMATS } from '../../src/check/formats.js';
 import { COMMANDS } from '../../src/cli/commands.js';
 import { COMPARE_FORMATS } from '../../src/compare/formats.js';
-import { REPORT_FORMATS } from '../../src/report/index.js';
+import { REPORT_FORMATS } from '../../src/report/formats.js';
 import { tempDir } from '../helpers.js';
 import { cli, FIXTURES, ROOT } from './cli-helpers.js';
 

@@ -5,7 +5,7 @@ import { parseAnswers } from '../../src/answers/parse.js';
 import { parseBank } from '../../src/bank/load.js';
 import { referenceLine } from '../../src/bank/sources.js';
 import { jsonSchema } from '../../src/cli/commands/schema.js';
-import { REPORT_FORMATS } from '../../src/report/index.js';
+import { REPORT_FORMATS } from '../../src/report/formats.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { buildReport } from '../../src/report/model.js';
 import { scoreAudit } from '../../src/score/score.js';

@@ -8,7 +8,7 @@ import { renderJson } from '../../src/report/json.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { buildReport } from '../../src/report/model.js';
 import { renderTerminal } from '../../src/report/terminal.js';
-import { colorLevel, type Style } from '../../src/report/style.js';
+import { colorLevel, type Style } from '../../src/text/style.js';
 import { scoreAudit } from '../../src/score/score.js';
 import { MARKDOWNLINT_CONFIG, MINI_BANK } from '../helpers.js';
 

@@ -3,7 +3,7 @@ import { networkInterfaces } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { formItems } from '../../collect/submission.js';
 import { EXIT, InputError, UsageError } from '../../errors.js';
-import { colorLevel } from '../../report/style.js';
+import { colorLevel } from '../../text/style.js';
 import { shellWord, terminalLine } from '../../text/escape.js';
 import type { Collector } from '../../collect/server.js';
 import type { Io } from '../io.js';
@@ -11,7 +11,7 @@ import { checkAreas, loadBank } from '../load.js';
 import { styleFor } from '../output.js';
 import { leftOutNotice, poolReport } from '../team.js';
 import { DEFAULT_MIN_GROUP } from '../../team/anonymity.js';
-import { TEAM_FORMATS } from '../../team/render.js';
+import { TEAM_FORMATS } from '../../team/formats.js';
 import type { GlobalOptions } from '../spec.js';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;

@@ -1,7 +1,7 @@
 import { parseAnswers } from '../../answers/parse.js';
 import { EXIT, InputError, UsageError } from '../../errors.js';
 import { buildHistory, type ScoredAudit } from '../../history/model.js';
-import { HISTORY_FORMATS, type HistoryFormat } from '../../history/render.js';
+import { HISTORY_FORMATS, type HistoryFormat } from '../../history/formats.js';
 import { readUserFile } from '../files.js';
 import type { Io } from '../io.js';
 import { guardOutput, loadBank, reportOf, type LoadedBank } from '../load.js';

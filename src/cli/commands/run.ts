@@ -24,7 +24,7 @@ import {
 import type { Io } from '../io.js';
 import { guardOutput, loadAnswers, loadBank, reportOf } from '../load.js';
 import { offerUpgrade } from '../upgrade.js';
-import { colorLevel } from '../../report/style.js';
+import { colorLevel } from '../../text/style.js';
 import { styleFor } from '../output.js';
 import { schemaLinkFor } from '../schema-path.js';
 import type { GlobalOptions } from '../spec.js';
