@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { allQuestionsOf, parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
+import { allQuestionsOf } from '../../src/bank/queries.js';
 import { BANK_FORMATS } from '../../src/bank/formats.js';
 import { referenceLine } from '../../src/bank/sources.js';
 import { CHECK_FORMATS } from '../../src/check/formats.js';

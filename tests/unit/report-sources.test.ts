@@ -2,7 +2,7 @@ import { Ajv } from 'ajv';
 import { lint } from 'markdownlint/promise';
 import { describe, expect, test } from 'vitest';
 import { parseAnswers } from '../../src/answers/parse.js';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import { referenceLine } from '../../src/bank/sources.js';
 import { jsonSchema } from '../../src/cli/commands/schema.js';
 import { REPORT_FORMATS } from '../../src/report/formats.js';

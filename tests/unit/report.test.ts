@@ -2,7 +2,7 @@ import { Ajv } from 'ajv';
 import { lint } from 'markdownlint/promise';
 import { describe, expect, test } from 'vitest';
 import { parseAnswers } from '../../src/answers/parse.js';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import { jsonSchema } from '../../src/cli/commands/schema.js';
 import { renderJson } from '../../src/report/json.js';
 import { renderMarkdown } from '../../src/report/markdown.js';

@@ -1,7 +1,9 @@
 import { EXIT } from '../../errors.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/formats.js';
 import type { Io } from '../io.js';
-import { guardOutput, loadAnswers, reportOf, type LoadedBank } from '../load.js';
+import { loadAnswers, type LoadedBank } from '../load.js';
+import { guardOutput } from '../files.js';
+import { reportOf } from '../report-model.js';
 import { emit, styleFor } from '../output.js';
 import { loadSetup } from '../setup.js';
 import type { GlobalOptions } from '../spec.js';
