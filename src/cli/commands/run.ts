@@ -3,7 +3,7 @@ import { parseAnswers } from '../../answers/parse.js';
 import type { Answers } from '../../answers/schema.js';
 import { renderAnswersFile } from '../../answers/write.js';
 import { auditQuestions, runAudit, startIndex } from '../../audit/engine.js';
-import type { Audience } from '../../bank/schema.js';
+import type { Audience, Bank } from '../../bank/schema.js';
 import { bankRef } from '../../bank/queries.js';
 import { EXIT, InputError, InterruptedError, UsageError } from '../../errors.js';
 import { renderMarkdown } from '../../report/markdown.js';
@@ -45,10 +45,32 @@ export function reportName(cwd: string, inputs: readonly string[]): string {
 }
 
 /** About twelve seconds a question, the pace of a team lead who knows the team. */
+const minutesOf = (questions: number) => Math.max(1, Math.round((questions * 12) / 60));
 const minutes = (questions: number) => {
-  const m = Math.max(1, Math.round((questions * 12) / 60));
+  const m = minutesOf(questions);
   return m === 1 ? 'a minute' : `${m} minutes`;
 };
+
+/**
+ * The first line of the lead's intro, counted from the bank: the profile questions, then how many
+ * questions the chosen areas ask, from those asked whatever the profile says to all of them
+ * (questions with a `when` condition may be left out), and the minutes each takes. Never counts
+ * the team statements: they are the team's to answer in a pulse. Pure.
+ */
+export function leadIntro(bank: Bank, areas?: readonly string[]): string {
+  const titles = bank.areas.filter((a) => !areas || areas.includes(a.id)).map((a) => terminalLine(a.title));
+  const list = auditQuestions(bank, areas).filter((x) => x.question.profile || x.question.audience !== 'team');
+  const profile = list.filter((x) => x.question.profile).length;
+  const scored = list.filter((x) => !x.question.profile);
+  const most = scored.length;
+  const fewest = scored.filter((x) => !x.element.when && !x.question.when).length;
+  if (profile === 0 && fewest === most) return `${most} questions on ${titles.join(', ')}; about ${minutes(most)}.`;
+  const [low, high] = [minutesOf(profile + fewest), minutesOf(profile + most)];
+  const time = low === high ? minutes(profile + most) : `${low} to ${high} minutes`;
+  const first = profile === 0 ? '' : `${profile} question${profile === 1 ? '' : 's'} about your team, then `;
+  const count = fewest === most ? `${most}` : `${fewest} to ${most}`;
+  return `${first}${count} questions on ${titles.join(', ')}, depending on what applies to you; about ${time}.`;
+}
 
 export interface RunOptions {
   bank?: string;
@@ -217,9 +239,8 @@ export default async function runCommand(io: Io, opts: RunOptions & GlobalOption
       if (group) save({ ...answers, group });
     } else if (fresh) {
       const width = Math.min(io.stdout.columns ?? 80, 100);
-      const areaTitles = bank.areas.filter((a) => !areas || areas.includes(a.id)).map((a) => terminalLine(a.title));
       const intro = [
-        `${total} questions on ${areaTitles.join(', ')}; about ${minutes(total)}.`,
+        leadIntro(bank, areas),
         'Choose with the arrow keys or number keys. x marks a question not applicable, n adds a note, ? says why a question matters, ← goes back.',
         `Every answer is saved at once in ${shownFile}. Stop any time with Ctrl+C and run the same command to continue.`,
       ];
