@@ -10,6 +10,7 @@ import {
   type BankParsed,
   type Condition,
   type Element,
+  type Option,
   type Question,
   type Source,
 } from './schema.js';
@@ -33,6 +34,11 @@ function normaliseCondition(
   if (!when) return undefined;
   const one = (v: string | boolean | number) => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v));
   return Object.fromEntries(Object.entries(when).map(([id, v]) => [id, Array.isArray(v) ? v.map(one) : [one(v)]]));
+}
+
+/** An option as every command sees it: `critical` only when true. */
+function normaliseOption(o: { value: string; label: string; credit: number; critical?: boolean | undefined }): Option {
+  return { value: o.value, label: o.label, credit: o.credit, ...(o.critical === true && { critical: true as const }) };
 }
 
 /** Resolves named scales and yes/no options, applies defaults and qualifies element ids. */
@@ -69,6 +75,8 @@ export function normaliseBank(b: BankParsed): Bank {
       recommendation: q.recommendation ?? (advice?.find((a) => !a.for) ?? advice?.[0])?.text ?? '',
       ...(q.recommendations && { recommendations: { ...q.recommendations } }),
       ...(advice && { advice }),
+      ...(q.favourable && { favourable: [...q.favourable] }),
+      ...(q.predicts !== undefined && { predicts: q.predicts }),
       sources: q.sources
         ? q.sources.map(({ ref, concept }) => ({ ref, concept }))
         : [{ ref: cite(q.source!.file), concept: q.source!.concept }],
@@ -86,12 +94,12 @@ export function normaliseBank(b: BankParsed): Bank {
         thresholds: (q.thresholds ?? []).map((t) => ({
           ...(t.to !== undefined && { to: t.to }),
           credit: t.credit,
-          ...(t.critical && { critical: t.critical }),
+          ...(t.critical === true && { critical: true as const }),
         })),
         ...rest,
       };
     const options = q.type === 'yesno' ? YES_NO : (q.options ?? b.scales![q.scale!]!);
-    return { ...base, options: options.map(({ value, label, credit }) => ({ value, label, credit })), ...rest };
+    return { ...base, options: options.map(normaliseOption), ...rest };
   };
   const areas = b.areas.map(
     (a): Area => ({
@@ -107,6 +115,7 @@ export function normaliseBank(b: BankParsed): Bank {
           title: e.title,
           ...(e.concept !== undefined && { concept: e.concept }),
           weight: e.weight,
+          ...(e.essential === true && { essential: true as const }),
           ...(e.benchmark && {
             benchmark: {
               ...e.benchmark,

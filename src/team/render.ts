@@ -78,7 +78,9 @@ export function renderTeamTerminal(m: TeamReport, o: TeamRenderOptions = {}): st
         x.share === null ? 'nobody answered' : `${one(x.share)}% of ${x.answered} (${one(x.low)}-${one(x.high)})`;
       const verdict = x.verdict === null ? '' : `: ${x.verdict === 'in line' ? 'in line with' : x.verdict} the poll`;
       const paintVerdict = x.verdict === 'above' ? s.green : x.verdict === 'below' ? s.red : (l: string) => l;
-      out.push(...hang(`${t(x.statement)} — ${share}, poll ${x.poll}%${verdict}`, width, '  ').map(paintVerdict));
+      out.push(
+        ...hang(`${t(x.statement)} — ${share}, poll ${x.poll}%${verdict}`, width, '  ').map((l) => paintVerdict(l)),
+      );
     }
   }
   if (m.priorities.length > 0) {
