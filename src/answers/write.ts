@@ -1,5 +1,5 @@
-import { allQuestionsOf, bankRef } from '../bank/load.js';
 import { targetText } from '../bank/number.js';
+import { allQuestionsOf, bankRef } from '../bank/queries.js';
 import type { Bank } from '../bank/schema.js';
 import { yamlComment, yamlQuoted, yamlString } from '../text/escape.js';
 import { wrap } from '../text/wrap.js';

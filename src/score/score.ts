@@ -52,7 +52,8 @@ export interface ElementScore {
     delta: number | null;
     statement: string;
     source: string;
-    question: string;
+    /** The element's percent question compared with the benchmark, when the bank names one. */
+    question?: string;
   };
 }
 
@@ -100,7 +101,8 @@ function benchmarksOf(bank: Bank): Map<string, number> {
   const out = new Map<string, number>();
   if (!bank.scoring?.percentAgainstBenchmark) return out;
   for (const a of bank.areas)
-    for (const e of a.elements) if (e.benchmark) out.set(e.benchmark.question, e.benchmark.value);
+    for (const e of a.elements)
+      if (e.benchmark?.question !== undefined) out.set(e.benchmark.question, e.benchmark.value);
   return out;
 }
 
@@ -268,7 +270,7 @@ export function scoreAudit(
           delta: yours === null ? null : round1(yours - bm.value),
           statement: bm.statement,
           source: bm.source,
-          question: bm.question,
+          ...(bm.question !== undefined && { question: bm.question }),
         },
       }),
     };

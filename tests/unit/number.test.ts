@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { parseAnswers } from '../../src/answers/parse.js';
 import type { Answers } from '../../src/answers/schema.js';
 import { adviceFor, adviceGaps, describeGap, unmeasuredAdvice } from '../../src/bank/advice.js';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import { numberFromText, numberLabel, thresholdIndex } from '../../src/bank/number.js';
 import type { Question } from '../../src/bank/schema.js';
 import { formatProblem } from '../../src/errors.js';
