@@ -220,7 +220,8 @@ const adviceRefs: Rule = (bank) => {
         });
       });
     });
-    if (q.recommendation === undefined && !(q.advice ?? []).some((a) => !a.for)) {
+    // A prediction (`predicts`) is never scored, so no answer to it is weak and it needs no advice.
+    if (q.predicts === undefined && q.recommendation === undefined && !(q.advice ?? []).some((a) => !a.for)) {
       const covered = new Set([
         ...(q.advice ?? []).flatMap((a) => a.for ?? []),
         ...Object.keys(q.recommendations ?? {}),

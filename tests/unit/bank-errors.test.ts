@@ -645,3 +645,26 @@ describe('a benchmark measured only in the pulse', () => {
     expect(trust.benchmark!.pulse).toEqual({ question: 't.new', values: ['yes'] });
   });
 });
+
+describe('a prediction needs no advice', () => {
+  // `predicts` questions are never scored: no answer to them is weak, so none needs advice.
+  const withoutAdvice = (predicts: boolean) =>
+    MINI_BANK_V2.replace(T_HELP, `            audience: team\n${T_HELP}`)
+      .replace('question: t.share, source: A poll }', 'source: A poll, pulse: { question: t.new, values: [yes] } }')
+      .replace(
+        `${SHARE_HELP}\n            recommendation: Build trust.\n`,
+        `${predicts ? '            predicts: t.new\n' : ''}${SHARE_HELP}\n`,
+      );
+
+  test('a prediction without advice is valid', () => {
+    const source = withoutAdvice(true);
+    expect(source).not.toContain('Build trust.');
+    expect(parseBank('bank.yaml', source).problems.map(formatProblem)).toEqual([]);
+  });
+
+  test('the same percent question, when it is scored, still needs advice', () => {
+    expect(parseBank('bank.yaml', withoutAdvice(false)).problems.map(formatProblem)).toEqual([
+      'bank.yaml:82:17  question t.share has no advice for the weak answer (any answer below 100) — add an advice entry for them, one without "for" (any weak answer), or a "recommendation"',
+    ]);
+  });
+});

@@ -69,7 +69,8 @@ export function leadIntro(bank: Bank, areas?: readonly string[]): string {
   const time = low === high ? minutes(profile + most) : `${low} to ${high} minutes`;
   const first = profile === 0 ? '' : `${profile} question${profile === 1 ? '' : 's'} about your team, then `;
   const count = fewest === most ? `${most}` : `${fewest} to ${most}`;
-  return `${first}${count} questions on ${titles.join(', ')}, depending on what applies to you; about ${time}.`;
+  const depending = fewest === most ? '' : ', depending on what applies to you';
+  return `${first}${count} questions on ${titles.join(', ')}${depending}; about ${time}.`;
 }
 
 export interface RunOptions {
