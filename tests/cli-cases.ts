@@ -111,13 +111,13 @@ export const CLI_CASES: CliCase[] = [
     name: 'bank --format terminal',
     args: ['bank', '--format', 'terminal'],
     code: 0,
-    stdout: /^Service readiness audit \(service-readiness@2, built-in bank\)\n\d+ questions in 3 areas\n/,
+    stdout: /^Service readiness audit \(service-readiness@3, built-in bank\)\n\d+ questions in 3 areas\n/,
   },
   {
     name: 'bank --format text, the old name, still works',
     args: ['bank', '--format', 'text'],
     code: 0,
-    stdout: /^Service readiness audit \(service-readiness@2, built-in bank\)\n\d+ questions in 3 areas\n/,
+    stdout: /^Service readiness audit \(service-readiness@3, built-in bank\)\n\d+ questions in 3 areas\n/,
   },
   {
     name: 'bank help names terminal, not text',
@@ -184,7 +184,7 @@ export const CLI_CASES: CliCase[] = [
     files: {},
     code: 0,
     stdout: '',
-    written: { 'team-a.yaml': /\nbank: service-readiness@2\n/ },
+    written: { 'team-a.yaml': /\nbank: service-readiness@3\n/ },
   },
   {
     name: 'init --out, the old way, still works',
@@ -192,7 +192,7 @@ export const CLI_CASES: CliCase[] = [
     files: {},
     code: 0,
     stdout: '',
-    written: { 'old.yaml': /\nbank: service-readiness@2\n/ },
+    written: { 'old.yaml': /\nbank: service-readiness@3\n/ },
   },
   {
     name: 'init never overwrites without --force',

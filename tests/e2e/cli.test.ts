@@ -40,9 +40,10 @@ describe('bank', () => {
   test('prints an outline of the built-in bank', () => {
     const r = cli(['bank']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Service readiness audit (service-readiness@2, built-in bank)');
+    expect(r.stdout).toContain('Service readiness audit (service-readiness@3, built-in bank)');
     expect(r.stdout).toContain('  Processes — Set Employees Up for Success');
-    expect(r.stdout).toMatch(/Clear understanding of goals and why +4 questions +weight 1, benchmark 37%/);
+    // The team statement, the lead's prediction and one practice of leaders.
+    expect(r.stdout).toMatch(/Clear understanding of goals and why +3 questions +weight 1, benchmark 37%/);
   });
 
   test('prints the normalised bank as JSON in its stable shape', () => {
@@ -57,6 +58,7 @@ describe('bank', () => {
       'bands',
       'sources',
       'profile',
+      'roles',
       'scoring',
       'areas',
       'migrations',
@@ -67,11 +69,16 @@ describe('bank', () => {
     const percent = element.questions.find((q: { type: string }) => q.type === 'percent');
     expect(percent).toMatchObject({ min: 0, max: 100 });
     expect(percent.options).toBeUndefined();
+    // A recency question: its scale's options resolved in place.
     expect(bank.areas[0].elements[0].questions[0].options[0]).toEqual({
-      value: 'strongly-disagree',
-      label: 'Strongly disagree',
-      credit: 0,
+      value: 'last-quarter',
+      label: 'In the last three months',
+      credit: 1,
     });
+    // A numeric fact keeps its unit, direction and thresholds, the critical one marked.
+    const chat = bank.areas[0].elements[2].questions.find((q: { id: string }) => q.id === 'delivery.chat-first-reply');
+    expect(chat).toMatchObject({ type: 'number', unit: 'minutes', better: 'lower', min: 0, max: 1440 });
+    expect(chat.thresholds.at(-1)).toEqual({ credit: 0, critical: true });
   });
 
   test('the compiled built-in bank is exactly the YAML bank, normalised', () => {
