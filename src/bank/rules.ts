@@ -1,4 +1,4 @@
-import { closest } from '../validation/closest.js';
+import { closest, didYouMean } from '../validation/closest.js';
 import type { RuleProblem } from '../validation/rules.js';
 import type { BankParsed } from './schema.js';
 
@@ -246,7 +246,7 @@ const citations: Rule = (bank) => {
         path: [...path, 'sources', i, 'ref'],
         message: `unknown source "${s.ref}"`,
         fix: near
-          ? `did you mean "${near}"?`
+          ? didYouMean(near)
           : ids.length > 0
             ? `use one of the ids under the top-level "sources": ${ids.join(', ')}`
             : 'add the article to a top-level "sources:" table (id, title) and refer to its id',
@@ -312,7 +312,7 @@ const conditions: Rule = (bank) => {
           path: refPath,
           key: true,
           message: `the condition names "${ref}", which is not a question of this bank`,
-          fix: near ? `did you mean "${near}"?` : 'name a profile question or a question asked before this one',
+          fix: near ? didYouMean(near) : 'name a profile question or a question asked before this one',
         });
         continue;
       }
@@ -355,7 +355,7 @@ const conditions: Rule = (bank) => {
         out.push({
           path: Array.isArray(raw) ? [...refPath, vi] : refPath,
           message: `"${value}" is not an answer to ${ref}`,
-          fix: near ? `did you mean "${near}"? (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}`,
+          fix: near ? `${didYouMean(near)} (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}`,
         });
       });
     }
@@ -410,7 +410,7 @@ const recommendationKeys: Rule = (bank) => {
         path: [...path, 'recommendations', key],
         key: true,
         message: `"${key}" is not an answer to ${q.id}`,
-        fix: near ? `did you mean "${near}"? (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}`,
+        fix: near ? `${didYouMean(near)} (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}`,
       });
     }
   });
@@ -429,7 +429,7 @@ const migrations: Rule = (bank) => {
       path,
       key,
       message: `"${id}" is not a question of this bank (version ${bank.version})`,
-      fix: near ? `did you mean "${near}"?` : 'name a question id of this version',
+      fix: near ? didYouMean(near) : 'name a question id of this version',
     });
   };
   const froms = new Map<number, number>();
@@ -504,7 +504,7 @@ const migrations: Rule = (bank) => {
         out.push({
           path: [...path, 'values', to, oldValue],
           message: `"${newValue}" is not an answer to ${to}`,
-          fix: near ? `did you mean "${near}"? (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}`,
+          fix: near ? `${didYouMean(near)} (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}`,
         });
       }
     }
