@@ -566,7 +566,7 @@ const favourableValues: Rule = (bank) => {
       out.push({
         path: [...fpath, i],
         message: `"${v}" is not an answer to ${q.id}`,
-        fix: near ? `did you mean "${near}"? (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}`,
+        fix: near ? `${didYouMean(near)} (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}`,
       });
     });
   });
@@ -597,7 +597,7 @@ const predictions: Rule = (bank) => {
         path: ppath,
         message: `"${q.predicts}" is not a question of this bank`,
         fix: near
-          ? `did you mean "${near}"?`
+          ? didYouMean(near)
           : statements.length > 0
             ? `name a team statement: ${statements.join(', ')}`
             : 'name a question with "audience: team"',
