@@ -152,7 +152,14 @@ const benchmarkQuestion: Rule = (bank) => {
       if (!e.benchmark) return;
       const q = e.questions.find((x) => x.id === e.benchmark!.question);
       const path = ['areas', ai, 'elements', ei, 'benchmark', 'question'];
-      if (!q)
+      if (e.benchmark.question === undefined) {
+        if (!e.benchmark.pulse)
+          out.push({
+            path: ['areas', ai, 'elements', ei, 'benchmark'],
+            message: 'this benchmark names neither a question nor a pulse statement, so nothing is compared with it',
+            fix: 'add "question: <a percent question of this element>" or "pulse: { question: <a team statement>, values: [...] }"',
+          });
+      } else if (!q)
         out.push({
           path,
           message: `benchmark question "${e.benchmark.question}" is not a question of this element`,

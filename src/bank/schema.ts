@@ -189,9 +189,11 @@ function buildBankSchema() {
   const benchmark = z.strictObject({
     value: described(z.number().check(z.gte(0), z.lte(100)), 'The benchmark on 0-100, e.g. 37 for 37%.'),
     statement: described(text, 'The poll item, as the respondents were asked it.'),
-    question: described(
-      questionId,
-      'The percent question in this element whose answer is compared with the benchmark.',
+    question: z.optional(
+      described(
+        questionId,
+        "Optional: a percent question of this element whose answer (a share measured earlier) is compared with the benchmark. A bank that measures the share only in the team's pulse (`pulse`) leaves it out.",
+      ),
     ),
     source: text,
     target: z.optional(
@@ -358,7 +360,8 @@ export interface Question {
 export interface Benchmark {
   value: number;
   statement: string;
-  question: string;
+  /** A percent question of the element whose answer is compared with the benchmark; absent when only the pulse measures it. */
+  question?: string;
   source: string;
   /** The share that earns full credit (credit = min(1, value / target)); `value` stays the reference line. */
   target?: number;
