@@ -1,5 +1,5 @@
 import { answerOf, type Answers } from '../answers/schema.js';
-import { questionsOf } from '../bank/load.js';
+import { questionsOf } from '../bank/queries.js';
 import type { Bank, Question } from '../bank/schema.js';
 import { bandFor, creditOf, labelOf, round1, scoreAudit, type Scores } from '../score/score.js';
 import { DEFAULT_MIN_GROUP, MIN_POOL_FOR_NOTES, planGroups } from './anonymity.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import { formatProblem } from '../../src/errors.js';
 import { MINI_BANK, MINI_BANK_V2 } from '../helpers.js';
 
