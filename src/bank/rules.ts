@@ -196,7 +196,7 @@ const adviceRefs: Rule = (bank) => {
           path: [...apath, 'owner'],
           message: `unknown role "${a.owner}"`,
           fix: near
-            ? `did you mean "${near}"? (roles: ${roles.join(', ')})`
+            ? `${didYouMean(near)} (roles: ${roles.join(', ')})`
             : roles.length > 0
               ? `use one of the roles: ${roles.join(', ')}`
               : 'declare it in a top-level "roles:" table, e.g. roles: { lead: Team lead }',
@@ -215,7 +215,7 @@ const adviceRefs: Rule = (bank) => {
             keys.length === 0
               ? 'remove "for" (the advice then applies to any weak answer)'
               : near
-                ? `did you mean "${near}"? (levels: ${keys.join(', ')})`
+                ? `${didYouMean(near)} (levels: ${keys.join(', ')})`
                 : `use one of ${keys.join(', ')}`,
         });
       });
