@@ -23,6 +23,7 @@ const citation = (s: ReportModel['sources'][number]) =>
     ...(s.note && { note: markdownInline(s.note) }),
     ...(s.url && { url: markdownCode(s.url) }),
   });
+import { sentence } from '../text/sentence.js';
 import { weakestFirst } from './terminal.js';
 
 const WIDTH = 80;
@@ -183,7 +184,7 @@ export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string 
           })
           .join('\n'),
       );
-    if (e.sources.length > 0) blocks.push(para(`${referenceText(e.sources, markdownInline)}.`));
+    if (e.sources.length > 0) blocks.push(para(sentence(referenceText(e.sources, markdownInline))));
     if (e.notes.length > 0)
       blocks.push(
         e.notes
@@ -199,7 +200,7 @@ export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string 
   const bench = m.elements.filter((e) => e.benchmark);
   if (bench.length > 0) {
     blocks.push(h(2, 'Engagement vs benchmarks'));
-    const t = ['| Statement | Yours | Poll | Difference |', '| --- | ---: | ---: | ---: |'];
+    const t = ['| Statement | Yours | Poll | Difference (points) |', '| --- | ---: | ---: | ---: |'];
     for (const e of bench) {
       const b = e.benchmark!;
       t.push(
@@ -207,7 +208,7 @@ export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string 
       );
     }
     blocks.push(t.join('\n'));
-    blocks.push(para(`Source: ${cell(bench[0]!.benchmark!.source)}.`));
+    blocks.push(para(sentence(`Source: ${cell(bench[0]!.benchmark!.source)}`)));
   }
 
   if (m.unanswered.length > 0) {
