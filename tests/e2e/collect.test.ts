@@ -45,7 +45,7 @@ describe('collect through the built binary, on loopback', () => {
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('set-cookie')).toBeNull();
     const page = await res.text();
-    expect(page).toContain('I clearly understand what our organization is trying to achieve, and why.');
+    expect(page).toContain('I understand what our organization is trying to achieve, and why.');
     expect(page.match(/<fieldset /g)?.length).toBe(page.match(/<legend>/g)?.length);
     expect(page).not.toMatch(/<script|\b(?:src|href)="(?!#|data:)/);
   });

@@ -48,7 +48,7 @@ afterEach(() => {
 
 /** The answer the tests give to question i: a rotating option by number key, or a percent. */
 const planned = (q: Q, i: number): { keys: string; value: string | number } =>
-  q.type === 'percent'
+  q.type === 'percent' || q.type === 'number'
     ? { keys: `${(i * 7) % 101}\r`, value: (i * 7) % 101 }
     : { keys: String((i % q.options!.length) + 1), value: q.options![i % q.options!.length]!.value };
 
@@ -109,7 +109,16 @@ describe('the interactive audit in a real terminal', () => {
   test('answering every question of the built-in bank saves each answer and ends with the report', async () => {
     term = new Terminal(['--report', 'report.md'], tmp.dir);
     const intro = (await term.waitFor('Organization')).replace(/\s+/g, ' ');
-    expect(intro).toMatch(new RegExp(`${questions.length} questions on .*; about \\d+ minutes\\.`));
+    // The intro counts from the bank: the profile, then the lead's questions, from those every team
+    // is asked to all of them; never the team statements.
+    const lead = questions.filter((x) => x.area !== 'profile' && (x.q as { audience?: string }).audience !== 'team');
+    const fewest = lead.filter((x) => x.when.length === 0).length;
+    const profile = questions.filter((x) => x.area === 'profile').length;
+    expect(intro).toMatch(
+      new RegExp(
+        `${profile} questions about your team, then ${fewest} to ${lead.length} questions on .*; about \\d+ to \\d+ minutes\\.`,
+      ),
+    );
     expect(intro).toContain('x marks a question not applicable, n adds a note');
     expect(intro).toContain('Stop any time with Ctrl+C');
     term.type('Acme Support\r');
@@ -135,7 +144,7 @@ describe('the interactive audit in a real terminal', () => {
     expect(screen).toContain('Answers saved in service-audit-answers.yaml');
 
     const file = answersIn(join(tmp.dir, 'service-audit-answers.yaml'));
-    expect(file.bank).toBe('service-readiness@2');
+    expect(file.bank).toBe('service-readiness@3');
     expect(file.organization).toBe('Acme Support');
     expect((file as { respondent?: string }).respondent).toBe('Dana Lee');
     expect(file.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -367,11 +376,11 @@ describe('the interactive audit in a real terminal', () => {
   });
 
   test('an answers file it cannot read is reported, never overwritten', async () => {
-    const broken = 'bank: service-readiness@2\nanswers:\n  customer.convenience: maybe\n';
+    const broken = 'bank: service-readiness@3\nanswers:\n  customer.walkthrough: maybe\n';
     tmp.write('service-audit-answers.yaml', broken);
     term = new Terminal([], tmp.dir);
     expect(await term.exited).toBe(2);
-    expect(term.text()).toContain('service-audit-answers.yaml:3:25  "maybe" is not an answer to customer.convenience');
+    expect(term.text()).toContain('service-audit-answers.yaml:3:25  "maybe" is not an answer to customer.walkthrough');
     expect(readFileSync(join(tmp.dir, 'service-audit-answers.yaml'), 'utf8')).toBe(broken);
   });
 

@@ -220,7 +220,7 @@ describe('GitHub Actions', () => {
     ],
   ])('an unwritable job summary (%s) after a passing check: a warning, and the verdict keeps exit 0', (_name, make) => {
     const summary = make(tmp.dir);
-    const r = cli(['check', '--answers', join(FIXTURES, 'v2-complete.yaml')], {
+    const r = cli(['check', '--answers', join(FIXTURES, 'v3-typical.yaml')], {
       cwd: tmp.dir,
       env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
     });

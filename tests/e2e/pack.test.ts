@@ -98,7 +98,7 @@ describe('the packed package', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(npx(['--version']).stdout).toBe(`${pkg.version}\n`);
     const bank = JSON.parse(npx(['bank', '--format', 'json']).stdout);
-    expect(bank).toMatchObject({ id: 'service-readiness', version: 2 });
+    expect(bank).toMatchObject({ id: 'service-readiness', version: 3 });
     const check = npx(['check', '--bank', V1_BANK, '--answers', join(FIXTURES, 'complete.yaml'), '--min-score', '50']);
     expect(check.status).toBe(0);
     expect(check.stdout).toContain('✓ overall: score 57 ≥ 50');
@@ -118,6 +118,6 @@ describe('the packed package', () => {
       yamlFile,
       readFileSync(yamlFile, 'utf8').replace('title: Service readiness audit', 'title: Edited audit'),
     );
-    expect(npx(['bank']).stdout).toMatch(/^Edited audit \(service-readiness@2, built-in bank\)/);
+    expect(npx(['bank']).stdout).toMatch(/^Edited audit \(service-readiness@3, built-in bank\)/);
   });
 });

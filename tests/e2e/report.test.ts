@@ -203,8 +203,10 @@ describe('init', () => {
     // Not installed in this folder's project: no machine-specific modeline, the command instead.
     expect(text).not.toContain('yaml-language-server');
     expect(text).toContain('#   service-audit schema answers > answers.schema.json\n');
+    expect(text).toContain('  #   values: last-quarter | last-year | longer | never\n  customer.walkthrough:\n');
+    // A numeric fact says its unit, its range and the target beside it.
     expect(text).toContain(
-      '  #   values: strongly-disagree | disagree | neutral | agree | strongly-agree\n  customer.convenience:\n',
+      '  #   number: a number of minutes, from 0 to 1440; target ≤ 2\n  delivery.chat-first-reply:\n',
     );
     expect((text.match(/^ {2}[a-z-]+\.[a-z-]+:$/gm) ?? []).length).toBe(builtin().scored + builtin().profile);
     expect(cli(['validate', 'service-audit-answers.yaml'], { cwd: tmp.dir }).code).toBe(0);
