@@ -549,7 +549,7 @@ const CONCEPTS: [concept: string, id: string, asked: RegExp, ref: string, cited:
     'customer-revolution',
     /unhappy customers/,
   ],
-  ['Use the customer’s name', 'customer.use-name', /customer's name/i, 'customer-revolution', /name/],
+  ['Use the customer’s name', 'customer.use-name', /used the customer's name/i, 'customer-revolution', /name/],
   ['No scripts', 'delivery.own-words', /scripts/i, 'mindsets', /no scripts/],
   [
     'Internal customer service',
