@@ -58,3 +58,34 @@ test('no leaves the file exactly as it was, and says how to upgrade later', asyn
   expect(existsSync(join(tmp.dir, 'a.yaml.bak'))).toBe(false);
   expect(out.join('')).toBe('Nothing changed. To upgrade later: service-audit upgrade a.yaml\n');
 });
+
+test.each(['complete.yaml', 'v2-complete.yaml'])(
+  "the audit's offer upgrades %s (v1 or v2) to the built-in bank v3, with a backup",
+  async (name) => {
+    const builtin = parseBank('service-readiness.yaml', readFileSync(io.builtinBank!, 'utf8')).bank!;
+    const text = readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+    const from = text.match(/^bank: (\S+)$/m)![1]!;
+    const file = tmp.write(name, text);
+    const asked: string[] = [];
+    const ok = await offerUpgrade(
+      io,
+      {
+        confirm: async (m) => {
+          asked.push(m);
+          return true;
+        },
+      },
+      name,
+      builtin,
+      undefined,
+      from,
+    );
+    expect(ok).toBe(true);
+    expect(asked).toEqual([
+      `${name} was answered against ${from}. Upgrade it to service-readiness@3 now (a backup is kept)?`,
+    ]);
+    expect(readFileSync(file, 'utf8')).toMatch(/^bank: service-readiness@3$/m);
+    expect(readFileSync(join(tmp.dir, `${name}.bak`), 'utf8')).toBe(text);
+    expect(out.join('')).toContain(`Upgraded ${name} from ${from} to service-readiness@3`);
+  },
+);
