@@ -257,10 +257,9 @@ export function createPool(bank: Bank): Pool {
         audience: q.audience,
         answered,
         notApplicable: qa.na,
-        distribution:
-          isTyped(q)
-            ? null
-            : q.options!.map((opt, k) => ({ value: opt.value, label: opt.label, count: qa.counts[k]! })),
+        distribution: isTyped(q)
+          ? null
+          : q.options!.map((opt, k) => ({ value: opt.value, label: opt.label, count: qa.counts[k]! })),
         meanCredit: answered === 0 ? null : round2(meanCreditOf(q, qa)),
         ...(q.type === 'percent' && {
           meanPercent: answered === 0 ? null : round1(meanSorted(sortNumbers(qa.percents))),
