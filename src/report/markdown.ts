@@ -30,6 +30,17 @@ const WIDTH = 80;
 const para = (text: string) => wrap(text, WIDTH).join('\n');
 const fmt = (score: number | null) => (score === null ? 'n/a' : score.toFixed(1));
 
+/** The first step, owner and check of a piece of advice, as sentences after its text (empty when the bank gives none). */
+function adviceDetail(a: { firstStep?: string | undefined; owner?: string | undefined; check?: string | undefined }) {
+  const parts: [string, string | undefined][] = [
+    ['First step', a.firstStep],
+    ['Owner', a.owner],
+    ['Check', a.check],
+  ];
+  // Each part a sentence of its own: "Owner: IT." reads as one, not run into "Check:".
+  return parts.map(([k, v]) => (v === undefined ? '' : ` ${k}: ${cell(/[.!?]$/.test(v) ? v : `${v}.`)}`)).join('');
+}
+
 /** With --explain: each question behind an element's score, and the arithmetic that gives it. */
 function explainTable(explain: NonNullable<ReportElement['explain']>, score: number | null): string {
   const rows = ['| Question | Answer | Weight | Credit | Weight × credit |', '| --- | --- | ---: | ---: | ---: |'];
@@ -123,7 +134,7 @@ export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string 
       m.priorities
         .map((p) =>
           wrap(
-            `${cell(p.text)} (${code(p.questionId)}, +${p.pointsToGain.toFixed(1)} points): ${cell(p.recommendation)}`,
+            `${cell(p.text)} (${code(p.questionId)}, +${p.pointsToGain.toFixed(1)} points): ${cell(p.recommendation)}${adviceDetail(p)}`,
             WIDTH - 6,
           )
             .map((l, i) => (i === 0 ? `- [ ] ${l}` : `      ${l}`))
@@ -131,6 +142,23 @@ export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string 
         )
         .join('\n'),
     );
+
+  if (m.unmeasured.length > 0) {
+    blocks.push(h(2, 'Start measuring'));
+    blocks.push(
+      m.unmeasured
+        .map((u) => {
+          const what = [u.unit, u.target].filter(Boolean).join(', ');
+          return wrap(
+            `${cell(u.text)} (${code(u.questionId)}${what ? `; ${cell(what)}` : ''}; answered: ${cell(u.reason)}): ${cell(u.recommendation)}${adviceDetail(u)}`,
+            WIDTH - 2,
+          )
+            .map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`))
+            .join('\n');
+        })
+        .join('\n'),
+    );
+  }
 
   blocks.push(h(2, 'Elements'));
   for (const e of weakestFirst(m.elements)) {
@@ -149,7 +177,7 @@ export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string 
         e.weaknesses
           .map((w) => {
             const lines = wrap(
-              `**${cell(w.text)}** Answer: ${cell(w.answerLabel)} (credit ${w.credit.toFixed(2)}, +${w.pointsToGain.toFixed(1)} points). ${cell(w.recommendation)}`,
+              `**${cell(w.text)}** Answer: ${cell(w.answerLabel)} (credit ${w.credit.toFixed(2)}, +${w.pointsToGain.toFixed(1)} points). ${cell(w.recommendation)}${adviceDetail(w)}`,
               WIDTH - 2,
             ).map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`));
             return lines.join('\n');
