@@ -6,7 +6,7 @@ import type { Answers } from '../../answers/schema.js';
 import { renderAnswersFile } from '../../answers/write.js';
 import { auditQuestions, runAudit, startIndex } from '../../audit/engine.js';
 import type { Audience } from '../../bank/schema.js';
-import { bankRef } from '../../bank/load.js';
+import { bankRef } from '../../bank/queries.js';
 import { EXIT, InputError, InterruptedError, UsageError } from '../../errors.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { renderTerminal } from '../../report/terminal.js';
@@ -24,9 +24,11 @@ import {
   type FileStamp,
 } from '../files.js';
 import type { Io } from '../io.js';
-import { guardOutput, loadAnswers, loadBank, reportOf } from '../load.js';
+import { loadAnswers, loadBank } from '../load.js';
+import { guardOutput } from '../files.js';
+import { reportOf } from '../report-model.js';
 import { offerUpgrade } from '../upgrade.js';
-import { colorLevel } from '../../report/style.js';
+import { colorLevel } from '../../text/style.js';
 import { styleFor } from '../output.js';
 import { schemaLinkFor } from '../schema-path.js';
 import type { GlobalOptions } from '../spec.js';
