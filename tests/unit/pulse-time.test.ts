@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import { aboutMinutes, pulseMinutes } from '../../src/collect/duration.js';
 import { renderForm } from '../../src/collect/form.js';
 import { formItems } from '../../src/collect/submission.js';
