@@ -328,7 +328,7 @@ export const COMMANDS: readonly AnyCommand[] = [
       {
         key: 'files',
         name: '<answers...>',
-        description: 'answers files of one organization, each with its date (any order)',
+        description: 'answers files, folders or globs of one organization, each file with its date (any order)',
       },
     ],
     options: [

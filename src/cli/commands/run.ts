@@ -10,7 +10,7 @@ import { bankRef } from '../../bank/queries.js';
 import { EXIT, InputError, InterruptedError, UsageError } from '../../errors.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { renderTerminal } from '../../report/terminal.js';
-import { closest } from '../../validation/closest.js';
+import { closest, didYouMean } from '../../validation/closest.js';
 import { terminalLine } from '../../text/escape.js';
 import { wrap } from '../../text/wrap.js';
 import {
@@ -71,9 +71,10 @@ export default async function runCommand(io: Io, opts: RunOptions & GlobalOption
   const areas = opts.area;
   for (const a of areas ?? []) {
     const ids = bank.areas.map((x) => x.id);
+    const near = ids.includes(a) ? undefined : closest(a, ids);
     if (!ids.includes(a))
       throw new UsageError(
-        `--area ${terminalLine(a)}: no such area${closest(a, ids) ? ` (did you mean ${closest(a, ids)}?)` : ''}; the areas are ${ids.join(', ')}`,
+        `--area ${terminalLine(a)}: no such area${near ? ` (${didYouMean(near)})` : ''}; the areas are ${ids.join(', ')}`,
       );
   }
 
@@ -83,7 +84,7 @@ export default async function runCommand(io: Io, opts: RunOptions & GlobalOption
     const ids = [...new Set(list.flatMap((x) => [x.question.id, x.element.id, x.area.id]))];
     const near = closest(from, ids);
     throw new UsageError(
-      `--from ${terminalLine(from)}: no question, element or area with that id${areas ? ' in the chosen areas' : ''}${near ? ` (did you mean ${near}?)` : ''}; service-audit bank lists the ids`,
+      `--from ${terminalLine(from)}: no question, element or area with that id${areas ? ' in the chosen areas' : ''}${near ? ` (${didYouMean(near)})` : ''}; service-audit bank lists the ids`,
     );
   }
 
