@@ -9,9 +9,10 @@
 // leaves the spool, which the next start on the folder takes up again: a response is written out
 // under a name made from its random id, so writing out twice never makes two files.
 import { randomBytes, randomInt } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { link, open, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { LockHeld, takeLock } from './lock.js';
 import { readSeal, SEAL_FILE, sealText, type Seal } from './seal.js';
 
 export const SPOOL = '.collect-spool';
@@ -141,16 +142,6 @@ async function writeOut(dir: string, id: string, text: string, day: string): Pro
   }
 }
 
-/** Whether a process with this id is running (a lock of a dead one is stale). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 export interface ResponseStore {
   /** The run's secret key (random; kept in the spool so a restart after a crash keeps the same forms valid). */
   key: Buffer;
@@ -182,21 +173,16 @@ export interface ResponseStore {
 export async function openStore(dir: string, o: { today: string }): Promise<ResponseStore> {
   const seal = readSeal(dir);
   if (seal) throw new FolderSealed(seal);
-  const lock = join(dir, LOCK);
-  for (let attempt = 0; ; attempt++) {
-    try {
-      writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw e;
-      const pid = Number(readFileSync(lock, 'utf8').trim());
-      if (Number.isInteger(pid) && pid > 0 && alive(pid)) throw new FolderInUse(pid);
-      unlinkSync(lock);
-    }
+  let lock: ReturnType<typeof takeLock>;
+  try {
+    lock = takeLock(join(dir, LOCK));
+  } catch (e) {
+    if (e instanceof LockHeld) throw new FolderInUse(e.holder.pid);
+    throw e;
   }
   const release = () => {
     try {
-      if (readFileSync(lock, 'utf8').trim() === String(process.pid)) unlinkSync(lock);
+      lock.release();
     } catch {
       /* the folder is gone: nothing to release */
     }
