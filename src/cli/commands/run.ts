@@ -1,4 +1,6 @@
 import { mergeAnswers } from '../../answers/merge.js';
+import { aboutMinutes, pulseMinutes } from '../../collect/duration.js';
+import { DEFAULT_MIN_GROUP } from '../../team/anonymity.js';
 import { parseAnswers } from '../../answers/parse.js';
 import type { Answers } from '../../answers/schema.js';
 import { renderAnswersFile } from '../../answers/write.js';
@@ -44,12 +46,9 @@ export function reportName(cwd: string, inputs: readonly string[]): string {
   }
 }
 
-/** About twelve seconds a question, the pace of a team lead who knows the team. */
-const minutesOf = (questions: number) => Math.max(1, Math.round((questions * 12) / 60));
-const minutes = (questions: number) => {
-  const m = minutesOf(questions);
-  return m === 1 ? 'a minute' : `${m} minutes`;
-};
+/** About twelve seconds a question (one estimate for the form, collect and this; see collect/duration.ts). */
+const minutes = aboutMinutes;
+const minutesOf = pulseMinutes;
 
 /**
  * The first line of the lead's intro, counted from the bank: the profile questions, then how many
@@ -231,7 +230,7 @@ export default async function runCommand(io: Io, opts: RunOptions & GlobalOption
       const width = Math.min(io.stdout.columns ?? 80, 100);
       const intro = [
         `${total} statements about yourself; about ${minutes(total)}.`,
-        "Your answers are pooled with your team's: a team report never shows a name, and shows a group only when it has at least 5 people.",
+        `Your answers are pooled with your team's: a team report never shows a name, and shows a group only when it has at least ${DEFAULT_MIN_GROUP} people.`,
         `Every answer is saved at once in ${shownFile}. Stop any time with Ctrl+C and run the same command to continue.`,
       ];
       io.stdout.write(
