@@ -1,4 +1,4 @@
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Problem } from '../errors.js';
 
@@ -100,9 +100,13 @@ function expandGlob(cwd: string, pattern: string): string[] {
   return out.filter((p) => !isDir(p)).sort();
 }
 
-/** Every pool file in a folder and the folders below it (hidden ones skipped, symlink loops cut). */
-function expandFolder(dir: string): string[] {
-  const out: string[] = [];
+/**
+ * Every pool file in a folder and the folders below it (hidden ones skipped, symlink loops cut),
+ * with its real path. The folder's entries say their own type, so a plain file costs no stat and
+ * no realpath (its real path is its real folder's and its name); only symlinks are followed.
+ */
+function expandFolder(dir: string): { path: string; real?: string }[] {
+  const out: { path: string; real?: string }[] = [];
   const seen = new Set<string>();
   const walk = (d: string) => {
     let real: string;
@@ -113,10 +117,17 @@ function expandFolder(dir: string): string[] {
     }
     if (seen.has(real)) return;
     seen.add(real);
-    for (const name of list(d)) {
-      const p = join(d, name);
-      if (isDir(p)) walk(p);
-      else if (POOL_FILE.test(name)) out.push(p);
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.filter((x) => !x.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(d, e.name);
+      if (e.isDirectory() || (e.isSymbolicLink() && isDir(p))) walk(p);
+      else if (POOL_FILE.test(e.name))
+        out.push(e.isSymbolicLink() ? { path: p } : { path: p, real: join(real, e.name) });
     }
   };
   walk(dir);
@@ -136,10 +147,10 @@ export function expandPoolInputs(cwd: string, inputs: readonly string[]): { file
     const rel = relative(cwd, abs);
     return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
   };
-  const add = (abs: string, shown: string) => {
+  const add = (abs: string, shown: string, known?: string) => {
     let real: string;
     try {
-      real = realpathSync(abs);
+      real = known ?? realpathSync(abs);
     } catch {
       real = abs;
     }
@@ -170,7 +181,7 @@ export function expandPoolInputs(cwd: string, inputs: readonly string[]): { file
           message: 'the folder holds no .yaml, .yml or .csv file',
           fix: 'put the answers files in it, or name the files themselves',
         });
-      for (const f of found) add(f, shownOf(f));
+      for (const f of found) add(f.path, shownOf(f.path), f.real);
     } else add(abs, input);
   }
   return { files, problems };
