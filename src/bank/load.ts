@@ -62,6 +62,7 @@ export function normaliseBank(b: BankParsed): Bank {
         : [{ ref: cite(q.source!.file), concept: q.source!.concept }],
       ...(when && { when }),
       ...(q.skipReason !== undefined && { skipReason: q.skipReason }),
+      ...(q.review !== undefined && { review: q.review }),
     };
     if (q.type === 'percent') return { ...base, min: 0, max: 100, ...rest };
     const options = q.type === 'yesno' ? YES_NO : (q.options ?? b.scales![q.scale!]!);
@@ -91,6 +92,7 @@ export function normaliseBank(b: BankParsed): Bank {
           }),
           ...(when && { when }),
           ...(e.skipReason !== undefined && { skipReason: e.skipReason }),
+          ...(e.review !== undefined && { review: e.review }),
           questions: e.questions.map(question),
         };
       }),

@@ -7,6 +7,9 @@ import { described } from '../validation/describe.js';
 const ID = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
 const QUESTION_ID = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 
+/** How long an answer stays current when neither its question nor its element declares `review` (days). */
+export const DEFAULT_REVIEW_DAYS = 365;
+
 /** The largest weight a question or element may have. */
 export const MAX_WEIGHT = 1000;
 
@@ -39,6 +42,13 @@ function buildBankSchema() {
       `How much this counts relative to its siblings: above 0, at most ${MAX_WEIGHT}.`,
     ),
     1,
+  );
+  /** `review:` on a question or element (issue 21): how long an answer stays current. */
+  const review = z.optional(
+    described(
+      z.int().check(z.gte(1), z.lte(3650)),
+      `Days an answer stays current before a re-check (service-audit --recheck) asks it again (default ${DEFAULT_REVIEW_DAYS}); a question's own review wins over its element's.`,
+    ),
   );
 
   const option = z.strictObject({
@@ -86,6 +96,7 @@ function buildBankSchema() {
     ),
     when: z.optional(when),
     skipReason: z.optional(skipReason),
+    review,
     help: described(text, 'Why the question matters; shown on demand during the audit.'),
     recommendation: described(text, 'What to do when the answer is weak (the default advice).'),
     recommendations: z.optional(
@@ -197,6 +208,7 @@ function buildBankSchema() {
     benchmark: z.optional(benchmark),
     when: z.optional(when),
     skipReason: z.optional(skipReason),
+    review,
     questions: z.array(question).check(z.minLength(1)),
   });
   const area = z.strictObject({
@@ -315,6 +327,8 @@ export interface Question {
   sources: SourceRef[];
   when?: Condition;
   skipReason?: string;
+  /** Days an answer stays current before a re-check asks it again (the bank's `review`, question's or element's). */
+  review?: number;
   /** A profile question: asked first, never scored. */
   profile?: true;
 }
@@ -337,6 +351,8 @@ export interface Element {
   benchmark?: Benchmark;
   when?: Condition;
   skipReason?: string;
+  /** Days an answer to its questions stays current (a question's own `review` wins). */
+  review?: number;
   questions: Question[];
 }
 

@@ -61,7 +61,7 @@ const CASES: [string, string, string, string[]][] = [
     '            weight: 3',
     '            colour: red',
     [
-      'bank.yaml:24:13  unknown key "colour" — remove it (allowed here: id, text, type, scale, options, weight, audience, when, skipReason, help, recommendation, recommendations, sources, source)',
+      'bank.yaml:24:13  unknown key "colour" — remove it (allowed here: id, text, type, scale, options, weight, audience, when, skipReason, review, help, recommendation, recommendations, sources, source)',
     ],
   ],
   [
@@ -170,7 +170,7 @@ const CASES: [string, string, string, string[]][] = [
     '            weight: 3\n            wieght: 2\n            colour: red',
     [
       'bank.yaml:25:13  unknown key "wieght" — did you mean "weight"? Rename it',
-      'bank.yaml:26:13  unknown key "colour" — remove it (allowed here: id, text, type, scale, options, weight, audience, when, skipReason, help, recommendation, recommendations, sources, source)',
+      'bank.yaml:26:13  unknown key "colour" — remove it (allowed here: id, text, type, scale, options, weight, audience, when, skipReason, review, help, recommendation, recommendations, sources, source)',
     ],
   ],
 ];
