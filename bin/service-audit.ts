@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-// The only file that touches `process`: argv, the environment, the exit code.
+// The entry point: the one file that reads argv and the environment, hands the streams to the
+// commands (src/cli/io.ts) and sets the exit code. (Elsewhere only process ids and the platform
+// are read: bin/load-cli.ts names its code cache, src/collect/store.ts locks its folder,
+// src/cli/files.ts names temporary files.)
 // Built as CommonJS (dist/service-audit.cjs): starting Node's ES module loader would cost
 // a tenth of the whole start-up, so the bin and the CLI bundle are plain scripts.
 import { join } from 'node:path';

@@ -31,7 +31,7 @@ const common = {
 };
 
 /**
- * We always give chalk its colour level (src/report/style.ts decides it from --no-color,
+ * We always give chalk its colour level (src/text/style.ts decides it from --no-color,
  * NO_COLOR, FORCE_COLOR and the TTY), so chalk's own terminal detection, which loads node:tty
  * at start-up, is dead weight: use chalk's detection-free variant.
  */

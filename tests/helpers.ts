@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SOURCE_DEPRECATION } from '../src/bank/load.js';
+import { SOURCE_DEPRECATION } from '../src/bank/parse.js';
 
 /**
  * What `validate`/`bank` print on stderr for the built-in bank named by path: the one-line

@@ -1,4 +1,4 @@
-import { allQuestionsOf, bankRef } from '../bank/load.js';
+import { allQuestionsOf, bankRef } from '../bank/queries.js';
 import type { Bank, Question } from '../bank/schema.js';
 import { allowedValues } from './parse.js';
 

@@ -1,7 +1,7 @@
 import type { Problem } from '../errors.js';
 import type { RuleProblem } from '../validation/rules.js';
 import type { Bank, Migration, Question } from '../bank/schema.js';
-import { allQuestionsOf, bankRef } from '../bank/load.js';
+import { allQuestionsOf, bankRef } from '../bank/queries.js';
 import { closest } from '../validation/closest.js';
 import { validateYaml } from '../validation/validate.js';
 import { percentFromText } from './percent.js';

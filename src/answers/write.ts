@@ -1,4 +1,4 @@
-import { allQuestionsOf, bankRef } from '../bank/load.js';
+import { allQuestionsOf, bankRef } from '../bank/queries.js';
 import type { Bank } from '../bank/schema.js';
 import { yamlComment, yamlQuoted, yamlString } from '../text/escape.js';
 import { wrap } from '../text/wrap.js';

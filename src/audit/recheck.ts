@@ -1,7 +1,7 @@
 import type { Upgrade } from '../answers/parse.js';
 import { answerOf, type Answer, type Answers } from '../answers/schema.js';
 import { skipLookup } from '../bank/conditions.js';
-import { bankRef } from '../bank/load.js';
+import { bankRef } from '../bank/queries.js';
 import { DEFAULT_REVIEW_DAYS, type Bank, type Element, type Question } from '../bank/schema.js';
 import { scoreAudit } from '../score/score.js';
 import { auditQuestions } from './engine.js';

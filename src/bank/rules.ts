@@ -152,7 +152,14 @@ const benchmarkQuestion: Rule = (bank) => {
       if (!e.benchmark) return;
       const q = e.questions.find((x) => x.id === e.benchmark!.question);
       const path = ['areas', ai, 'elements', ei, 'benchmark', 'question'];
-      if (!q)
+      if (e.benchmark.question === undefined) {
+        if (!e.benchmark.pulse)
+          out.push({
+            path: ['areas', ai, 'elements', ei, 'benchmark'],
+            message: 'this benchmark names neither a question nor a pulse statement, so nothing is compared with it',
+            fix: 'add "question: <a percent question of this element>" or "pulse: { question: <a team statement>, values: [...] }"',
+          });
+      } else if (!q)
         out.push({
           path,
           message: `benchmark question "${e.benchmark.question}" is not a question of this element`,
@@ -525,6 +532,128 @@ function forEachQuestion(
   });
 }
 
+/** The questions of the bank by id, with their data path (the first of a duplicated id wins). */
+function questionsById(bank: BankParsed) {
+  const byId = new Map<string, { q: ParsedQuestion; path: PropertyKey[] }>();
+  forEachQuestion(bank, (q, path) => {
+    if (!byId.has(q.id)) byId.set(q.id, { q, path });
+  });
+  return byId;
+}
+
+/** `favourable:` belongs to a team statement and lists answers of that statement. */
+const favourableValues: Rule = (bank) => {
+  const out: RuleProblem[] = [];
+  forEachQuestion(bank, (q, path) => {
+    if (!q.favourable) return;
+    const fpath = [...path, 'favourable'];
+    if (q.audience !== 'team') {
+      out.push({
+        path: fpath,
+        key: true,
+        message: `"favourable" on ${q.id}, which is not a team statement`,
+        fix: 'add "audience: team" (favourable answers are counted over team members\' own answers) or remove it',
+      });
+      return;
+    }
+    const values = valuesOf(bank, q);
+    if (!values) {
+      out.push({
+        path: fpath,
+        key: true,
+        message: `"favourable" on ${q.id}, a percent question`,
+        fix: 'remove it (a percent answer has no values to count as favourable)',
+      });
+      return;
+    }
+    if (values.length === 0) return;
+    q.favourable.forEach((v, i) => {
+      if (values.includes(v)) return;
+      const near = closest(v, values);
+      out.push({
+        path: [...fpath, i],
+        message: `"${v}" is not an answer to ${q.id}`,
+        fix: near ? `did you mean "${near}"? (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}`,
+      });
+    });
+  });
+  return out;
+};
+
+/** `predicts:` is a lead percent question naming a team statement of this bank. */
+const predictions: Rule = (bank) => {
+  const out: RuleProblem[] = [];
+  const byId = questionsById(bank);
+  const statements = [...byId.values()].filter((x) => x.q.audience === 'team').map((x) => x.q.id);
+  forEachQuestion(bank, (q, path) => {
+    if (q.predicts === undefined) return;
+    const ppath = [...path, 'predicts'];
+    if (q.type !== 'percent' || q.audience !== 'lead') {
+      out.push({
+        path: ppath,
+        key: true,
+        message: `${q.id} predicts a team statement but is ${q.audience === 'lead' ? `a ${q.type} question` : 'a team statement itself'}`,
+        fix: 'make it a lead question of type percent (the predicted share of the team), or remove "predicts"',
+      });
+      return;
+    }
+    const target = byId.get(q.predicts);
+    if (!target) {
+      const near = closest(q.predicts, statements);
+      out.push({
+        path: ppath,
+        message: `"${q.predicts}" is not a question of this bank`,
+        fix: near
+          ? `did you mean "${near}"?`
+          : statements.length > 0
+            ? `name a team statement: ${statements.join(', ')}`
+            : 'name a question with "audience: team"',
+      });
+    } else if (target.q.audience !== 'team')
+      out.push({
+        path: ppath,
+        message: `"${q.predicts}" is not a team statement`,
+        fix:
+          statements.length > 0
+            ? `name a team statement: ${statements.join(', ')}`
+            : `add "audience: team" to ${q.predicts}, or name a team statement`,
+      });
+  });
+  return out;
+};
+
+/** `critical:` marks a scored answer; profile answers are never scored, so none of them can be critical. */
+const criticalOnScoredOptions: Rule = (bank) => {
+  const out: RuleProblem[] = [];
+  (bank.profile ?? []).forEach((q, i) => {
+    (q.options ?? []).forEach((o, oi) => {
+      if (o.critical !== undefined)
+        out.push({
+          path: ['profile', i, 'options', oi, 'critical'],
+          key: true,
+          message: 'a profile answer cannot be critical (profile answers are never scored)',
+          fix: 'remove "critical", or mark the answer of a scored question',
+        });
+    });
+  });
+  const fullCredit = (options: { credit: number; critical?: boolean | undefined }[], path: PropertyKey[]) => {
+    options.forEach((o, i) => {
+      if (o.critical === true && o.credit === 1)
+        out.push({
+          path: [...path, i, 'critical'],
+          key: true,
+          message: 'a critical answer is worth full credit (1)',
+          fix: 'mark a weak answer critical, or lower its credit',
+        });
+    });
+  };
+  for (const [name, options] of Object.entries(bank.scales ?? {})) fullCredit(options, ['scales', name]);
+  forEachQuestion(bank, (q, path) => {
+    if (q.options) fullCredit(q.options, [...path, 'options']);
+  });
+  return out;
+};
+
 /** Every cross-field rule of a bank, run in order; each returns its problems as data. */
 export const BANK_RULES: readonly Rule[] = [
   uniqueIds,
@@ -536,5 +665,8 @@ export const BANK_RULES: readonly Rule[] = [
   profileOptions,
   conditions,
   recommendationKeys,
+  favourableValues,
+  predictions,
+  criticalOnScoredOptions,
   migrations,
 ];

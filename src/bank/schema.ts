@@ -59,6 +59,12 @@ function buildBankSchema() {
     ),
     label: text,
     credit: z.number().check(z.gte(0), z.lte(1)),
+    critical: z.optional(
+      described(
+        z.boolean(),
+        'true: this answer is critical (e.g. callers cannot reach a person): it leads Fix first whatever its points.',
+      ),
+    ),
   });
   /** `when:` on a question or element: question id → the value (or values) that let it be asked. */
   const conditionScalar = z.union([z.string(), z.boolean(), z.number()]);
@@ -93,6 +99,18 @@ function buildBankSchema() {
         'lead (default): answered once, about how the organization works. team: a statement each team member rates about themselves, pooled in the team report.',
       ),
       'lead',
+    ),
+    favourable: z.optional(
+      described(
+        z.array(z.string()).check(z.minLength(1)),
+        'For a team statement: the answers counted as favourable in "% favourable", e.g. [agree, strongly-agree].',
+      ),
+    ),
+    predicts: z.optional(
+      described(
+        questionId,
+        'For a lead percent question: the id of the team statement whose share of favourable answers the lead predicts. Never scored; shown in the perception gap beside the measured share.',
+      ),
     ),
     when: z.optional(when),
     skipReason: z.optional(skipReason),
@@ -182,11 +200,19 @@ function buildBankSchema() {
   const benchmark = z.strictObject({
     value: described(z.number().check(z.gte(0), z.lte(100)), 'The benchmark on 0-100, e.g. 37 for 37%.'),
     statement: described(text, 'The poll item, as the respondents were asked it.'),
-    question: described(
-      questionId,
-      'The percent question in this element whose answer is compared with the benchmark.',
+    question: z.optional(
+      described(
+        questionId,
+        "Optional: a percent question of this element whose answer (a share measured earlier) is compared with the benchmark. A bank that measures the share only in the team's pulse (`pulse`) leaves it out.",
+      ),
     ),
     source: text,
+    target: z.optional(
+      described(
+        z.number().check(z.gt(0), z.lte(100)),
+        "Above 0, at most 100: the share that earns full credit; credit = min(1, value / target). The poll's value stays the reference line.",
+      ),
+    ),
     pulse: z.optional(
       described(
         z.strictObject({
@@ -205,6 +231,12 @@ function buildBankSchema() {
     title: text,
     concept: z.optional(described(text, 'The named concept behind the element, e.g. "Lens of the Customer".')),
     weight,
+    essential: z.optional(
+      described(
+        z.boolean(),
+        'true: an essential element with no applicable answer is missing: its area and the overall have no score, and check fails naming it.',
+      ),
+    ),
     benchmark: z.optional(benchmark),
     when: z.optional(when),
     skipReason: z.optional(skipReason),
@@ -288,6 +320,8 @@ export interface Option {
   value: string;
   label: string;
   credit: number;
+  /** A critical answer: it leads Fix first whatever its points. */
+  critical?: true;
 }
 
 /** A `when` condition, normalised: question id → the values that let the question be asked. */
@@ -324,6 +358,10 @@ export interface Question {
   recommendation: string;
   /** Advice by answer value, where it differs from `recommendation`. */
   recommendations?: Record<string, string>;
+  /** A team statement: the answers counted as favourable in "% favourable". */
+  favourable?: string[];
+  /** A lead percent question: the team statement whose favourable share the lead predicts (never scored). */
+  predicts?: string;
   sources: SourceRef[];
   when?: Condition;
   skipReason?: string;
@@ -336,8 +374,11 @@ export interface Question {
 export interface Benchmark {
   value: number;
   statement: string;
-  question: string;
+  /** A percent question of the element whose answer is compared with the benchmark; absent when only the pulse measures it. */
+  question?: string;
   source: string;
+  /** The share that earns full credit (credit = min(1, value / target)); `value` stays the reference line. */
+  target?: number;
   /** The team statement whose top answers count as holding the benchmark fully. */
   pulse?: { question: string; values: string[] };
 }
@@ -348,6 +389,8 @@ export interface Element {
   title: string;
   concept?: string;
   weight: number;
+  /** With no applicable answer, the element is missing: its area and the overall have no score. */
+  essential?: true;
   benchmark?: Benchmark;
   when?: Condition;
   skipReason?: string;

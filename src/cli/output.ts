@@ -1,4 +1,4 @@
-import { colorLevel, type Style } from '../report/style.js';
+import { colorLevel, type Style } from '../text/style.js';
 import { terminalLine } from '../text/escape.js';
 import { writeAtomic } from './files.js';
 import type { Io } from './io.js';
@@ -9,7 +9,16 @@ import { Chalk } from 'chalk';
 export function styleFor(io: Io, opts: GlobalOptions, forFile = false): Style {
   const level = forFile ? 0 : colorLevel({ flag: opts.color, env: io.env, isTTY: io.stdout.isTTY === true });
   const c = new Chalk({ level });
-  return { bold: c.bold, dim: c.dim, red: c.red, yellow: c.yellow, green: c.green, cyan: c.cyan };
+  // Each style takes exactly one text: chalk's functions are variadic, so `lines.map(c.red)` would
+  // print the index and the array after every line.
+  return {
+    bold: (t) => c.bold(t),
+    dim: (t) => c.dim(t),
+    red: (t) => c.red(t),
+    yellow: (t) => c.yellow(t),
+    green: (t) => c.green(t),
+    cyan: (t) => c.cyan(t),
+  };
 }
 
 /** Writes output to `--out` (atomically, then says where on stderr) or to stdout. */

@@ -1,4 +1,4 @@
-import { bankRef } from '../bank/load.js';
+import { bankRef } from '../bank/queries.js';
 import type { Bank } from '../bank/schema.js';
 import { InputError } from '../errors.js';
 import { mergePlans } from '../plan/merge.js';

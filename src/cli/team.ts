@@ -1,6 +1,6 @@
 import { extname, resolve } from 'node:path';
 import { statSync } from 'node:fs';
-import { answersValidator } from '../answers/fast.js';
+import { answersValidator } from '../answers/validator.js';
 import { InputError, formatProblem, type Problem } from '../errors.js';
 import { csvRespondents, parseCsvMap, type CsvMap } from '../team/csv.js';
 import type { LeftOut, TeamReport } from '../team/model.js';

@@ -1,6 +1,6 @@
 import { parseAnswers } from '../answers/parse.js';
 import type { Answer } from '../answers/schema.js';
-import { bankRef, questionsOf } from '../bank/load.js';
+import { bankRef, questionsOf } from '../bank/queries.js';
 import type { Area, Bank, Element, Question } from '../bank/schema.js';
 import { yamlQuoted, yamlString } from '../text/escape.js';
 

@@ -1,4 +1,4 @@
-import { allQuestionsOf } from '../bank/load.js';
+import { allQuestionsOf } from '../bank/queries.js';
 import type { Bank } from '../bank/schema.js';
 import type { Problem } from '../errors.js';
 import { closest } from '../validation/closest.js';

@@ -8,7 +8,7 @@ import {
 } from '../text/escape.js';
 import { plural } from '../text/plural.js';
 import { wrap } from '../text/wrap.js';
-import type { RenderOptions } from './format.js';
+import type { RenderOptions } from '../renderer.js';
 import type { ReportElement, ReportModel } from './schema.js';
 import { citation as plainCitation, referenceText } from '../bank/sources.js';
 

@@ -86,7 +86,7 @@ export const reportSchema = z.strictObject({
           yours: z.nullable(z.number()),
           delta: z.nullable(z.number()),
           statement: z.string(),
-          question: z.string(),
+          question: z.optional(z.string()),
           source: z.string(),
         }),
       ),

@@ -1,8 +1,8 @@
 import { terminalLine as t } from '../text/escape.js';
 import { hang } from '../text/wrap.js';
 import type { ReportElement, ReportModel } from './schema.js';
-import type { RenderOptions } from './format.js';
-import { bandPaint, plain } from './style.js';
+import type { RenderOptions } from '../renderer.js';
+import { bandPaint, plain } from '../text/style.js';
 
 const fmt = (score: number | null) => (score === null ? '  n/a' : score.toFixed(1).padStart(5));
 const BAR = 16;

@@ -45,7 +45,8 @@ export interface ElementScore {
     delta: number | null;
     statement: string;
     source: string;
-    question: string;
+    /** The element's percent question compared with the benchmark, when the bank names one. */
+    question?: string;
   };
 }
 
@@ -92,7 +93,8 @@ function benchmarksOf(bank: Bank): Map<string, number> {
   const out = new Map<string, number>();
   if (!bank.scoring?.percentAgainstBenchmark) return out;
   for (const a of bank.areas)
-    for (const e of a.elements) if (e.benchmark) out.set(e.benchmark.question, e.benchmark.value);
+    for (const e of a.elements)
+      if (e.benchmark?.question !== undefined) out.set(e.benchmark.question, e.benchmark.value);
   return out;
 }
 
@@ -259,7 +261,7 @@ export function scoreAudit(
           delta: yours === null ? null : round1(yours - bm.value),
           statement: bm.statement,
           source: bm.source,
-          question: bm.question,
+          ...(bm.question !== undefined && { question: bm.question }),
         },
       }),
     };

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { Answer, Answers } from '../answers/schema.js';
 import type { RuleProblem } from '../validation/rules.js';
-import { bankRef, questionsOf } from '../bank/load.js';
+import { bankRef, questionsOf } from '../bank/queries.js';
 import type { Bank, Question } from '../bank/schema.js';
 import type { Problem } from '../errors.js';
 import { closest } from '../validation/closest.js';

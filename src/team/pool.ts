@@ -1,5 +1,5 @@
 import { answerOf, type Answers } from '../answers/schema.js';
-import { questionsOf } from '../bank/load.js';
+import { questionsOf } from '../bank/queries.js';
 import type { Bank, Question } from '../bank/schema.js';
 import { bandFor, creditOf, labelOf, round1, scoreAudit, type Scores } from '../score/score.js';
 import { DEFAULT_MIN_GROUP, MIN_POOL_FOR_NOTES, planGroups } from './anonymity.js';
@@ -364,8 +364,10 @@ export function createPool(bank: Bank): Pool {
         .map((e, k) => ({ id: e.element.id, title: e.element.title, lead: e.score, team: team.elements[k]!.score }))
         .filter((r) => r.lead !== null || r.team !== null)
         .map((r) => ({ ...r, gap: gap(r.lead, r.team) }));
-      const guesses = team.engagement.map((sh) => {
+      const guesses = team.engagement.flatMap((sh) => {
         const bm = elements.find((x) => x.element.id === sh.element)!.element.benchmark!;
+        // A bank that measures the share only in the pulse names no lead question to compare.
+        if (bm.question === undefined) return [];
         const given = answerOf(a, bm.question);
         const guess = given?.value !== undefined && typeof given.value === 'number' ? given.value : null;
         return {

@@ -1,17 +1,12 @@
 import { markdownCode, markdownInline, terminalLine } from '../text/escape.js';
 import { hang, wrap } from '../text/wrap.js';
-import { bandPaint, plain, type Style } from '../report/style.js';
+import type { RenderOptions } from '../renderer.js';
+import { bandPaint, plain, type Style } from '../text/style.js';
 import type { TeamGroup, TeamReport, TeamResults } from './model.js';
-import { renderTeamHtml } from './html.js';
 
 // The team report's renderers: one per format, each a pure function of the model. Every text
 // that came from a file (group names, notes, file names, the bank's own wording) goes through
 // the escaper of its destination.
-
-export interface TeamRenderOptions {
-  style?: Style;
-  width?: number;
-}
 
 const one = (x: number | null) => (x === null ? 'n/a' : x.toFixed(1));
 const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
@@ -38,7 +33,7 @@ const weakestFirst = <T extends { score: number | null }>(xs: readonly T[]) =>
   [...xs].sort((a, b) => (a.score ?? Infinity) - (b.score ?? Infinity));
 
 /** The team report for a person at a terminal. Pure. */
-export function renderTeamTerminal(m: TeamReport, o: TeamRenderOptions = {}): string {
+export function renderTeamTerminal(m: TeamReport, o: RenderOptions = {}): string {
   const s = o.style ?? plain;
   const width = Math.min(o.width ?? 80, 100);
   const t = terminalLine;
@@ -78,7 +73,9 @@ export function renderTeamTerminal(m: TeamReport, o: TeamRenderOptions = {}): st
         x.share === null ? 'nobody answered' : `${one(x.share)}% of ${x.answered} (${one(x.low)}-${one(x.high)})`;
       const verdict = x.verdict === null ? '' : `: ${x.verdict === 'in line' ? 'in line with' : x.verdict} the poll`;
       const paintVerdict = x.verdict === 'above' ? s.green : x.verdict === 'below' ? s.red : (l: string) => l;
-      out.push(...hang(`${t(x.statement)} — ${share}, poll ${x.poll}%${verdict}`, width, '  ').map(paintVerdict));
+      out.push(
+        ...hang(`${t(x.statement)} — ${share}, poll ${x.poll}%${verdict}`, width, '  ').map((l) => paintVerdict(l)),
+      );
     }
   }
   if (m.priorities.length > 0) {
@@ -319,11 +316,3 @@ export function renderTeamMarkdown(m: TeamReport): string {
 export function renderTeamJson(m: TeamReport): string {
   return `${JSON.stringify(m, null, 2)}\n`;
 }
-
-/** One renderer per format; adding a format is one entry. */
-export const TEAM_FORMATS = {
-  terminal: (m: TeamReport, o: TeamRenderOptions) => renderTeamTerminal(m, o),
-  markdown: (m: TeamReport) => renderTeamMarkdown(m),
-  json: (m: TeamReport) => renderTeamJson(m),
-  html: (m: TeamReport) => renderTeamHtml(m),
-} as const;

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import { startCollect, type Collector } from '../../src/collect/server.js';
 import { formItems } from '../../src/collect/submission.js';
 import { tempDir, MINI_BANK } from '../helpers.js';

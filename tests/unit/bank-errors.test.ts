@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import { formatProblem } from '../../src/errors.js';
 import { MINI_BANK, MINI_BANK_V2 } from '../helpers.js';
 
@@ -61,7 +61,7 @@ const CASES: [string, string, string, string[]][] = [
     '            weight: 3',
     '            colour: red',
     [
-      'bank.yaml:24:13  unknown key "colour" — remove it (allowed here: id, text, type, scale, options, weight, audience, when, skipReason, review, help, recommendation, recommendations, sources, source)',
+      'bank.yaml:24:13  unknown key "colour" — remove it (allowed here: id, text, type, scale, options, weight, audience, favourable, predicts, when, skipReason, review, help, recommendation, recommendations, sources, source)',
     ],
   ],
   [
@@ -145,6 +145,14 @@ const CASES: [string, string, string, string[]][] = [
     ['bank.yaml:52:67  benchmark question "t.shares" is not a question of this element — name one of: t.share'],
   ],
   [
+    'benchmark with neither a question nor a pulse statement',
+    'question: t.share, source: A poll }',
+    'source: A poll }',
+    [
+      'bank.yaml:52:20  this benchmark names neither a question nor a pulse statement, so nothing is compared with it — add "question: <a percent question of this element>" or "pulse: { question: <a team statement>, values: [...] }"',
+    ],
+  ],
+  [
     'pulse question missing',
     'question: t.share, source: A poll }',
     'question: t.share, source: A poll, pulse: { question: t.self, values: [yes] } }',
@@ -170,7 +178,7 @@ const CASES: [string, string, string, string[]][] = [
     '            weight: 3\n            wieght: 2\n            colour: red',
     [
       'bank.yaml:25:13  unknown key "wieght" — did you mean "weight"? Rename it',
-      'bank.yaml:26:13  unknown key "colour" — remove it (allowed here: id, text, type, scale, options, weight, audience, when, skipReason, review, help, recommendation, recommendations, sources, source)',
+      'bank.yaml:26:13  unknown key "colour" — remove it (allowed here: id, text, type, scale, options, weight, audience, favourable, predicts, when, skipReason, review, help, recommendation, recommendations, sources, source)',
     ],
   ],
 ];
@@ -477,5 +485,163 @@ describe('a v2 bank: sources, profile, conditions, advice by answer, scoring rul
     const { bank, problems } = parseBank('bank.yaml', source);
     expect(bank).toBeUndefined();
     expect(problems.map(formatProblem)).toEqual(expected);
+  });
+});
+
+// The shared declarations of issue 18 (essential, critical, benchmark.target, favourable, predicts), each broken once.
+const T_HELP = '            help: New in version 2.';
+const SHARE_HELP = '            help: Compared with 20%.';
+const DECLARATION_CASES: [string, string, string, string[]][] = [
+  [
+    'favourable names an answer the statement does not have',
+    T_HELP,
+    `            audience: team\n            favourable: [yes, agre]\n${T_HELP}`,
+    ['bank.yaml:93:31  "agre" is not an answer to t.new — use one of no, partly, yes'],
+  ],
+  [
+    'favourable on a lead question',
+    T_HELP,
+    `            favourable: [yes]\n${T_HELP}`,
+    [
+      'bank.yaml:92:13  "favourable" on t.new, which is not a team statement — add "audience: team" (favourable answers are counted over team members\' own answers) or remove it',
+    ],
+  ],
+  [
+    'favourable on a percent team question',
+    SHARE_HELP,
+    `            audience: team\n            favourable: [yes]\n${SHARE_HELP}`,
+    [
+      'bank.yaml:86:13  "favourable" on t.share, a percent question — remove it (a percent answer has no values to count as favourable)',
+    ],
+  ],
+  [
+    'predicts an unknown question',
+    SHARE_HELP,
+    `            predicts: t.nw\n${SHARE_HELP}`,
+    ['bank.yaml:85:23  "t.nw" is not a question of this bank — name a question with "audience: team"'],
+  ],
+  [
+    'predicts a lead question',
+    SHARE_HELP,
+    `            predicts: t.new\n${SHARE_HELP}`,
+    ['bank.yaml:85:23  "t.new" is not a team statement — add "audience: team" to t.new, or name a team statement'],
+  ],
+  [
+    'predicts on a question that is not percent',
+    T_HELP,
+    `            predicts: t.new\n${T_HELP}`,
+    [
+      'bank.yaml:92:13  t.new predicts a team statement but is a scale question — make it a lead question of type percent (the predicted share of the team), or remove "predicts"',
+    ],
+  ],
+  [
+    'benchmark target over 100',
+    'question: t.share, source: A poll }',
+    'question: t.share, source: A poll, target: 120 }',
+    ['bank.yaml:80:100  "target" is 120 but must be at most 100 — change it to a number at most 100'],
+  ],
+  [
+    'benchmark target of zero',
+    'question: t.share, source: A poll }',
+    'question: t.share, source: A poll, target: 0 }',
+    ['bank.yaml:80:100  "target" is 0 but must be greater than 0 — change it to a number greater than 0'],
+  ],
+  [
+    'a critical answer worth full credit',
+    '{ value: yes, label: Yes, credit: 1 }\n            help: Why one B',
+    '{ value: yes, label: Yes, credit: 1, critical: true }\n            help: Why one B',
+    ['bank.yaml:45:54  a critical answer is worth full credit (1) — mark a weak answer critical, or lower its credit'],
+  ],
+  [
+    'critical on a question (only options are critical)',
+    '            help: Why two matters.',
+    '            critical: true\n            help: Why two matters.',
+    [
+      'bank.yaml:52:13  unknown key "critical" — remove it (allowed here: id, text, type, scale, options, weight, audience, favourable, predicts, when, skipReason, help, recommendation, recommendations, sources, source)',
+    ],
+  ],
+  [
+    'a critical profile answer',
+    '    type: yesno\nareas',
+    '    type: choice\n    options:\n      - { value: yes, label: Yes, credit: 1 }\n      - { value: no, label: No, credit: 0, critical: true }\nareas',
+    [
+      'bank.yaml:22:44  a profile answer cannot be critical (profile answers are never scored) — remove "critical", or mark the answer of a scored question',
+    ],
+  ],
+  [
+    'essential that is not true or false',
+    '        title: The Delivery\n',
+    '        title: The Delivery\n        essential: yes\n',
+    ['bank.yaml:57:20  "essential" must be true or false, not the text "yes" — write true or false here'],
+  ],
+];
+
+describe('the declarations of issue 18 are checked', () => {
+  test.each(DECLARATION_CASES)('%s', (_name, from, to, expected) => {
+    const source = MINI_BANK_V2.replace(from, to);
+    expect(source).not.toBe(MINI_BANK_V2);
+    const { bank, problems } = parseBank('bank.yaml', source);
+    expect(bank).toBeUndefined();
+    expect(problems.map(formatProblem)).toEqual(expected);
+  });
+
+  test('a prediction naming a near team statement is offered it', () => {
+    const source = MINI_BANK_V2.replace(T_HELP, `            audience: team\n${T_HELP}`).replace(
+      SHARE_HELP,
+      `            predicts: t.nw\n${SHARE_HELP}`,
+    );
+    expect(parseBank('bank.yaml', source).problems.map(formatProblem)).toEqual([
+      'bank.yaml:85:23  "t.nw" is not a question of this bank — did you mean "t.new"?',
+    ]);
+  });
+
+  test('every declaration is kept by normalisation; absent ones stay absent', () => {
+    const source = MINI_BANK_V2.replace(
+      T_HELP,
+      `            audience: team\n            favourable: [partly, yes]\n${T_HELP}`,
+    )
+      .replace(SHARE_HELP, `            predicts: t.new\n${SHARE_HELP}`)
+      .replace('question: t.share, source: A poll }', 'question: t.share, source: A poll, target: 80 }')
+      .replace('        title: The Delivery\n', '        title: The Delivery\n        essential: true\n')
+      .replace(
+        '{ value: no, label: No, credit: 0 }\n              - { value: mostly',
+        '{ value: no, label: No, credit: 0, critical: true }\n              - { value: mostly',
+      )
+      .replace(
+        '{ value: no, label: Disagree, credit: 0 }',
+        '{ value: no, label: Disagree, credit: 0, critical: true }',
+      );
+    const { bank, problems } = parseBank('bank.yaml', source);
+    expect(problems.map(formatProblem)).toEqual([]);
+    const [customer, delivery] = bank!.areas[0]!.elements;
+    const trust = bank!.areas[1]!.elements[0]!;
+    expect(delivery!.essential).toBe(true);
+    expect(customer).not.toHaveProperty('essential');
+    expect(trust.benchmark!.target).toBe(80);
+    expect(trust.questions[0]!.predicts).toBe('t.new');
+    expect(trust.questions[1]!.favourable).toEqual(['partly', 'yes']);
+    expect(trust.questions[0]).not.toHaveProperty('favourable');
+    // A scale's critical option is critical in every question using the scale.
+    expect(customer!.questions[0]!.options![0]).toEqual({ value: 'no', label: 'Disagree', credit: 0, critical: true });
+    expect(trust.questions[1]!.options![0]!.critical).toBe(true);
+    expect(customer!.questions[1]!.options!.map((o) => o.critical)).toEqual([true, undefined, undefined]);
+    expect(customer!.questions[1]!.options![1]).not.toHaveProperty('critical');
+  });
+});
+
+describe('a benchmark measured only in the pulse', () => {
+  // Bank v3 asks the lead for a prediction instead of a past pulse result, so the element has no
+  // percent question to compare: the pulse statement is what the benchmark is compared with.
+  test('loads without a question, keeping the pulse statement it is compared with', () => {
+    const source = MINI_BANK_V2.replace(T_HELP, `            audience: team\n${T_HELP}`).replace(
+      'question: t.share, source: A poll }',
+      'source: A poll, pulse: { question: t.new, values: [yes] } }',
+    );
+    expect(source).not.toBe(MINI_BANK_V2);
+    const { bank, problems } = parseBank('bank.yaml', source);
+    expect(problems.map(formatProblem)).toEqual([]);
+    const trust = bank!.areas[1]!.elements[0]!;
+    expect(trust.benchmark).not.toHaveProperty('question');
+    expect(trust.benchmark!.pulse).toEqual({ question: 't.new', values: ['yes'] });
   });
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { parseAnswers } from '../../src/answers/parse.js';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import { CSP, FORM_CSS, renderForm } from '../../src/collect/form.js';
 import { formItems, readSubmission, responseFile } from '../../src/collect/submission.js';
 import { MINI_BANK } from '../helpers.js';

@@ -3,7 +3,7 @@ import { lint } from 'markdownlint/promise';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { parseAnswers } from '../../src/answers/parse.js';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import type { Bank } from '../../src/bank/schema.js';
 import { formatProblem } from '../../src/errors.js';
 import { renderPlanCsv, renderPlanMarkdown, renderPlanTerminal } from '../../src/plan/formats.js';

@@ -12,7 +12,7 @@ import {
   reviewDays,
   WEAK_CREDIT,
 } from '../../src/audit/recheck.js';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import { DEFAULT_REVIEW_DAYS, type Bank } from '../../src/bank/schema.js';
 import { scoreAudit } from '../../src/score/score.js';
 import { thisQuarterFile, quarterOf } from '../../src/cli/recheck.js';

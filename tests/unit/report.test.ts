@@ -2,13 +2,13 @@ import { Ajv } from 'ajv';
 import { lint } from 'markdownlint/promise';
 import { describe, expect, test } from 'vitest';
 import { parseAnswers } from '../../src/answers/parse.js';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import { jsonSchema } from '../../src/cli/commands/schema.js';
 import { renderJson } from '../../src/report/json.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { buildReport } from '../../src/report/model.js';
 import { renderTerminal } from '../../src/report/terminal.js';
-import { colorLevel, type Style } from '../../src/report/style.js';
+import { colorLevel, type Style } from '../../src/text/style.js';
 import { scoreAudit } from '../../src/score/score.js';
 import { MARKDOWNLINT_CONFIG, MINI_BANK } from '../helpers.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Answers } from '../../src/answers/schema.js';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import type { Bank } from '../../src/bank/schema.js';
 import { answersKind } from '../../src/cli/answers-file.js';
 import { checkRunOptions, continueCommand } from '../../src/cli/commands/run.js';

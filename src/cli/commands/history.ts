@@ -1,10 +1,12 @@
 import { parseAnswers } from '../../answers/parse.js';
 import { EXIT, InputError, UsageError } from '../../errors.js';
 import { buildHistory, type ScoredAudit } from '../../history/model.js';
-import { HISTORY_FORMATS, type HistoryFormat } from '../../history/render.js';
+import { HISTORY_FORMATS, type HistoryFormat } from '../../history/formats.js';
 import { readUserFile } from '../files.js';
 import type { Io } from '../io.js';
-import { guardOutput, loadBank, reportOf, type LoadedBank } from '../load.js';
+import { loadBank, type LoadedBank } from '../load.js';
+import { guardOutput } from '../files.js';
+import { reportOf } from '../report-model.js';
 import { emit, styleFor } from '../output.js';
 import type { GlobalOptions } from '../spec.js';
 

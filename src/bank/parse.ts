@@ -9,6 +9,7 @@ import {
   type BankParsed,
   type Condition,
   type Element,
+  type Option,
   type Question,
   type Source,
 } from './schema.js';
@@ -34,6 +35,11 @@ function normaliseCondition(
   return Object.fromEntries(Object.entries(when).map(([id, v]) => [id, Array.isArray(v) ? v.map(one) : [one(v)]]));
 }
 
+/** An option as every command sees it: `critical` only when true. */
+function normaliseOption(o: { value: string; label: string; credit: number; critical?: boolean | undefined }): Option {
+  return { value: o.value, label: o.label, credit: o.credit, ...(o.critical === true && { critical: true as const }) };
+}
+
 /** Resolves named scales and yes/no options, applies defaults and qualifies element ids. */
 export function normaliseBank(b: BankParsed): Bank {
   const sources: Source[] = (b.sources ?? []).map((s) => ({
@@ -57,6 +63,8 @@ export function normaliseBank(b: BankParsed): Bank {
       help: q.help,
       recommendation: q.recommendation,
       ...(q.recommendations && { recommendations: { ...q.recommendations } }),
+      ...(q.favourable && { favourable: [...q.favourable] }),
+      ...(q.predicts !== undefined && { predicts: q.predicts }),
       sources: q.sources
         ? q.sources.map(({ ref, concept }) => ({ ref, concept }))
         : [{ ref: cite(q.source!.file), concept: q.source!.concept }],
@@ -66,7 +74,7 @@ export function normaliseBank(b: BankParsed): Bank {
     };
     if (q.type === 'percent') return { ...base, min: 0, max: 100, ...rest };
     const options = q.type === 'yesno' ? YES_NO : (q.options ?? b.scales![q.scale!]!);
-    return { ...base, options: options.map(({ value, label, credit }) => ({ value, label, credit })), ...rest };
+    return { ...base, options: options.map(normaliseOption), ...rest };
   };
   const areas = b.areas.map(
     (a): Area => ({
@@ -82,6 +90,7 @@ export function normaliseBank(b: BankParsed): Bank {
           title: e.title,
           ...(e.concept !== undefined && { concept: e.concept }),
           weight: e.weight,
+          ...(e.essential === true && { essential: true as const }),
           ...(e.benchmark && {
             benchmark: {
               ...e.benchmark,
@@ -139,33 +148,4 @@ export function normaliseBank(b: BankParsed): Bank {
       })),
     }),
   };
-}
-
-/** Every scored question of the bank in asking order, with its area and element. */
-export function questionsOf(bank: Bank) {
-  return bank.areas.flatMap((area) =>
-    area.elements.flatMap((element) => element.questions.map((question) => ({ area, element, question }))),
-  );
-}
-
-/** The heading profile questions are asked and listed under (they belong to no area). */
-export const PROFILE_AREA_ID = 'profile';
-
-/** Profile questions first (under a heading of their own), then every scored question: the order of the audit and the answers file. */
-export function allQuestionsOf(bank: Bank) {
-  const profile = (bank.profile ?? []).length;
-  if (profile === 0) return questionsOf(bank);
-  const element: Element = {
-    id: `${PROFILE_AREA_ID}.team`,
-    title: 'About your team',
-    weight: 1,
-    questions: bank.profile,
-  };
-  const area: Area = { id: PROFILE_AREA_ID, title: 'Profile', elements: [element] };
-  return [...bank.profile.map((question) => ({ area, element, question })), ...questionsOf(bank)];
-}
-
-/** `id@version`, the name an answers file uses for the bank it was given against. */
-export function bankRef(bank: Pick<Bank, 'id' | 'version'>): string {
-  return `${bank.id}@${bank.version}`;
 }

@@ -1,11 +1,11 @@
 import { parse } from 'yaml';
-import { bankRef, questionsOf } from '../bank/load.js';
+import { bankRef, questionsOf } from '../bank/queries.js';
 import type { Bank } from '../bank/schema.js';
 import type { Problem } from '../errors.js';
 import { normaliseAnswer, parseAnswers } from './parse.js';
 import { answersFileSchema, type Answer, type Answers, type AnswersInput } from './schema.js';
 
-/** As in src/yaml/document.ts: far more than any answers file needs, far less than an alias bomb. */
+/** As in src/validation/document.ts: far more than any answers file needs, far less than an alias bomb. */
 const MAX_ALIAS_COUNT = 100;
 
 /**
