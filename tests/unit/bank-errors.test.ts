@@ -557,7 +557,7 @@ const DECLARATION_CASES: [string, string, string, string[]][] = [
     '            help: Why two matters.',
     '            critical: true\n            help: Why two matters.',
     [
-      'bank.yaml:52:13  unknown key "critical" — remove it (allowed here: id, text, type, scale, options, weight, audience, favourable, predicts, when, skipReason, help, recommendation, recommendations, sources, source)',
+      'bank.yaml:52:13  unknown key "critical" — remove it (allowed here: id, text, type, scale, options, weight, audience, favourable, predicts, when, skipReason, review, help, recommendation, recommendations, sources, source)',
     ],
   ],
   [
