@@ -16,17 +16,20 @@ function freeId(plan: Plan, base: string): string {
   return `${base}-${n}`;
 }
 
-/** A new action for a weakness: the advice as its title, the points it is worth as its gain. Pure. */
+/** A new action for a weakness: the advice as its title (with its first step, owner and check), the points it is worth as its gain. Pure. */
 export function actionFrom(plan: Plan, w: Weakness, o: { today: string; due?: string; owner?: string }): Action {
   const title = (w.recommendation || w.text).replace(/\s+/g, ' ').trim();
   return {
     id: freeId(plan, w.questionId),
     title,
     questions: [w.questionId],
-    ...(o.owner && { owner: o.owner }),
+    // The owner given wins over the role the bank's advice suggests.
+    ...((o.owner || w.owner) && { owner: o.owner || w.owner }),
     ...(o.due && { due: o.due }),
     status: 'planned',
     changed: o.today,
+    ...(w.firstStep && { firstStep: w.firstStep }),
+    ...(w.check && { check: w.check }),
     gain: round1(w.pointsToGain),
   };
 }

@@ -1,5 +1,7 @@
 import { answerOf, type Answers } from '../answers/schema.js';
+import { adviceFor, type ResolvedAdvice } from '../bank/advice.js';
 import { skipLookup } from '../bank/conditions.js';
+import { numberLabel, thresholdIndex } from '../bank/number.js';
 import type { Area, Band, Bank, Element, Question } from '../bank/schema.js';
 
 /** How one question was answered, and the credit it earned (0..1). */
@@ -25,7 +27,12 @@ export interface Weakness {
   credit: number;
   /** Overall points (0-100 scale) gained by bringing this answer to full credit. */
   pointsToGain: number;
+  /** The advice's text. */
   recommendation: string;
+  /** The advice's first step, owner (the role's label) and check, where the bank gives them. */
+  firstStep?: string;
+  owner?: string;
+  check?: string;
   note?: string;
 }
 
@@ -82,6 +89,7 @@ export function bandFor(bands: readonly Band[], score: number | null): Band | nu
 
 /** How an answer reads to a person: the option's label, or the percent with its sign. */
 export function labelOf(q: Question, value: string | number): string {
+  if (q.type === 'number') return numberLabel(q, value);
   return q.type === 'percent' ? `${value}%` : (q.options!.find((o) => o.value === value)?.label ?? String(value));
 }
 
@@ -99,21 +107,22 @@ function benchmarksOf(bank: Bank): Map<string, number> {
 }
 
 /**
- * The credit an answer earns: the option's credit; for a percent, value / 100, or
+ * The credit an answer earns: the option's credit; for a number, the credit of the threshold it falls in; for a percent, value / 100, or
  * min(1, value / benchmark) when the bank scores percent questions against their benchmark.
  */
 export function creditOf(q: Question, value: string | number, benchmark?: number): number {
   if (q.type === 'percent')
     return benchmark === undefined ? Number(value) / 100 : benchmark <= 0 ? 1 : Math.min(1, Number(value) / benchmark);
+  if (q.type === 'number') return q.thresholds![thresholdIndex(q, Number(value))]!.credit;
   return q.options!.find((o) => o.value === value)!.credit;
 }
 
-/** The advice for an answer: the bank's advice for that value if it has one, else the default. */
+/** The advice text for an answer (see `adviceFor`, the one resolution rule). */
 export function recommendationFor(q: Question, value: string | number): string {
-  return q.recommendations && Object.hasOwn(q.recommendations, String(value))
-    ? q.recommendations[String(value)]!
-    : q.recommendation;
+  return adviceFor(q, value).text;
 }
+
+const adviceFields = ({ text, ...rest }: ResolvedAdvice) => ({ recommendation: text, ...rest });
 
 const weightedMean = (pairs: readonly { w: number; x: number }[]): number | null => {
   const W = pairs.reduce((s, p) => s + p.w, 0);
@@ -236,7 +245,7 @@ export function scoreAudit(
           0,
           overallIf(k, e.exact! + (100 * r.question.weight * (1 - r.credit!)) / e.W) - (overallNow ?? 0),
         ),
-        recommendation: recommendationFor(r.question, r.value!),
+        ...adviceFields(adviceFor(r.question, r.value!, bank.roles)),
         ...(r.note && { note: r.note }),
       }))
       .sort(byPointsToGain);

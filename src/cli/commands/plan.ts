@@ -139,11 +139,16 @@ async function planWeaknesses(
   for (const [i, w] of offered.entries()) {
     asker.say(`\n${i + 1}. ${terminalLine(w.text)} (${terminalLine(w.label)})\n   ${terminalLine(w.recommendation)}`);
     if (!(await asker.confirm(`Plan an action for it (+${w.pointsToGain.toFixed(1)} points)?`, false))) continue;
-    owner = (await asker.text('Owner (a role or a name):', owner)).trim();
+    // The bank's advice suggests an owner (a role) and a first step; both are offered as defaults.
+    owner = (await asker.text('Owner (a role or a name):', owner || w.owner)).trim();
     const due = await askDay(asker, 'Due (YYYY-MM-DD):', o.due);
-    const firstStep = (await asker.text('First step (optional):')).trim();
+    const firstStep = (await asker.text('First step (optional):', w.firstStep)).trim();
     const current = plan.known.value;
-    const action = actionFrom(current, w, { today: o.today, due, ...(owner && { owner }) });
+    const { firstStep: _suggested, ...action } = actionFrom(current, w, {
+      today: o.today,
+      due,
+      ...(owner && { owner }),
+    });
     plan.write({ ...current, actions: [...current.actions, { ...action, ...(firstStep && { firstStep }) }] });
   }
 }
