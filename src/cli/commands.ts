@@ -363,7 +363,8 @@ export const COMMANDS: readonly AnyCommand[] = [
       {
         key: 'files',
         name: '<answers...>',
-        description: 'answers files of one organization, each with its date (any order)',
+        description:
+          'answers files of one organization, each with its date (any order); a folder is a staff pulse, pooled',
       },
     ],
     options: [
@@ -374,9 +375,14 @@ export const COMMANDS: readonly AnyCommand[] = [
       },
       format(HISTORY_FORMATS, 'output format', 'terminal'),
       { flags: '--out <file>', description: 'write the history to a file (atomically) instead of the terminal' },
+      {
+        flags: '--plan <file>',
+        description: 'put the plan on the timeline: for each done action, whether its questions moved afterwards',
+      },
     ],
     examples: [
       'service-audit history audits/*.yaml',
+      'service-audit history audits/*.yaml pulse-2026-q2/ pulse-2026-q4/ --plan service-audit-plan.yaml',
       'service-audit history audits/*.yaml --format html --out history.html',
     ],
     run: lazy(() => import('./commands/history.js')),

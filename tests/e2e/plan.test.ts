@@ -62,22 +62,22 @@ describe('service-audit plan, for scripts', () => {
   });
 
   test.each([
-    ['terminal', ['4 of 6 done, 1 under way, 2 overdue', '(overdue)', 'no owner']],
+    ['terminal', ['5 of 7 done, 1 under way, 2 overdue', '(overdue)', 'no owner']],
     [
       'markdown',
       [
         '- [x] **Write a one-page commission plan',
         '~~Update every salesperson',
-        '4 of 6 done, 1 under way, 2 overdue.',
+        '5 of 7 done, 1 under way, 2 overdue.',
       ],
     ],
     ['csv', ['id,title,questions,owner,due,status,changed,overdue', 'environment.on-hold,', ',yes,']],
-    ['json', ['"summary": "4 of 6 done, 1 under way, 2 overdue"', '"overdue": true']],
+    ['json', ['"summary": "5 of 7 done, 1 under way, 2 overdue"', '"overdue": true']],
   ])('the year’s plan listed as %s', (format, expected) => {
     const r = run(['plan', '--plan', join(YEAR, 'plan.yaml'), '--format', format]);
     expect(r.code).toBe(0);
     for (const e of expected) expect(r.stdout).toContain(e);
-    if (format === 'csv') expect(r.stdout.trimEnd().split('\r\n')).toHaveLength(8);
+    if (format === 'csv') expect(r.stdout.trimEnd().split('\r\n')).toHaveLength(9);
   });
 
   test.each([
@@ -112,7 +112,7 @@ describe('service-audit plan, for scripts', () => {
     const r = run(['plan', '--answers', '2026-q4.yaml', '--top', '1']);
     expect(r.code).toBe(0);
     expect(lstatSync(join(tmp.dir, 'service-audit-plan.yaml')).isSymbolicLink()).toBe(true);
-    expect(parse(readFileSync(join(tmp.dir, 'real-plan.yaml'), 'utf8')).actions).toHaveLength(8);
+    expect(parse(readFileSync(join(tmp.dir, 'real-plan.yaml'), 'utf8')).actions).toHaveLength(9);
   });
 
   test('a bad --due is refused before anything is read or written', () => {

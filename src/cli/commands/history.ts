@@ -9,9 +9,14 @@ import { guardOutput } from '../files.js';
 import { reportOf } from '../report-model.js';
 import { emit, styleFor } from '../output.js';
 import type { GlobalOptions } from '../spec.js';
+import { creditsOf, historyLoop, isFolder } from '../history-loop.js';
+import type { DatedCredits } from '../../history/loop.js';
 
 export interface HistoryOptions {
+  /** Answers files, and folders of a staff pulse each. */
   files: string[];
+  /** The plan whose actions go on the timeline. */
+  plan?: string;
   bank?: string[];
   format: HistoryFormat;
   out?: string;
@@ -28,15 +33,18 @@ const sameName = (a: string, b: string) =>
   a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
 
 export default function historyCommand(io: Io, opts: HistoryOptions & GlobalOptions): number {
-  if (opts.files.length < 2)
+  // A folder among the inputs is a staff pulse; the files are the audits.
+  const folders = opts.files.filter((f) => isFolder(io, f));
+  const files = opts.files.filter((f) => !folders.includes(f));
+  if (files.length < 2)
     throw new UsageError('a history needs at least two answers files (one per audit, e.g. audits/*.yaml)');
   // Each file is scored against the bank version it names: the built-in bank or one given with --bank.
   const banks: LoadedBank[] = [loadBank(io), ...(opts.bank ?? []).map((f) => loadBank(io, f))];
   const fallback = banks[banks.length - 1]!;
-  guardOutput(io, opts.out, [...opts.files, ...(opts.bank ?? [])]);
-  const audits: (ScoredAudit & { text: string })[] = [];
+  guardOutput(io, opts.out, [...opts.files, ...(opts.bank ?? []), opts.plan]);
+  const audits: (ScoredAudit & { text: string; credits: DatedCredits })[] = [];
   const problems = [];
-  for (const file of opts.files) {
+  for (const file of files) {
     const { text, sha256 } = readUserFile(io.cwd, file, 'answers file', 'check the path');
     const ref = /^bank:\s*["']?([A-Za-z0-9_-]+@\d+)/m.exec(text)?.[1];
     const loaded = banks.find((b) => `${b.bank.id}@${b.bank.version}` === ref) ?? fallback;
@@ -60,7 +68,12 @@ export default function historyCommand(io: Io, opts: HistoryOptions & GlobalOpti
       });
       continue;
     }
-    audits.push({ report: reportOf(io, loaded, { answers: parsed.answers, file, sha256 }), bank: loaded.bank, text });
+    audits.push({
+      report: reportOf(io, loaded, { answers: parsed.answers, file, sha256 }),
+      bank: loaded.bank,
+      text,
+      credits: creditsOf(loaded.bank, parsed.answers),
+    });
   }
   if (problems.length) throw new InputError(problems);
 
@@ -90,9 +103,17 @@ export default function historyCommand(io: Io, opts: HistoryOptions & GlobalOpti
           ? 1
           : x.i - y.i,
     );
+  // The plan and the pulses are read against the latest audit's bank.
+  const latest = banks.find((b) => b.bank === ordered.at(-1)!.a.bank) ?? fallback;
+  const loop = historyLoop(io, latest, {
+    ...(opts.plan !== undefined && { plan: opts.plan }),
+    folders,
+    audits: ordered.map(({ a }) => a.credits),
+  });
   const model = buildHistory(
     ordered.map(({ a }) => ({ report: a.report, bank: a.bank })),
     io.version,
+    loop,
   );
   const text = HISTORY_FORMATS[opts.format](model, {
     style: styleFor(io, opts, opts.out !== undefined),
