@@ -52,7 +52,7 @@ describe('history of a year: the audits, the plan on the timeline, the pulses', 
       [
         'Plan: 5 of 7 done, 1 under way, 2 overdue',
         'acted on → moved',
-        'acted on → not yet',
+        'not yet (credit 0.25 → 0.25)',
         'Staff pulse',
         '2026-q2 (n=6) · 2026-q4 (n=7)',
       ],
