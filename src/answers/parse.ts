@@ -2,7 +2,7 @@ import type { Problem } from '../errors.js';
 import type { RuleProblem } from '../validation/rules.js';
 import type { Bank, Migration, Question } from '../bank/schema.js';
 import { allQuestionsOf, bankRef } from '../bank/queries.js';
-import { closest } from '../validation/closest.js';
+import { closest, didYouMean } from '../validation/closest.js';
 import { validateYaml } from '../validation/validate.js';
 import { numberFromText } from '../bank/number.js';
 import { percentFromText } from './percent.js';
@@ -97,7 +97,7 @@ export function normaliseAnswer(
       path: sub,
       message: `${JSON.stringify(v)} is not an answer to ${q.id}`,
       fix: near
-        ? `did you mean "${near}"? (allowed: ${values.join(', ')}, or { na: reason })`
+        ? `${didYouMean(near)} (allowed: ${values.join(', ')}, or { na: reason })`
         : `use one of ${values.join(', ')}, or { na: reason }`,
     },
   };
@@ -224,7 +224,7 @@ export function parseAnswers(
             key: true,
             message: `unknown question id "${to}"${mapped}`,
             fix: near
-              ? `did you mean "${near}"?`
+              ? didYouMean(near)
               : migration
                 ? `the bank's migration from version ${migration.from} does not say where "${id}" goes: remove it, or report this to the bank's author`
                 : 'remove it, or run `service-audit bank` to list the question ids',

@@ -1,4 +1,4 @@
-import { closest } from '../validation/closest.js';
+import { closest, didYouMean } from '../validation/closest.js';
 import type { RuleProblem } from '../validation/rules.js';
 import type { BankParsed } from './schema.js';
 
@@ -196,7 +196,7 @@ const adviceRefs: Rule = (bank) => {
           path: [...apath, 'owner'],
           message: `unknown role "${a.owner}"`,
           fix: near
-            ? `did you mean "${near}"? (roles: ${roles.join(', ')})`
+            ? `${didYouMean(near)} (roles: ${roles.join(', ')})`
             : roles.length > 0
               ? `use one of the roles: ${roles.join(', ')}`
               : 'declare it in a top-level "roles:" table, e.g. roles: { lead: Team lead }',
@@ -215,7 +215,7 @@ const adviceRefs: Rule = (bank) => {
             keys.length === 0
               ? 'remove "for" (the advice then applies to any weak answer)'
               : near
-                ? `did you mean "${near}"? (levels: ${keys.join(', ')})`
+                ? `${didYouMean(near)} (levels: ${keys.join(', ')})`
                 : `use one of ${keys.join(', ')}`,
         });
       });
@@ -412,7 +412,7 @@ const citations: Rule = (bank) => {
         path: [...path, 'sources', i, 'ref'],
         message: `unknown source "${s.ref}"`,
         fix: near
-          ? `did you mean "${near}"?`
+          ? didYouMean(near)
           : ids.length > 0
             ? `use one of the ids under the top-level "sources": ${ids.join(', ')}`
             : 'add the article to a top-level "sources:" table (id, title) and refer to its id',
@@ -478,7 +478,7 @@ const conditions: Rule = (bank) => {
           path: refPath,
           key: true,
           message: `the condition names "${ref}", which is not a question of this bank`,
-          fix: near ? `did you mean "${near}"?` : 'name a profile question or a question asked before this one',
+          fix: near ? didYouMean(near) : 'name a profile question or a question asked before this one',
         });
         continue;
       }
@@ -521,7 +521,7 @@ const conditions: Rule = (bank) => {
         out.push({
           path: Array.isArray(raw) ? [...refPath, vi] : refPath,
           message: `"${value}" is not an answer to ${ref}`,
-          fix: near ? `did you mean "${near}"? (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}`,
+          fix: near ? `${didYouMean(near)} (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}`,
         });
       });
     }
@@ -579,7 +579,7 @@ const recommendationKeys: Rule = (bank) => {
         path: [...path, 'recommendations', key],
         key: true,
         message: `"${key}" is not an answer to ${q.id}`,
-        fix: near ? `did you mean "${near}"? (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}`,
+        fix: near ? `${didYouMean(near)} (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}`,
       });
     }
   });
@@ -598,7 +598,7 @@ const migrations: Rule = (bank) => {
       path,
       key,
       message: `"${id}" is not a question of this bank (version ${bank.version})`,
-      fix: near ? `did you mean "${near}"?` : 'name a question id of this version',
+      fix: near ? didYouMean(near) : 'name a question id of this version',
     });
   };
   const froms = new Map<number, number>();
@@ -673,7 +673,7 @@ const migrations: Rule = (bank) => {
         out.push({
           path: [...path, 'values', to, oldValue],
           message: `"${newValue}" is not an answer to ${to}`,
-          fix: near ? `did you mean "${near}"? (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}`,
+          fix: near ? `${didYouMean(near)} (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}`,
         });
       }
     }
@@ -735,7 +735,7 @@ const favourableValues: Rule = (bank) => {
       out.push({
         path: [...fpath, i],
         message: `"${v}" is not an answer to ${q.id}`,
-        fix: near ? `did you mean "${near}"? (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}`,
+        fix: near ? `${didYouMean(near)} (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}`,
       });
     });
   });
@@ -766,7 +766,7 @@ const predictions: Rule = (bank) => {
         path: ppath,
         message: `"${q.predicts}" is not a question of this bank`,
         fix: near
-          ? `did you mean "${near}"?`
+          ? didYouMean(near)
           : statements.length > 0
             ? `name a team statement: ${statements.join(', ')}`
             : 'name a question with "audience: team"',

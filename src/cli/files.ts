@@ -358,6 +358,7 @@ function writeProblem(file: string, e: unknown): InputError {
     EROFS: 'the file system is read-only',
     ENOENT: 'its folder does not exist',
     EISDIR: 'it is a folder',
+    ENAMETOOLONG: 'the name is too long',
   };
   const p: Problem = {
     file,
@@ -402,14 +403,34 @@ export function writeGuarded(cwd: string, file: string, text: string, since: Fil
   }
 }
 
-/** Copies a file to a free `.bak` name beside it and returns that name. */
+/**
+ * Copies a file to a free `.bak` name beside it and returns that name. A backup that cannot be
+ * written (a read-only folder, a full disk) is an InputError naming the file: nothing was changed.
+ */
 export function backupFile(cwd: string, file: string): string {
   const target = resolve(cwd, file);
   let n = 0;
   let backup = `${target}.bak`;
-  while (existsSync(backup)) backup = `${target}.${++n}.bak`;
-  copyFileSync(target, backup, constants.COPYFILE_EXCL);
-  return backup;
+  for (;;) {
+    try {
+      copyFileSync(target, backup, constants.COPYFILE_EXCL);
+      return backup;
+    } catch (e) {
+      // Taken since (another upgrade made one): the next free name.
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST' && n < 1000) {
+        backup = `${target}.${++n}.bak`;
+        continue;
+      }
+      const p = writeProblem(file, e).problems[0]!;
+      throw new InputError([
+        {
+          ...p,
+          message: `${p.message.replace('cannot write the file', `cannot write its backup ${basename(backup)}`)}; nothing was changed`,
+          fix: 'make its folder writable, or copy the file to a folder you may write to and run the command there',
+        },
+      ]);
+    }
+  }
 }
 
 /** Whether a path names an existing file (or folder). */

@@ -4,7 +4,7 @@ import { buildReport } from '../report/model.js';
 import type { ReportModel } from '../report/schema.js';
 import { scoreAudit } from '../score/score.js';
 import { terminalLine } from '../text/escape.js';
-import { closest } from '../validation/closest.js';
+import { closest, didYouMean } from '../validation/closest.js';
 import type { Io } from './io.js';
 import type { LoadedAnswers, LoadedBank } from './load.js';
 
@@ -41,7 +41,7 @@ export function checkAreas(bank: Bank, areas: readonly string[] | undefined): vo
     if (ids.includes(a)) continue;
     const near = closest(a, ids);
     throw new UsageError(
-      `--area ${terminalLine(a)}: no such area${near ? ` (did you mean ${near}?)` : ''}; the areas are ${ids.join(', ')}`,
+      `--area ${terminalLine(a)}: no such area${near ? ` (${didYouMean(near)})` : ''}; the areas are ${ids.join(', ')}`,
     );
   }
 }

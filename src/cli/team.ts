@@ -51,7 +51,8 @@ const leftOutOf = (source: string, problems: readonly Problem[]): LeftOut => ({
 /**
  * Reads every answers file and CSV named (files, folders, globs), validates each against the
  * bank and adds it to the pool as it goes: one document in memory at a time. Bad files are left
- * out and listed; with --strict any bad file stops with exit 2. An unknown CSV column always
+ * out and listed; with --strict any bad file stops with exit 2, and so does a pool in which no
+ * file could be read at all. An unknown CSV column always
  * stops (every row of that file would be misread).
  */
 export function poolReport(io: Io, loaded: LoadedBank, inputs: readonly string[], o: PoolOptions): TeamReport {
@@ -69,10 +70,12 @@ export function poolReport(io: Io, loaded: LoadedBank, inputs: readonly string[]
   const validate = answersValidator(bank);
   const pool = createPool(bank);
   let count = missing.length;
+  let read = 0;
   for (const f of files) {
     let text: string;
     try {
       text = readUserFile(io.cwd, f.real, 'answers file', 'check the path').text;
+      read++;
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       const problems = e.problems.map((p) => ({ ...p, file: f.shown }));
@@ -102,7 +105,9 @@ export function poolReport(io: Io, loaded: LoadedBank, inputs: readonly string[]
       strictProblems.push(...problems);
     }
   }
-  if (o.strict && strictProblems.length > 0) throw new InputError(strictProblems);
+  // Nothing could be read at all (every file missing, every glob and folder empty): that is a
+  // mistake on the command line, not an empty team, as ESLint exits 2 when no file matches.
+  if (read === 0 || (o.strict && strictProblems.length > 0)) throw new InputError(strictProblems);
   return pool.finish({
     toolVersion: io.version,
     bankSha256: loaded.sha256,

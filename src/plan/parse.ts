@@ -1,7 +1,7 @@
 import { allQuestionsOf } from '../bank/queries.js';
 import type { Bank } from '../bank/schema.js';
 import type { Problem } from '../errors.js';
-import { closest } from '../validation/closest.js';
+import { closest, didYouMean } from '../validation/closest.js';
 import type { RuleProblem } from '../validation/rules.js';
 import { validateYaml } from '../validation/validate.js';
 import { planFileSchema, type Action, type Plan } from './schema.js';
@@ -49,7 +49,7 @@ export function parsePlan(file: string, source: string, bank: Bank): { parsed?: 
         out.push({
           path: ['actions', i, 'questions', k],
           message: `unknown question id "${q}"`,
-          fix: near ? `did you mean "${near}"?` : 'run `service-audit bank` to list the question ids',
+          fix: near ? didYouMean(near) : 'run `service-audit bank` to list the question ids',
         });
       }
     }

@@ -16,12 +16,38 @@ const weaknessSchema = z.strictObject({
   answerLabel: z.string().check(z.describe('The answer as the person saw it: the option label, or "45%".')),
   credit: z.number().check(z.gte(0), z.lte(1)),
   pointsToGain: z.number().check(z.gte(0), z.describe('Overall points gained by bringing this answer to full credit.')),
-  recommendation: z.string(),
+  recommendation: z.string().check(z.describe("The advice's text: what to do.")),
+  firstStep: z.optional(z.string().check(z.describe('The first concrete step, where the bank gives one.'))),
+  owner: z.optional(z.string().check(z.describe('Who usually does it: the label of a role of the bank.'))),
+  check: z.optional(z.string().check(z.describe('How to check that the fix worked.'))),
   note: z.optional(z.string()),
 });
 
+const unmeasuredSchema = z
+  .strictObject({
+    questionId: z.string(),
+    element: z.string(),
+    text: z.string(),
+    unit: z.string(),
+    target: z.optional(
+      z.string().check(z.describe('The target the measure would be compared with, e.g. "target ≤ 2".')),
+    ),
+    reason: z.string().check(z.describe('The N/A reason given, e.g. "we don\'t measure this".')),
+    recommendation: z.string(),
+    firstStep: z.optional(z.string()),
+    owner: z.optional(z.string()),
+    check: z.optional(z.string()),
+  })
+  .check(z.describe('A number question answered N/A: advice to start measuring it.'));
+
 export const reportSchema = z.strictObject({
-  schemaVersion: z.literal(2).check(z.describe('2 since sources, upgrade and area rules were added.')),
+  schemaVersion: z
+    .literal(3)
+    .check(
+      z.describe(
+        '3 since advice carries a first step, an owner and a check, and unmeasured numbers are listed; 2 since sources, upgrade and area rules were added.',
+      ),
+    ),
   tool: z.strictObject({ name: z.literal('service-audit'), version: z.string() }),
   bank: z.strictObject({
     id: z.string(),
@@ -111,6 +137,11 @@ export const reportSchema = z.strictObject({
     }),
   ),
   priorities: z.array(weaknessSchema),
+  unmeasured: z
+    .array(unmeasuredSchema)
+    .check(
+      z.describe('Number questions answered N/A ("we don\'t measure this"), each with advice to start measuring.'),
+    ),
   unanswered: z.array(z.string()),
   notApplicable: z.array(z.strictObject({ questionId: z.string(), reason: z.string() })),
   sources: z
@@ -130,4 +161,5 @@ export const reportSchema = z.strictObject({
 
 export type ReportModel = z.output<typeof reportSchema>;
 export type ReportWeakness = z.output<typeof weaknessSchema>;
+export type ReportUnmeasured = z.output<typeof unmeasuredSchema>;
 export type ReportElement = ReportModel['elements'][number];

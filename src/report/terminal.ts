@@ -20,6 +20,20 @@ export function weakestFirst(elements: readonly ReportElement[]): ReportElement[
   return [...elements].sort((a, b) => (a.score ?? Infinity) - (b.score ?? Infinity));
 }
 
+/** The first step, owner and check of a piece of advice, each on a line of its own under it. */
+export function adviceDetail(
+  a: { firstStep?: string | undefined; owner?: string | undefined; check?: string | undefined },
+  width: number,
+  indent: string,
+): string[] {
+  const parts: [string, string | undefined][] = [
+    ['First step', a.firstStep],
+    ['Owner', a.owner],
+    ['Check', a.check],
+  ];
+  return parts.flatMap(([k, v]) => (v === undefined ? [] : hang(t(`${k}: ${v}`), width, indent)));
+}
+
 /** Renders the report for a person at a terminal (80 columns by default). Every text from a file passes terminalLine. Pure. */
 export function renderTerminal(m: ReportModel, o: RenderOptions = {}): string {
   const s = o.style ?? plain;
@@ -80,6 +94,19 @@ export function renderTerminal(m: ReportModel, o: RenderOptions = {}): string {
         ...hang(t(`${p.text} (${p.answerLabel}; +${p.pointsToGain.toFixed(1)} points, ${p.questionId})`), width, head),
       );
       out.push(...hang(t(p.recommendation), width, `${' '.repeat(head.length)}→ `).map((l) => s.cyan(l)));
+      out.push(...adviceDetail(p, width, ' '.repeat(head.length + 2)));
+    });
+    out.push('');
+  }
+
+  if (m.unmeasured.length > 0) {
+    out.push(s.bold('Start measuring (answered "we don\'t measure this")'));
+    m.unmeasured.forEach((u, i) => {
+      const head = `  ${i + 1}. `;
+      const what = [u.unit, u.target].filter(Boolean).join(', ');
+      out.push(...hang(t(`${u.text} (${u.questionId}${what ? `; ${what}` : ''})`), width, head));
+      out.push(...hang(t(u.recommendation), width, `${' '.repeat(head.length)}→ `).map((l) => s.cyan(l)));
+      out.push(...adviceDetail(u, width, ' '.repeat(head.length + 2)));
     });
     out.push('');
   }

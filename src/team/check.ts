@@ -20,7 +20,7 @@ export function teamForCheck(t: TeamReport, source: string): { report: ReportMod
     recommendation: p.recommendation,
   });
   const report: ReportModel = {
-    schemaVersion: 2,
+    schemaVersion: 3,
     tool: t.tool,
     bank: t.bank,
     answers: { file: source, sha256: '', date: null, organization: null, respondent: null },
@@ -43,6 +43,7 @@ export function teamForCheck(t: TeamReport, source: string): { report: ReportMod
       notes: [],
     })),
     priorities: t.priorities.map(weakness),
+    unmeasured: [],
     unanswered: [],
     notApplicable: [],
     sources: [],

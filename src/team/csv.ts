@@ -4,7 +4,7 @@ import type { RuleProblem } from '../validation/rules.js';
 import { bankRef, questionsOf } from '../bank/queries.js';
 import type { Bank, Question } from '../bank/schema.js';
 import type { Problem } from '../errors.js';
-import { closest } from '../validation/closest.js';
+import { closest, didYouMean } from '../validation/closest.js';
 import { validateYaml } from '../validation/validate.js';
 
 // CSV import for team pools: a spreadsheet's or a form tool's export, one row per response and one
@@ -136,9 +136,7 @@ export function parseCsvMap(file: string, source: string, bank: Bank): { map?: C
         out.push({
           path: ['columns', col],
           message: `"${target}" is not a question id`,
-          fix: near
-            ? `did you mean "${near}"?`
-            : 'write a question id (`service-audit bank` lists them), group, role or ignore',
+          fix: near ? didYouMean(near) : 'write a question id (`service-audit bank` lists them), group, role or ignore',
         });
       }
     for (const [key, v] of Object.entries(d.values ?? {}))
@@ -225,7 +223,7 @@ export function csvRespondents(
         col: c + 1,
         message: `column "${name}" matches no question`,
         fix: near
-          ? `did you mean "${near}"? Or map it in a --map file (columns: { "${name}": question-id })`
+          ? `${didYouMean(near)} Or map it in a --map file (columns: { "${name}": question-id })`
           : 'name the question by its id or exact text, or map it in a --map file (columns: { "COLUMN": question-id or ignore })',
       });
       return { kind: 'ignore' };
@@ -279,7 +277,7 @@ export function csvRespondents(
     return {
       error: {
         message: `"${text}" is not an answer to ${q.id}`,
-        fix: `${near ? `did you mean "${near}"? ` : ''}use one of ${options.map((o) => o.value).join(', ')} (or their labels), or map it in a --map file (values: { "${text}": value })`,
+        fix: `${near ? `${didYouMean(near)} ` : ''}use one of ${options.map((o) => o.value).join(', ')} (or their labels), or map it in a --map file (values: { "${text}": value })`,
       },
     };
   };

@@ -212,7 +212,7 @@ describe('collect refuses bad settings with one clear line and exit 2', () => {
     ],
     [
       ['--audience', 'lead', '--area', 'engagment'],
-      'error: --area engagment: no such area (did you mean engagement?); the areas are dna, sales, engagement',
+      'error: --area engagment: no such area (did you mean "engagement"?); the areas are dna, sales, engagement',
     ],
     [
       ['--host', '203.0.113.9'],

@@ -71,7 +71,7 @@ describe('sources in the report', () => {
     expect(results.report!.map((r) => `${r.lineNumber}: ${r.ruleNames.join('/')} ${r.errorDetail ?? ''}`)).toEqual([]);
   });
 
-  test('JSON validates against the published schema (schemaVersion 2), with and without an upgrade', () => {
+  test('JSON validates against the published schema (schemaVersion 3), with and without an upgrade', () => {
     const validate = new Ajv({ strict: false }).compile(JSON.parse(jsonSchema('report')));
     for (const m of [model(), model('bank: mini@2\nanswers:\n  t.share: 10\n')]) {
       expect(validate(JSON.parse(REPORT_FORMATS.json(m, {})))).toBe(true);

@@ -14,8 +14,8 @@ const answers = (a: Answers['answers']): Answers => ({ bank: 'mini@1', answers: 
 
 describe('the pieces of the interactive audit', () => {
   test('--area and --from the bank lacks are refused with a did-you-mean', () => {
-    expect(() => checkRunOptions(bank, ['dnaa'], undefined)).toThrow('--area dnaa: no such area (did you mean dna?)');
-    expect(() => checkRunOptions(bank, undefined, 'c.onee')).toThrow(/--from c\.onee: .*\(did you mean c\.one\?\)/);
+    expect(() => checkRunOptions(bank, ['dnaa'], undefined)).toThrow('--area dnaa: no such area (did you mean "dna"?)');
+    expect(() => checkRunOptions(bank, undefined, 'c.onee')).toThrow(/--from c\.onee: .*\(did you mean "c\.one"\?\)/);
     expect(() => checkRunOptions(bank, ['eng'], 'c.one')).toThrow(/in the chosen areas/);
     expect(() => checkRunOptions(bank, ['dna'], 'dna.customer')).not.toThrow();
   });

@@ -9,7 +9,7 @@ import { colorLevel, type Style } from '../../text/style.js';
 import { renderTerminal } from '../../report/terminal.js';
 import { shellWord, terminalLine } from '../../text/escape.js';
 import { wrap } from '../../text/wrap.js';
-import { closest } from '../../validation/closest.js';
+import { closest, didYouMean } from '../../validation/closest.js';
 import { answersKind } from '../answers-file.js';
 import { backupFile, fileExists, readUserFile, realTarget, writeAtomic } from '../files.js';
 import { GuardedFile, NO_FILE } from '../guarded.js';
@@ -64,7 +64,7 @@ export function checkRunOptions(bank: Bank, areas: readonly string[] | undefined
   const ids = [...new Set(list.flatMap((x) => [x.question.id, x.element.id, x.area.id]))];
   const near = closest(from, ids);
   throw new UsageError(
-    `--from ${terminalLine(from)}: no question, element or area with that id${areas ? ' in the chosen areas' : ''}${near ? ` (did you mean ${near}?)` : ''}; service-audit bank lists the ids`,
+    `--from ${terminalLine(from)}: no question, element or area with that id${areas ? ' in the chosen areas' : ''}${near ? ` (${didYouMean(near)})` : ''}; service-audit bank lists the ids`,
   );
 }
 
