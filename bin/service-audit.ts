@@ -21,7 +21,9 @@ const here = (name: string) => join(__dirname, name);
 async function start(): Promise<void> {
   // Loaded here, not at the top, so that --version never loads node:vm and friends.
   const { loadCli } = await import('./load-cli.js');
-  const { cli, saveCache } = loadCli(here('cli.cjs'), { version, sha256: cliSha256 }, process.env, args[0]);
+  const cliFile = here('cli.cjs');
+  const { cli, saveCache, firstLineShift } = loadCli(cliFile, { version, sha256: cliSha256 }, process.env, args[0]);
+  shifts[cliFile] = firstLineShift;
   const code = await cli.main(args, {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -31,6 +33,7 @@ async function start(): Promise<void> {
     version,
     builtinBank: here('../questions/service-readiness.yaml'),
     builtinBankCompiled: here('builtin-bank.json'),
+    originalTrace: sourceTrace,
     onInterrupt: (handler: () => void) => {
       process.on('SIGINT', handler);
       process.on('SIGTERM', handler);
@@ -51,10 +54,19 @@ async function start(): Promise<void> {
   saveCache(code);
 }
 
+/** Columns the code-cache loader's wrapper adds to a bundle's first line, by file. */
+const shifts: Record<string, number> = {};
+
+/** An internal error's trace pointed at the TypeScript sources; the source maps are read only now. */
+function sourceTrace(stack: string): string {
+  const { originalTrace } = require('./trace.js') as typeof import('./trace.js');
+  return originalTrace(stack, shifts);
+}
+
 /** Any failure outside main() (a missing dist/cli.cjs, a throw in a callback) is a bug: say so, exit 70. */
 function fail(e: unknown): never {
   try {
-    process.stderr.write(internalErrorMessage(e));
+    process.stderr.write(internalErrorMessage(e, sourceTrace));
   } catch {
     /* stderr is gone too: the exit code still says it */
   }

@@ -364,7 +364,7 @@ export const COMMANDS: readonly AnyCommand[] = [
         key: 'files',
         name: '<answers...>',
         description:
-          'answers files of one organization, each with its date (any order); a folder is a staff pulse, pooled',
+          'answers files, folders or globs of one organization, each file with its date (any order); a folder of undated answers is a staff pulse, pooled',
       },
     ],
     options: [

@@ -1,5 +1,6 @@
 // The edge of the history's loop: pooling each pulse folder, reading the plan, scoring credits.
 import { readdirSync, statSync } from 'node:fs';
+import { readUserFile } from './files.js';
 import { basename, join, resolve } from 'node:path';
 import type { Answers } from '../answers/schema.js';
 import type { Bank } from '../bank/schema.js';
@@ -15,10 +16,19 @@ import { poolReport } from './team.js';
 /** The fewest respondents a pulse needs for its shares to be shown (the team report's default floor). */
 const MIN_GROUP = 5;
 
-/** Whether an input of `history` is a folder (a staff pulse) rather than an answers file. */
-export function isFolder(io: Io, input: string): boolean {
+/**
+ * Whether an input of `history` is a staff pulse's folder: a folder whose answers files carry no
+ * `date:` (a pulse stores none). A folder of dated audits is read as audits.
+ */
+export function isPulseFolder(io: Io, input: string): boolean {
+  const dir = resolve(io.cwd, input);
   try {
-    return statSync(resolve(io.cwd, input)).isDirectory();
+    if (!statSync(dir).isDirectory()) return false;
+    const files = readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f));
+    return (
+      files.length > 0 &&
+      files.every((f) => !/^date:/m.test(readUserFile(io.cwd, join(input, f), 'answers file', 'check the folder').text))
+    );
   } catch {
     return false;
   }

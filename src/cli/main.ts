@@ -136,6 +136,6 @@ function handleError(e: unknown, io: Io): number {
     io.stderr.write(`${e.message.split('\n').map(terminalLine).join('\n')}\n`);
     return EXIT.interrupted;
   }
-  io.stderr.write(internalErrorMessage(e));
+  io.stderr.write(internalErrorMessage(e, io.originalTrace));
   return EXIT.internal;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Bank } from '../bank/schema.js';
 import { html } from '../text/escape.js';
-import { NOT_APPLICABLE, NOTE_MAX, REASON_MAX, type FormItem, type FormState } from './submission.js';
+import { NOT_APPLICABLE, NOTE_MAX, numberWords, REASON_MAX, type FormItem, type FormState } from './submission.js';
 
 // The collect form: server-rendered, no script, no external request, readable on a phone.
 // Every value that came from the bank or from a person goes through html().
@@ -107,8 +107,13 @@ function question(item: FormItem, n: number, p: FormPage): string {
     );
   } else {
     const typed = value === NOT_APPLICABLE ? '' : value;
+    // A number question is labelled with its unit; the server checks the value whatever the browser allows.
+    const [label, max] =
+      q.type === 'number'
+        ? [`${numberWords(q).replace(/^a n/, 'N')}`, q.max === undefined ? '' : ` max="${q.max}"`]
+        : ['Percent, from 0 to 100', ' max="100"'];
     parts.push(
-      `<label class="field" for="${id}-v">Percent, from 0 to 100</label><input type="number" inputmode="decimal" min="0" max="100" step="any" name="q:${html(q.id)}" id="${id}-v" value="${html(typed)}"${error ? ' aria-invalid="true"' : ''}>`,
+      `<label class="field" for="${id}-v">${html(label)}</label><input type="number" inputmode="decimal" min="0"${max} step="any" name="q:${html(q.id)}" id="${id}-v" value="${html(typed)}"${error ? ' aria-invalid="true"' : ''}>`,
     );
     parts.push(
       `<label class="choice"><input type="checkbox" name="q:${html(q.id)}" value="${NOT_APPLICABLE}" id="${id}-na"${checked(NOT_APPLICABLE)}> Does not apply to me</label>`,

@@ -5,9 +5,10 @@
 // batches: every file of a batch is created at the same moment, in random order. The spool is
 // emptied at each batch and at stop; a crash leaves it to be written out at the next start.
 import { randomBytes, randomInt } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmdirSync, unlinkSync } from 'node:fs';
 import { link, open, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { LockHeld, takeLock } from './lock.js';
 
 const PENDING = '.pending';
 const LOCK = '.collect.lock';
@@ -76,16 +77,6 @@ function shuffle<T>(xs: T[]): T[] {
   return xs;
 }
 
-/** Whether a process with this id is running (a lock of a dead one is stale). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 export interface ResponseStore {
   /** Saves one response durably (in the spool); resolves once it is on disk. */
   save(text: string, day: string): Promise<void>;
@@ -102,17 +93,12 @@ export async function openStore(
   dir: string,
   o: { batch: number; today: string; onError?: (message: string) => void },
 ): Promise<ResponseStore> {
-  const lock = join(dir, LOCK);
-  for (let attempt = 0; ; attempt++) {
-    try {
-      writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw e;
-      const pid = Number(readFileSync(lock, 'utf8').trim());
-      if (Number.isInteger(pid) && pid > 0 && alive(pid)) throw new FolderInUse(pid);
-      unlinkSync(lock);
-    }
+  let lock: ReturnType<typeof takeLock>;
+  try {
+    lock = takeLock(join(dir, LOCK));
+  } catch (e) {
+    if (e instanceof LockHeld) throw new FolderInUse(e.holder.pid);
+    throw e;
   }
   const pending = join(dir, PENDING);
   mkdirSync(pending, { recursive: true });
@@ -154,7 +140,7 @@ export async function openStore(
         await flush(day);
         rmdirSync(pending);
       } finally {
-        if (readFileSync(lock, 'utf8').trim() === String(process.pid)) unlinkSync(lock);
+        lock.release();
       }
     },
   };

@@ -50,6 +50,20 @@ function clean(text: string, multiline: boolean, max: number): string {
   return Array.from(plain.trim()).slice(0, max).join('').trim();
 }
 
+/** A number as typed ("12", "2.5", "2,5"), or undefined when it is not one from 0 to `max`. */
+export function numberOf(text: string, max: number | undefined): number | undefined {
+  const m = /^(\d{1,15}(?:[.,]\d+)?)$/.exec(text.trim());
+  if (!m) return undefined;
+  const n = Number(m[1]!.replace(',', '.'));
+  return Number.isFinite(n) && (max === undefined || n <= max) ? n : undefined;
+}
+
+/** What a number question asks for, in words: "a number of minutes, from 0 to 1440". */
+export function numberWords(q: Question): string {
+  const unit = q.unit && q.unit !== '%' ? ` of ${q.unit}` : q.unit === '%' ? ' (%)' : '';
+  return `a number${unit}, ${q.max === undefined ? '0 or more' : `from 0 to ${q.max}`}`;
+}
+
 /** A percent as typed ("45", "45.5", "45 %"), or undefined when it is not one from 0 to 100. */
 export function percentOf(text: string): number | undefined {
   const m = /^(\d{1,3}(?:[.,]\d+)?)\s*%?$/.exec(text.trim());
@@ -92,6 +106,12 @@ export function readSubmission(items: readonly FormItem[], fields: URLSearchPara
     if (value === NOT_APPLICABLE) {
       if (!reason) errors[q.id] = 'Say briefly why it does not apply to you, or choose an answer.';
       else answers[q.id] = withNote({ na: reason });
+      continue;
+    }
+    if (q.type === 'number') {
+      const n = numberOf(value, q.max);
+      if (n === undefined) errors[q.id] = `Write ${numberWords(q)}.`;
+      else answers[q.id] = withNote({ value: n });
       continue;
     }
     if (q.type === 'percent') {
