@@ -3,6 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseAnswers } from '../answers/parse.js';
+import { aboutMinutes } from '../collect/duration.js';
 import { planRecheck, REASON_WORDS, reasonCounts, type Recheck } from '../audit/recheck.js';
 import type { Bank } from '../bank/schema.js';
 import { UsageError } from '../errors.js';
@@ -104,8 +105,5 @@ export function prepareRecheck(io: Io, bank: Bank, latest: string, target: strin
   return { latest, recheck, defaults: last.answers.answers, intro };
 }
 
-/** About twelve seconds a question, the pace of a team lead who knows the team. */
-export function minutesFor(questions: number): string {
-  const m = Math.max(1, Math.round((questions * 12) / 60));
-  return m === 1 ? 'a minute' : `${m} minutes`;
-}
+/** About twelve seconds a question: the one estimate of collect/duration.ts. */
+export const minutesFor = aboutMinutes;

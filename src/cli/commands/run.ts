@@ -1,4 +1,5 @@
 import type { Answers } from '../../answers/schema.js';
+import { DEFAULT_MIN_GROUP } from '../../team/anonymity.js';
 import type { Asker } from '../../audit/asker.js';
 import { auditQuestions, runAudit, startIndex } from '../../audit/engine.js';
 import type { Audience, Bank } from '../../bank/schema.js';
@@ -129,7 +130,7 @@ function introduce(s: Session, total: number, pulse: boolean): void {
   const intro = pulse
     ? [
         `${total} statements about yourself; about ${minutesFor(total)}.`,
-        "Your answers are pooled with your team's: a team report never shows a name, and shows a group only when it has at least 5 people.",
+        `Your answers are pooled with your team's: a team report never shows a name, and shows a group only when it has at least ${DEFAULT_MIN_GROUP} people.`,
       ]
     : [
         `${total} questions on ${s.bank.areas
