@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { allowedValues, normaliseAnswer } from '../answers/parse.js';
 import type { Answer, Answers } from '../answers/schema.js';
 import type { RuleProblem } from '../validation/rules.js';
 import { bankRef, questionsOf } from '../bank/queries.js';
@@ -265,6 +266,13 @@ export function csvRespondents(
     const text = cell.trim();
     if (text === '') return {};
     if (NA.test(text)) return { answer: { na: 'marked not applicable in the CSV' } };
+    if (q.type === 'number') {
+      // The answers file's own reading, so a number the CSV brings in reads back the same.
+      const { answer, error } = normaliseAnswer(q, text);
+      return error
+        ? { error: { message: error.message, fix: `write ${allowedValues(q)}, e.g. 12, or N/A if it is not measured` } }
+        : { answer: answer! };
+    }
     if (q.type === 'percent') {
       if (!PERCENT.test(text))
         return {

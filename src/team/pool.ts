@@ -16,6 +16,9 @@ import type {
 } from './model.js';
 import { contentShuffle, meanSorted, quantileSorted, sortNumbers, wilson } from './stats.js';
 
+/** A question whose answer is typed (a percent or a number), pooled by its credits, not by option counts. */
+const isTyped = (q: Question) => q.type === 'percent' || q.type === 'number';
+
 /** Points of interquartile range from which an element counts as a disagreement. */
 export const DISAGREEMENT_SPREAD = 40;
 
@@ -76,9 +79,9 @@ export function createPool(bank: Bank): Pool {
     overall: number | null;
     areas: (number | null)[];
     elements: (number | null)[];
-    /** Per answered or N/A question: its index, and the option index (-1 for N/A, -2 for a percent). */
+    /** Per answered or N/A question: its index, and the option index (-1 for N/A, -2 for a percent or number). */
     marks: number[];
-    /** Per percent answer: question index, value, credit. */
+    /** Per percent or number answer: question index, value, credit. */
     percents: number[];
   }
   // Each respondent is scored as their own single report would score them (one decimal), so a
@@ -91,7 +94,7 @@ export function createPool(bank: Bank): Pool {
         if (r.status === 'unanswered') continue;
         const qi = questionIndex.get(r.question.id)!;
         if (r.status === 'na') marks.push(qi, -1);
-        else if (r.question.type === 'percent') {
+        else if (isTyped(r.question)) {
           marks.push(qi, -2);
           percents.push(qi, Number(r.value), r.credit!);
         } else marks.push(qi, optionIndex[qi]!.get(String(r.value))!);
@@ -244,7 +247,7 @@ export function createPool(bank: Bank): Pool {
     const questions: TeamQuestion[] = [];
     list.forEach(({ question: q, element }, i) => {
       const qa = acc.questions[i]!;
-      const answered = q.type === 'percent' ? qa.percents.length : qa.counts.reduce((s, c) => s + c, 0);
+      const answered = isTyped(q) ? qa.percents.length : qa.counts.reduce((s, c) => s + c, 0);
       if (answered + qa.na === 0) return;
       questions.push({
         id: q.id,
@@ -254,10 +257,9 @@ export function createPool(bank: Bank): Pool {
         audience: q.audience,
         answered,
         notApplicable: qa.na,
-        distribution:
-          q.type === 'percent'
-            ? null
-            : q.options!.map((opt, k) => ({ value: opt.value, label: opt.label, count: qa.counts[k]! })),
+        distribution: isTyped(q)
+          ? null
+          : q.options!.map((opt, k) => ({ value: opt.value, label: opt.label, count: qa.counts[k]! })),
         meanCredit: answered === 0 ? null : round2(meanCreditOf(q, qa)),
         ...(q.type === 'percent' && {
           meanPercent: answered === 0 ? null : round1(meanSorted(sortNumbers(qa.percents))),
@@ -309,7 +311,7 @@ export function createPool(bank: Bank): Pool {
 
   /** Mean credit from counts (options in bank order) or sorted credits: independent of file order. */
   function meanCreditOf(q: Question, qa: Acc['questions'][number]): number {
-    if (q.type === 'percent') return meanSorted(sortNumbers(qa.credits));
+    if (isTyped(q)) return meanSorted(sortNumbers(qa.credits));
     const n = qa.counts.reduce((s, c) => s + c, 0);
     return q.options!.reduce((s, opt, k) => s + opt.credit * qa.counts[k]!, 0) / n;
   }
@@ -323,7 +325,7 @@ export function createPool(bank: Bank): Pool {
     const perElement = elements.map(({ element }) =>
       element.questions
         .map((q) => ({ q, qa: acc.questions[questionIndex.get(q.id)!]! }))
-        .filter(({ q, qa }) => (q.type === 'percent' ? qa.percents.length : qa.counts.reduce((s, c) => s + c, 0)) > 0),
+        .filter(({ q, qa }) => (isTyped(q) ? qa.percents.length : qa.counts.reduce((s, c) => s + c, 0)) > 0),
     );
     const totalWeight = elements.reduce((s, { element }, i) => s + (perElement[i]!.length > 0 ? element.weight : 0), 0);
     const out: TeamWeakness[] = [];

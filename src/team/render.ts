@@ -97,7 +97,9 @@ export function renderTeamTerminal(m: TeamReport, o: RenderOptions = {}): string
     out.push(...hang(`${t(q.text)} (${t(q.id)})`, width, '  '));
     const dist = q.distribution
       ? q.distribution.map((d) => `${t(d.label)} ${d.count}`).join(' · ')
-      : `mean ${one(q.meanPercent ?? null)}%`;
+      : q.type === 'number'
+        ? `${q.answered} answered`
+        : `mean ${one(q.meanPercent ?? null)}%`;
     const na = q.notApplicable > 0 ? ` · not applicable ${q.notApplicable}` : '';
     out.push(
       ...hang(
@@ -252,7 +254,9 @@ export function renderTeamMarkdown(m: TeamReport): string {
   for (const x of r.questions) {
     const dist = x.distribution
       ? x.distribution.map((d) => `${md(d.label)} ${d.count}`).join(', ')
-      : `mean ${one(x.meanPercent ?? null)}%`;
+      : x.type === 'number'
+        ? `${x.answered} answered`
+        : `mean ${one(x.meanPercent ?? null)}%`;
     q.push(
       `| ${md(x.text)} (${markdownCode(x.id)}) | ${dist} | ${x.notApplicable} | ${x.meanCredit === null ? 'n/a' : x.meanCredit.toFixed(2)} |`,
     );
