@@ -235,9 +235,7 @@ export default async function runCommand(io: Io, opts: RunOptions & GlobalOption
       ).trim();
       if (organization !== (answers.organization ?? ''))
         save({ ...withoutKey(answers, 'organization'), ...(organization && { organization }) });
-      const respondent = (
-        await asker.text('Your name (optional; on this report, never on a pooled team report):', answers.respondent)
-      ).trim();
+      const respondent = (await asker.text('Your name (optional, not on team reports):', answers.respondent)).trim();
       if (respondent !== (answers.respondent ?? ''))
         save({ ...withoutKey(answers, 'respondent'), ...(respondent && { respondent }) });
     }
