@@ -1,4 +1,4 @@
-import { input } from '@inquirer/prompts';
+import { input, select } from '@inquirer/prompts';
 import { keyConfirm } from './confirm-prompt.js';
 import { terminalLine } from '../text/escape.js';
 import type { Asker, AskContext, Reply } from './asker.js';
@@ -81,5 +81,17 @@ export function inquirerAsker(streams: Streams): Asker {
     },
     // y or n answers at once, as a key picks every other choice; Enter takes the default.
     confirm: (message, defaultValue) => guard(keyConfirm({ ...theme, message, default: defaultValue }, context)),
+    choose: (message, choices, defaultValue) =>
+      guard(
+        select(
+          {
+            ...theme,
+            message,
+            choices: choices.map((c) => ({ value: c.value, name: terminalLine(c.name) })),
+            default: defaultValue,
+          },
+          context,
+        ),
+      ),
   };
 }

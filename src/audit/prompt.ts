@@ -97,17 +97,19 @@ export function typedField(number: AnswerPromptConfig['number']): {
       parse: parsePercent,
       shown: (v) => `${v}%`,
     };
-  const unit = terminalLine(number.unit);
+  // A unit of "%" reads as a percent: "Percent (0-100)", not "% (0-100)".
+  const unit = number.unit === '%' ? '' : terminalLine(number.unit);
+  const name = number.unit === '%' ? 'Percent' : unit ? `${unit[0]!.toUpperCase()}${unit.slice(1)}` : 'Number';
   const range = number.max === undefined ? '0 or more' : `0-${number.max}`;
   return {
-    label: `${unit ? `${unit[0]!.toUpperCase()}${unit.slice(1)}` : 'Number'} (${range}${number.target ? `; ${terminalLine(number.target)}` : ''})`,
+    label: `${name} (${range}${number.target ? `; ${terminalLine(number.target)}` : ''})`,
     hint: `type a number${unit ? ` of ${unit}` : ''}`,
     error: `Type a number${unit ? ` of ${unit}` : ''} (${range}), or press ${NA_KEY} if you don't measure it; then Enter.`,
     parse: (input) => {
       const n = numberFromText(input);
       return n !== undefined && (number.max === undefined || n <= number.max) ? n : undefined;
     },
-    shown: (v) => withUnit(v, unit),
+    shown: (v) => withUnit(v, number.unit === '%' ? '%' : unit),
   };
 }
 

@@ -6,7 +6,7 @@ import { csvRespondents, parseCsvMap, type CsvMap } from '../team/csv.js';
 import type { LeftOut, TeamReport } from '../team/model.js';
 import { createPool } from '../team/pool.js';
 import { readUserFile } from './files.js';
-import { expandPoolInputs } from './inputs.js';
+import { createDuplicateCheck, expandPoolInputs, leadRefused } from './inputs.js';
 import type { Io } from './io.js';
 import type { LoadedBank } from './load.js';
 
@@ -64,9 +64,17 @@ export function poolReport(io: Io, loaded: LoadedBank, inputs: readonly string[]
     if (!parsed.map) throw new InputError(parsed.problems);
     map = parsed.map;
   }
-  const { files, problems: missing } = expandPoolInputs(io.cwd, inputs);
+  const { files, problems: missing, fatal: sealBroken, notices } = expandPoolInputs(io.cwd, inputs);
+  if (sealBroken.length > 0) throw new InputError(sealBroken);
+  for (const n of notices) io.stderr.write(`warning: ${n}\n`);
   const leftOut: LeftOut[] = missing.map((p) => leftOutOf(p.file, [p]));
   const strictProblems: Problem[] = [...missing];
+  const duplicateOf = createDuplicateCheck();
+  /** Left out and listed; with --strict an error. */
+  const refuse = (source: string, problems: Problem[]) => {
+    leftOut.push(leftOutOf(source, problems));
+    strictProblems.push(...problems);
+  };
   const validate = answersValidator(bank);
   const pool = createPool(bank);
   let count = missing.length;
@@ -89,7 +97,8 @@ export function poolReport(io: Io, loaded: LoadedBank, inputs: readonly string[]
       if (fatal.length > 0) throw new InputError(fatal);
       for (const row of rows) {
         count++;
-        if (row.answers) pool.add(row.answers);
+        if (row.answers?.role === 'lead') refuse(row.source, [leadRefused(row.source, 'a CSV row')]);
+        else if (row.answers) pool.add(row.answers);
         else {
           leftOut.push(leftOutOf(row.source, row.problems));
           strictProblems.push(...row.problems);
@@ -98,8 +107,23 @@ export function poolReport(io: Io, loaded: LoadedBank, inputs: readonly string[]
       continue;
     }
     count++;
+    const copyOf = duplicateOf(f.shown, text);
+    if (copyOf !== undefined) {
+      refuse(f.shown, [
+        {
+          file: f.shown,
+          line: 1,
+          col: 1,
+          message: `is the same response as ${copyOf}, so it is counted once`,
+          fix: 'remove the copy: each response is one file, and a copy cannot count as another person',
+        },
+      ]);
+      continue;
+    }
     const { answers, problems } = validate(f.shown, text);
-    if (answers) pool.add(answers);
+    if (answers?.role === 'lead' && f.found)
+      refuse(f.shown, [leadRefused(f.shown, 'a file found in a folder or by a pattern')]);
+    else if (answers) pool.add(answers);
     else {
       leftOut.push(leftOutOf(f.shown, problems));
       strictProblems.push(...problems);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Bank } from '../bank/schema.js';
 import { html } from '../text/escape.js';
+import { aboutMinutes } from './duration.js';
 import { NOT_APPLICABLE, NOTE_MAX, numberWords, REASON_MAX, type FormItem, type FormState } from './submission.js';
 
 // The collect form: server-rendered, no script, no external request, readable on a phone.
@@ -74,6 +75,10 @@ export interface FormPage {
   errors?: Record<string, string>;
   /** A message about the form as a whole (expired, nothing answered, not saved). */
   notice?: string;
+  /** A pulse with one-time codes: the code from the card's link (asked for when empty). */
+  code?: string;
+  /** Preview: nothing sent is stored, and the page says so. */
+  preview?: boolean;
 }
 
 /** What is kept, said plainly at the top of the form. */
@@ -140,12 +145,24 @@ export function renderForm(p: FormPage): string {
       : '';
   const body = [
     '<h1>Team pulse</h1>',
-    `<p class="sub">${html(p.bank.title)}${p.group ? ` · ${html(p.group)}` : ''} · ${p.items.length} statements, about ${Math.max(1, Math.round((p.items.length * 15) / 60))} min</p>`,
+    `<p class="sub">${html(p.bank.title)}${p.group ? ` · ${html(p.group)}` : ''} · ${p.items.length} statements, about ${aboutMinutes(p.items.length)}</p>`,
+    ...(p.preview
+      ? [
+          '<p class="summary" role="note"><strong>Preview.</strong> Try the form as your team will see it: nothing you send here is stored.</p>',
+        ]
+      : []),
     privacy(p.group),
     summary,
     // autocomplete off: no browser restores an answered form under a fresh nonce (back, then send again).
     `<form method="post" action="${html(p.action)}" autocomplete="off">`,
     `<input type="hidden" name="nonce" value="${html(p.nonce)}">`,
+    ...(p.code === undefined
+      ? []
+      : p.code !== ''
+        ? [`<input type="hidden" name="code" value="${html(p.code)}">`]
+        : [
+            `<label class="field" for="code">Your one-time code (on your card; it is never stored with your answers)</label><input type="text" name="code" id="code" autocapitalize="characters" spellcheck="false" maxlength="40" required>`,
+          ]),
     ...p.items.map((item, i) => question(item, i + 1, p)),
     '<button type="submit">Send my answers</button>',
     '</form>',
@@ -153,12 +170,17 @@ export function renderForm(p: FormPage): string {
   return page(`Team pulse: ${p.bank.title}`, body.join('\n'));
 }
 
-/** The page after a response was saved. */
-export function renderThanks(): string {
-  return page(
-    'Thank you',
-    '<h1>Thank you</h1>\n<p>Your answers were saved, with no name, address or time of day. You can close this page.</p>',
-  );
+/** The page after a response was saved (or, in a preview, checked and not stored). */
+export function renderThanks(o: { preview?: boolean } = {}): string {
+  return o.preview
+    ? page(
+        'Preview: not stored',
+        '<h1>Preview: not stored</h1>\n<p>The answers were complete and would have been saved. In this preview nothing is stored.</p>',
+      )
+    : page(
+        'Thank you',
+        '<h1>Thank you</h1>\n<p>Your answers were saved, with no name, address or time of day. You can close this page.</p>',
+      );
 }
 
 /** A short page for every other outcome (not found, closed, too large…). */

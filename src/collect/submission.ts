@@ -135,8 +135,10 @@ export function readSubmission(items: readonly FormItem[], fields: URLSearchPara
   };
 }
 
-/** What a stored response says: the bank, the day, the group and the answers. Nothing else. */
+/** What a stored response says: its random id, the bank, the day, the group and the answers. Nothing else. */
 export interface Response {
+  /** Random (see store.ts): a pool counts a response once however many copies of it it is given. */
+  id: string;
   date: string;
   group?: string;
   answers: Record<string, Answer>;
@@ -149,6 +151,7 @@ export function responseText(bank: Bank, items: readonly FormItem[], r: Response
   const lines = [
     '# One response to a team pulse, collected by service-audit.',
     '# Stored: the bank, the day, the group and the answers. No name, no address, no time of day.',
+    `# response id: ${r.id}`,
     `bank: ${yamlString(bankRef(bank))}`,
     `date: ${r.date}`,
     ...(r.group !== undefined ? [`group: ${yamlQuoted(r.group)}`] : []),

@@ -35,7 +35,7 @@ describe('the collect lock (issue 22 item 8)', () => {
       lockPath,
       JSON.stringify({ pid: process.ppid, token: 'old', start: '1', boot: SYSTEM.bootId(), host: SYSTEM.host }),
     );
-    const store = await openStore(t.dir, { batch: 5, today: '2026-11-24' });
+    const store = await openStore(t.dir, { today: '2026-11-24' });
     expect(parseLock(readFileSync(lockPath, 'utf8'))?.pid).toBe(process.pid);
     await store.close('2026-11-24');
     expect(existsSync(lockPath)).toBe(false);
@@ -45,7 +45,7 @@ describe('the collect lock (issue 22 item 8)', () => {
     const sleeper = spawn('sleep', ['30']);
     try {
       writeFileSync(lockPath, `${sleeper.pid}\n`);
-      const store = await openStore(t.dir, { batch: 5, today: '2026-11-24' });
+      const store = await openStore(t.dir, { today: '2026-11-24' });
       await store.close('2026-11-24');
     } finally {
       sleeper.kill();
@@ -53,8 +53,8 @@ describe('the collect lock (issue 22 item 8)', () => {
   });
 
   test('a live holder keeps the folder; a lock of another boot does not', async () => {
-    const first = await openStore(t.dir, { batch: 5, today: '2026-11-24' });
-    await expect(openStore(t.dir, { batch: 5, today: '2026-11-24' })).rejects.toEqual(new FolderInUse(process.pid));
+    const first = await openStore(t.dir, { today: '2026-11-24' });
+    await expect(openStore(t.dir, { today: '2026-11-24' })).rejects.toEqual(new FolderInUse(process.pid));
     await first.close('2026-11-24');
     const sys = fakeSystem(7, { 5: '100', 7: '200' });
     writeFileSync(lockPath, JSON.stringify({ pid: 5, token: 'x', start: '100', boot: 'boot-0', host: 'here' }));

@@ -86,7 +86,7 @@ describe('the collect form asks a number with its unit; the server checks it', (
     const s = form({ 's.chat': typed });
     expect(s.errors).toEqual({});
     expect(s.answers!['s.chat']).toEqual({ value });
-    const text = responseFile(bank, items, { date: '2026-12-06', answers: s.answers! });
+    const text = responseFile(bank, items, { id: '0123456789abcdef', date: '2026-12-06', answers: s.answers! });
     expect(parseAnswers('r.yaml', text, bank).parsed!.answers.answers['s.chat']).toEqual({ value });
   });
 
