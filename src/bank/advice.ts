@@ -105,8 +105,8 @@ function entryFor(q: Question, key: string | undefined): Advice | undefined {
 export function adviceGaps(bank: Bank): AdviceGap[] {
   const out: AdviceGap[] = [];
   for (const a of bank.areas)
+    // A prediction is never scored, so it has no weak answer to advise on.
     for (const e of a.elements)
-      // A prediction is never scored, so it has no weak answer to advise on.
       for (const q of e.questions)
         for (const level of q.predicts === undefined ? weakLevels(q) : []) {
           const entry = entryFor(q, level.key);

@@ -237,7 +237,8 @@ const adviceRefs: Rule = (bank) => {
         });
       });
     });
-    if (q.recommendation === undefined && !(q.advice ?? []).some((a) => !a.for)) {
+    // A prediction is never scored: it has no weak answer to advise on.
+    if (q.recommendation === undefined && q.predicts === undefined && !(q.advice ?? []).some((a) => !a.for)) {
       const covered = new Set([
         ...(q.advice ?? []).flatMap((a) => a.for ?? []),
         ...Object.keys(q.recommendations ?? {}),

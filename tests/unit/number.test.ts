@@ -338,3 +338,24 @@ test('a prediction (never scored) needs no advice in the bank-level check', () =
   };
   expect(adviceGaps(predicted)).toEqual([]);
 });
+
+test('a prediction without recommendation or advice is a valid question (it is never scored)', () => {
+  const withPrediction = `${NUMBER_BANK}          - id: b.trust
+            text: I trust the organization.
+            type: yesno
+            audience: team
+            favourable: [yes]
+            help: Trust is the base.
+            recommendation: Ask the team what would build trust.
+            sources: [{ ref: art, concept: Trust }]
+          - id: b.trust-prediction
+            text: What share of your team will say they trust the organization?
+            type: percent
+            predicts: b.trust
+            help: Your guess beside the team's answer.
+            sources: [{ ref: art, concept: Trust }]
+`;
+  const { bank, problems } = parseBank('p.yaml', withPrediction);
+  expect(problems.map(formatProblem)).toEqual([]);
+  expect(adviceGaps(bank!).map(describeGap)).not.toContain(expect.stringMatching(/^b\.trust-prediction/));
+});
