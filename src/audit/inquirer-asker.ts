@@ -1,4 +1,4 @@
-import { confirm, input } from '@inquirer/prompts';
+import { confirm, input, select } from '@inquirer/prompts';
 import { terminalLine } from '../text/escape.js';
 import type { Asker, AskContext, Reply } from './asker.js';
 import { wrap } from '../text/wrap.js';
@@ -79,5 +79,17 @@ export function inquirerAsker(streams: Streams): Asker {
       return typed === shown ? defaultValue! : typed;
     },
     confirm: (message, defaultValue) => guard(confirm({ ...theme, message, default: defaultValue }, context)),
+    choose: (message, choices, defaultValue) =>
+      guard(
+        select(
+          {
+            ...theme,
+            message,
+            choices: choices.map((c) => ({ value: c.value, name: terminalLine(c.name) })),
+            default: defaultValue,
+          },
+          context,
+        ),
+      ),
   };
 }
