@@ -111,7 +111,8 @@ describeBrowser('HTML report in Chromium', () => {
             .map((t) => t.getBoundingClientRect())
             .map((r) => [r.top, r.bottom]),
         );
-        expect(rows).toHaveLength(14);
+        // One row per element of the built-in bank (v3: the four DNA elements, six sales, five engagement).
+        expect(rows).toHaveLength(15);
         for (let i = 1; i < rows.length; i++) expect(rows[i]![0]).toBeGreaterThanOrEqual(rows[i - 1]![1] - 0.5);
         await screenshot(p.page, `report-${colorScheme}-${width}`);
         await p.close();
@@ -174,7 +175,7 @@ describeBrowser('HTML report in Chromium', () => {
       for (const text of pages) expect(text.length).toBeGreaterThan(0);
       // Each block starts and ends on the same page (its first words found on exactly one page, its
       // last words after them on that page): nothing of it was cut. The header and the chart share page 1.
-      expect(sections.length).toBe(14 + 3);
+      expect(sections.length).toBe(15 + 3);
       for (const s of sections) {
         const text = squash(s);
         const [first, last] = [text.slice(0, 60), text.slice(-40)];

@@ -61,9 +61,12 @@ describeBrowser('markdown chart rendered by mermaid', () => {
     markdown = r.stdout;
     titles = (
       JSON.parse(cli(['report', '--answers', join(FIXTURES, 'v2-complete.yaml'), '--format', 'json']).stdout) as {
-        elements: { title: string }[];
+        elements: { title: string; score: number | null }[];
       }
-    ).elements.map((e) => e.title);
+    )// The chart draws the scored elements: a v2 file read under bank v3 has not answered the new sales basics.
+    .elements
+      .filter((e) => e.score !== null)
+      .map((e) => e.title);
     browser = await launchChromium();
     p = await openPage(browser, 'about:blank', { width: 1000 });
     await p.page.addScriptTag({ path: MERMAID });

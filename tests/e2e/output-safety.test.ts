@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { lint } from 'markdownlint/promise';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { MARKDOWNLINT_CONFIG, MINI_BANK, tempDir } from '../helpers.js';
-import { cli, FIXTURES, NO_STACK } from './cli-helpers.js';
+import { cli, FIXTURES, NO_STACK, V1_BANK } from './cli-helpers.js';
 
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -220,7 +220,7 @@ describe('GitHub Actions', () => {
     ],
   ])('an unwritable job summary (%s) after a passing check: a warning, and the verdict keeps exit 0', (_name, make) => {
     const summary = make(tmp.dir);
-    const r = cli(['check', '--answers', join(FIXTURES, 'v3-typical.yaml')], {
+    const r = cli(['check', '--bank', V1_BANK, '--answers', join(FIXTURES, 'complete.yaml')], {
       cwd: tmp.dir,
       env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
     });

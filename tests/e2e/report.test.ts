@@ -274,25 +274,39 @@ describe('the interactive audit without a terminal', () => {
   });
 });
 
-describe('the built-in bank v2, end to end', () => {
-  // A remote team that sells and has run a pulse: no premises, no social media.
-  const answers = fixture('v2-complete.yaml');
+describe('the built-in bank v3, end to end', () => {
+  // The lead of a support team reached by phone, e-mail and chat: no counter, no social media, no sales.
+  const answers = fixture('v3-typical.yaml');
 
-  test('scores a v2 answers file, with what the profile leaves out reported as not applicable, and its reason', () => {
+  test('scores a v3 answers file, with what the profile leaves out reported as not applicable, and its reason', () => {
     const r = cli(['report', '--answers', answers]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout.split('\n')[2]).toBe('Answered 81 of 85, 4 not applicable');
-    expect(r.stdout).toContain('environment.premises — Customers do not come to you in person, so not asked.');
-    expect(r.stdout).toContain('customer.social-replies — Customers do not reach you on social media, so not');
+    // 54 lead questions asked, one of them N/A (CSAT not measured); 24 left out by the profile
+    // (3 in person, 2 social media, 19 sales); the 12 team statements are the pulse's.
+    expect(r.stdout.split('\n')[2]).toBe(
+      'Answered 53 of 90, 25 not applicable, 12 unanswered (13% of the audit missing)',
+    );
+    expect(r.stdout).toContain('environment.premises-walk — Customers do not come to you in person, so not');
+    expect(r.stdout).toContain('customer.social-answer — Customers do not reach you on social media, so not');
+    // "We don't measure this" becomes advice to start measuring, with its owner and check.
+    expect(r.stdout).toContain('Start measuring (answered "we don\'t measure this")');
+    expect(r.stdout).toContain('Owner: Service manager');
     const json = JSON.parse(cli(['report', '--answers', answers, '--format', 'json']).stdout);
-    expect(json.bank).toMatchObject({ id: 'service-readiness', version: 2 });
-    // The poll's figures stand beside the team's pulse results.
+    expect(json.bank).toMatchObject({ id: 'service-readiness', version: 3 });
+    // The poll's figure is a reference line; no lead answer stands in for the team's share.
     expect(json.elements.find((e: { id: string }) => e.id === 'engagement.understanding').benchmark).toMatchObject({
       value: 37,
-      yours: 45,
-      delta: 8,
+      yours: null,
     });
+  });
+
+  test('a v2 answers file is read under v3, and says so on stderr', () => {
+    const r = cli(['report', '--answers', fixture('v2-complete.yaml')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /^note: .*v2-complete\.yaml was answered against service-readiness@2; read as service-readiness@3/,
+    );
   });
 
   test.each(['terminal', 'markdown', 'json', 'html'])('the %s report names no source file', (format) => {
