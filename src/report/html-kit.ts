@@ -326,7 +326,7 @@ header,tr,li,.element,.overall,figure,blockquote,.legend,table.engagement,#engag
 h1{font-size:1.4rem}
 .overall{padding:.4rem .75rem}
 .overall .big{font-size:1.8rem}
-.chart th,.chart td{padding:.1rem .4rem}
+.chart th,.chart td{padding:.05rem .4rem}
 tr.group th{padding-top:.4rem}
 .element{padding:.35rem .6rem;margin-bottom:.5rem;font-size:9pt;line-height:1.25}
 .element h3{margin:0 0 .2rem}
