@@ -147,11 +147,14 @@ export function expandPoolInputs(
   fatal: Problem[];
   /** Said on stderr, never an error: responses waiting in the spool of a collect that did not stop. */
   notices: string[];
+  /** Inputs that are not a sealed pulse (files, globs, CSV, folders without pulse-seal.json). */
+  unsealed: string[];
 } {
   const files: PoolFile[] = [];
   const problems: Problem[] = [];
   const fatal: Problem[] = [];
   const notices: string[] = [];
+  const unsealed: string[] = [];
   const seen = new Set<string>();
   unreadable = [];
   const shownOf = (abs: string) => {
@@ -172,6 +175,7 @@ export function expandPoolInputs(
   /** A pulse folder: sealed (then it must be as it was sealed), or with responses still in a spool. */
   const pulseFolder = (abs: string, input: string) => {
     const seal = readSeal(abs);
+    if (!seal) unsealed.push(input);
     if (seal) {
       const changes = sealChanges(abs, seal);
       if (changes.length > 0)
@@ -201,6 +205,7 @@ export function expandPoolInputs(
           message: 'no file matches this pattern',
           fix: 'check the pattern; quote it so that the shell passes it on, e.g. "answers/*.yaml"',
         });
+      unsealed.push(input);
       for (const f of found) add(f, shownOf(f), true);
     } else if (isDir(abs)) {
       pulseFolder(abs, input);
@@ -214,7 +219,10 @@ export function expandPoolInputs(
           fix: 'put the answers files in it, or name the files themselves',
         });
       for (const f of found) add(f, shownOf(f), true);
-    } else add(abs, input);
+    } else {
+      unsealed.push(input);
+      add(abs, input);
+    }
   }
   for (const u of unreadable) {
     const [dir, code] = u.split('\u0000') as [string, string];
@@ -226,7 +234,7 @@ export function expandPoolInputs(
       fix: 'make it readable (e.g. chmod +rx), or leave it out of the inputs',
     });
   }
-  return { files, problems, fatal, notices };
+  return { files, problems, fatal, notices, unsealed };
 }
 
 /** The id collect writes into each response ("# response id: …"): a pool counts it once. */
@@ -272,4 +280,14 @@ export function leadRefused(source: string, where: string): Problem {
     message: `says role: lead, but is ${where}; a lead's answers are never taken from among the team's`,
     fix: "name the lead's own file by itself (--lead FILE where report offers it), outside the team's folder",
   };
+}
+
+/** Whether this runs in a CI job (where a report is made on every push). */
+export const isCi = (env: Readonly<Record<string, string | undefined>>) =>
+  Boolean(env.CI && env.CI !== 'false') || env.GITHUB_ACTIONS === 'true' || env.GITLAB_CI === 'true';
+
+/** The warning for a pool that is not a sealed pulse, in CI (see docs/anonymity.md, "Reports over time"). */
+export function unsealedNotice(unsealed: readonly string[]): string {
+  const named = unsealed.slice(0, 3).join(', ') + (unsealed.length > 3 ? ` and ${unsealed.length - 3} more` : '');
+  return `warning: ${named} ${unsealed.length === 1 ? 'is' : 'are'} not a sealed pulse: a report on every push shows, by difference, the answers of each person whose file a commit adds. Commit a pulse as a whole once collect has stopped and sealed it (docs/anonymity.md).\n`;
 }

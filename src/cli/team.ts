@@ -6,7 +6,7 @@ import { csvRespondents, parseCsvMap, type CsvMap } from '../team/csv.js';
 import type { LeftOut, TeamReport } from '../team/model.js';
 import { createPool } from '../team/pool.js';
 import { readUserFile } from './files.js';
-import { createDuplicateCheck, expandPoolInputs, leadRefused } from './inputs.js';
+import { createDuplicateCheck, expandPoolInputs, isCi, leadRefused, unsealedNotice } from './inputs.js';
 import type { Io } from './io.js';
 import type { LoadedBank } from './load.js';
 
@@ -64,9 +64,11 @@ export function poolReport(io: Io, loaded: LoadedBank, inputs: readonly string[]
     if (!parsed.map) throw new InputError(parsed.problems);
     map = parsed.map;
   }
-  const { files, problems: missing, fatal: sealBroken, notices } = expandPoolInputs(io.cwd, inputs);
+  const { files, problems: missing, fatal: sealBroken, notices, unsealed } = expandPoolInputs(io.cwd, inputs);
   if (sealBroken.length > 0) throw new InputError(sealBroken);
   for (const n of notices) io.stderr.write(`warning: ${n}\n`);
+  // A CI job runs on every push: two runs a file apart show that one person's answers by difference.
+  if (unsealed.length > 0 && isCi(io.env)) io.stderr.write(unsealedNotice(unsealed));
   const leftOut: LeftOut[] = missing.map((p) => leftOutOf(p.file, [p]));
   const strictProblems: Problem[] = [...missing];
   const duplicateOf = createDuplicateCheck();
