@@ -323,7 +323,7 @@ function closeField(c: KeyContext): void {
 }
 
 /** A key while the note or reason field is open. On Enter readline has already emptied its line: what was typed is in `field`. */
-export function fieldKey(c: KeyContext, key: KeypressEvent): void {
+export function fieldKey(c: KeyContext, key: KeypressEvent) {
   const { v, rl } = c;
   if (v.mode === 'note') {
     if (isEnterKey(key)) {
@@ -381,7 +381,7 @@ function commandKey(c: KeyContext, key: KeypressEvent): boolean {
 }
 
 /** A key at the question itself: typing a value, or moving through and picking an option. */
-export function questionKey(c: KeyContext, key: KeypressEvent): void {
+export function questionKey(c: KeyContext, key: KeypressEvent) {
   const { v, rl } = c;
   if (commandKey(c, key)) return;
   if (c.percent) {
