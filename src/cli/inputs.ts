@@ -59,7 +59,10 @@ const list = (dir: string) => {
       .map((d) => d.name)
       .sort();
   } catch (e) {
-    unreadable.push(`${dir}\u0000${(e as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+    // A folder that is not there is a pattern that matched nothing (said elsewhere); one that is
+    // there and cannot be read is listed.
+    const code = (e as NodeJS.ErrnoException).code ?? 'unreadable';
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') unreadable.push(`${dir}\u0000${code}`);
     return [];
   }
 };
