@@ -104,8 +104,8 @@ function entryFor(q: Question, key: string | undefined): Advice | undefined {
  */
 export function adviceGaps(bank: Bank): AdviceGap[] {
   const out: AdviceGap[] = [];
+  // A prediction is never scored, so it has no weak answer to advise on.
   for (const a of bank.areas)
-    // A prediction is never scored, so it has no weak answer to advise on.
     for (const e of a.elements)
       for (const q of e.questions)
         for (const level of q.predicts === undefined ? weakLevels(q) : []) {
