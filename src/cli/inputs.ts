@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { readSeal, SEAL_FILE, sealChanges } from '../collect/seal.js';
 import { spooledCount } from '../collect/store.js';
@@ -52,17 +52,21 @@ const isDir = (p: string) => {
 /** Folders that could not be read while expanding (each is listed as left out; --strict makes it an error). */
 let unreadable: string[] = [];
 
-const list = (dir: string) => {
+/** A folder's entries but hidden ones, by name; an unreadable folder is noted and has none. */
+const entries = (dir: string): Dirent[] => {
   try {
     return readdirSync(dir, { withFileTypes: true })
       .filter((d) => !d.name.startsWith('.'))
-      .map((d) => d.name)
-      .sort();
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (e) {
-    unreadable.push(`${dir}\u0000${(e as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+    const code = (e as NodeJS.ErrnoException).code ?? 'unreadable';
+    // A folder that is not there (a glob's literal part, say) holds nothing; it is not unreadable.
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') unreadable.push(`${dir}\u0000${code}`);
     return [];
   }
 };
+
+const list = (dir: string) => entries(dir).map((d) => d.name);
 
 /**
  * Expands a glob (`*`, `?`, `[…]` within a name, `**` across folders) by walking the folders
@@ -109,9 +113,13 @@ function expandGlob(cwd: string, pattern: string): string[] {
   return out.filter((p) => !isDir(p)).sort();
 }
 
-/** Every pool file in a folder and the folders below it (hidden ones skipped, symlink loops cut). */
-function expandFolder(dir: string): string[] {
-  const out: string[] = [];
+/**
+ * Every pool file in a folder and the folders below it (hidden ones skipped, symlink loops cut),
+ * with its real path. The folder's entries say their own type, so a plain file costs no stat and
+ * no realpath (its real path is its real folder's and its name); only symlinks are followed.
+ */
+function expandFolder(dir: string): { path: string; real?: string }[] {
+  const out: { path: string; real?: string }[] = [];
   const seen = new Set<string>();
   const walk = (d: string) => {
     let real: string;
@@ -122,10 +130,11 @@ function expandFolder(dir: string): string[] {
     }
     if (seen.has(real)) return;
     seen.add(real);
-    for (const name of list(d)) {
-      const p = join(d, name);
-      if (isDir(p)) walk(p);
-      else if (POOL_FILE.test(name)) out.push(p);
+    for (const e of entries(d)) {
+      const p = join(d, e.name);
+      if (e.isDirectory() || (e.isSymbolicLink() && isDir(p))) walk(p);
+      else if (POOL_FILE.test(e.name))
+        out.push(e.isSymbolicLink() ? { path: p } : { path: p, real: join(real, e.name) });
     }
   };
   walk(dir);
@@ -161,10 +170,10 @@ export function expandPoolInputs(
     const rel = relative(cwd, abs);
     return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
   };
-  const add = (abs: string, shown: string, found = false) => {
+  const add = (abs: string, shown: string, found = false, known?: string) => {
     let real: string;
     try {
-      real = realpathSync(abs);
+      real = known ?? realpathSync(abs);
     } catch {
       real = abs;
     }
@@ -218,7 +227,7 @@ export function expandPoolInputs(
           message: 'the folder holds no .yaml, .yml or .csv file',
           fix: 'put the answers files in it, or name the files themselves',
         });
-      for (const f of found) add(f, shownOf(f), true);
+      for (const f of found) add(f.path, shownOf(f.path), true, f.real);
     } else {
       unsealed.push(input);
       add(abs, input);

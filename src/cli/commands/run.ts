@@ -154,9 +154,7 @@ async function askWho(s: Session, save: (a: Answers) => Answers): Promise<void> 
   ).trim();
   if (organization !== (s.answers.organization ?? ''))
     save({ ...withoutKey(s.answers, 'organization'), ...(organization && { organization }) });
-  const respondent = (
-    await s.asker.text('Your name (optional; on this report, never on a pooled team report):', s.answers.respondent)
-  ).trim();
+  const respondent = (await s.asker.text('Your name (optional, not on team reports):', s.answers.respondent)).trim();
   if (respondent !== (s.answers.respondent ?? ''))
     save({ ...withoutKey(s.answers, 'respondent'), ...(respondent && { respondent }) });
 }
