@@ -1055,6 +1055,7 @@ describe('the built-in bank', () => {
   test.each(
     readdirSync(new URL('../fixtures/', import.meta.url)).filter(
       (f) =>
+        f.endsWith('.yaml') &&
         f !== 'service-readiness-v1.yaml' &&
         f !== 'unknown-id.yaml' &&
         /^bank: service-readiness@[12]$/m.test(readFileSync(new URL(`../fixtures/${f}`, import.meta.url), 'utf8')),
