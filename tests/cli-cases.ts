@@ -156,7 +156,7 @@ export const CLI_CASES: CliCase[] = [
     name: 'check falls short: exit 1',
     args: ['check', '--bank', 'tests/fixtures/service-readiness-v1.yaml', '--answers', 'tests/fixtures/partial.yaml'],
     code: 1,
-    stdout: /^✗ unanswered questions: count 19 > 0 \(error\)\n/,
+    stdout: /^✗ unanswered questions: count 14 > 0 \(error\)\n/,
     stderr: '',
   },
   {

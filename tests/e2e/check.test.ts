@@ -37,7 +37,7 @@ describe('check', () => {
       ['--min-score', '60'],
       undefined,
       1,
-      /^✗ overall: score 57 < 60 \(error\)\n {4}proposal\.template = disagree \(\+3\.2 points\): /,
+      /^✗ overall: score 57 < 60 \(error\)\n {4}delivery\.listened-to = rarely \(\+1\.9 points\): /,
     ],
     [
       'an element below the minimum, from the config',
@@ -58,14 +58,14 @@ describe('check', () => {
       ['--answers', 'partial.yaml'],
       'assertions:\n  unanswered: { max: 5 }\n',
       1,
-      /^✗ unanswered questions: count 19 > 5 \(error\)\n {4}proposal\.template, /,
+      /^✗ unanswered questions: count 14 > 5 \(error\)\n {4}proposal\.template, /,
     ],
     [
       'no config: incomplete answers fail',
       ['--answers', 'partial.yaml'],
       undefined,
       1,
-      /^✗ unanswered questions: count 19 > 0 \(error\)/,
+      /^✗ unanswered questions: count 14 > 0 \(error\)/,
     ],
     [
       'flags add to the config',
@@ -132,7 +132,7 @@ describe('check', () => {
   });
 
   const FORMATS: [string, (text: string) => void][] = [
-    ['json', (t) => expect(JSON.parse(t)).toMatchObject({ schemaVersion: 1, report: { schemaVersion: 2 } })],
+    ['json', (t) => expect(JSON.parse(t)).toMatchObject({ schemaVersion: 1, report: { schemaVersion: 3 } })],
     ['junit', (t) => expect(XMLValidator.validate(t)).toBe(true)],
     ['github', (t) => expect(t).toMatch(/check (passed|failed)/)],
     ['markdown', (t) => expect(t).toMatch(/^# service-audit check: (passed|failed)\n/)],
@@ -168,7 +168,7 @@ describe('check', () => {
       passed: false,
       level: 'error',
     });
-    expect(j.report.overall).toEqual({ score: 57, band: 'developing' });
+    expect(j.report.overall).toEqual({ score: 57, band: 'developing', missing: [] });
   });
 
   test('junit has one testcase per assertion and a failure for each failed error; a warning is a passing case that says so', () => {

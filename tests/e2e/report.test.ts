@@ -63,7 +63,7 @@ describe('report', () => {
     expect(a.stdout).toBe(b.stdout);
     const m = JSON.parse(a.stdout);
     expect(m).toMatchObject({
-      schemaVersion: 2,
+      schemaVersion: 3,
       tool: { name: 'service-audit' },
       bank: { id: 'service-readiness', version: 1 },
       overall: { score: 54.9, band: 'developing' },

@@ -45,8 +45,8 @@ async function lintMarkdown(md: string): Promise<string[]> {
 describe('the report model', () => {
   test('holds the scores with one decimal and the contract fields', () => {
     const m = model();
-    expect(m.schemaVersion).toBe(2);
-    expect(m.overall).toEqual({ score: 56.7, band: 'low' }); // (2×62.5 + 45) / 3
+    expect(m.schemaVersion).toBe(3);
+    expect(m.overall).toEqual({ score: 56.7, band: 'low', missing: [] }); // (2×62.5 + 45) / 3
     expect(m.elements.map((e) => [e.id, e.score, e.answered, e.notApplicable, e.unanswered])).toEqual([
       ['dna.customer', 62.5, 2, 0, 0],
       ['dna.delivery', null, 0, 1, 0],
