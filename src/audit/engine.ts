@@ -115,9 +115,10 @@ export async function runAudit(o: AuditOptions): Promise<Answers> {
     return answers;
   }
   const already = list.filter((_, k) => isAnswered(k)).length;
-  if (from !== -1) o.asker.say(`Starting at question ${i + 1} of ${list.length}; Enter keeps a saved answer.`);
-  else if (o.review) o.asker.say(`Reviewing all ${list.length} questions; press Enter to keep a saved answer.`);
-  else if (already > 0) o.asker.say(`${already} of ${list.length} answered — continuing at question ${i + 1}.`);
+  const at = progressOf(o.bank, list, answers, i);
+  if (from !== -1) o.asker.say(`Starting at question ${at.index} of ${at.total}; Enter keeps a saved answer.`);
+  else if (o.review) o.asker.say(`Reviewing all ${at.total} questions; press Enter to keep a saved answer.`);
+  else if (already > 0) o.asker.say(`${already} of ${at.total} answered — continuing at question ${at.index}.`);
 
   /** Notes typed at a question the person then went back from, offered again when it comes round. */
   const drafts = new Map<string, string>();

@@ -25,21 +25,23 @@ export function foldedReasons(m: ReportModel): FoldedReason[] {
   return out;
 }
 
-/** "3 questions not asked: No customers in person, so not asked." */
+/** "2 questions not asked: No customers in person, so not asked. (d.brochure, d.brochure-current)" */
 export function foldedLine(f: FoldedReason): string {
   const n = f.ids.length;
-  return `${n} ${n === 1 ? 'question' : 'questions'} ${f.kind}: ${f.reason}`;
+  const ids = n <= 4 ? f.ids.join(', ') : `${f.ids.slice(0, 3).join(', ')} and ${n - 3} more`;
+  const reason = f.kind === 'not measured' ? f.reason.replace(/^not measured — /, '') : f.reason;
+  return `${n} ${n === 1 ? 'question' : 'questions'} ${f.kind}: ${reason} (${ids})`;
 }
 
 /** Why a Fix-first item is there, in words. */
-export function whyWords(w: Pick<ReportWeakness, 'why' | 'importance'>): string {
+export function whyWords(w: Pick<ReportWeakness, 'why' | 'importance' | 'credit'>): string {
   switch (w.why) {
     case 'critical':
       return 'critical answer';
     case 'element':
       return 'weakest element';
     default:
-      return `importance ${+w.importance.toFixed(2)}`;
+      return `importance ${+w.importance.toFixed(2)} × gap ${+(1 - w.credit).toFixed(2)}`;
   }
 }
 
