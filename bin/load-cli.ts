@@ -20,7 +20,12 @@ export interface LoadedCli {
   cli: Cli;
   /** Saves the code cache once the command has run well (and so compiled what it needed). */
   saveCache(exitCode: number): void;
+  /** How many columns the wrapper added to the bundle's first line (for bin/trace.ts); 0 when Node loaded it. */
+  firstLineShift: number;
 }
+
+/** The same wrapper Node puts around a CommonJS module, on one line so that line numbers stay right. */
+const WRAPPER = '(function (exports, require, module, __filename, __dirname) {';
 
 const nodeCache = module as { enableCompileCache?: (dir?: string) => unknown };
 
@@ -57,7 +62,7 @@ function cacheDir(env: NodeJS.ProcessEnv): string {
 export function loadCli(file: string, build: Build, env: NodeJS.ProcessEnv, command: string | undefined): LoadedCli {
   const require = createRequire(file);
   const disabled = env.NODE_DISABLE_COMPILE_CACHE !== undefined && env.NODE_DISABLE_COMPILE_CACHE !== '';
-  if (disabled) return { cli: require(file) as Cli, saveCache: () => {} };
+  if (disabled) return { cli: require(file) as Cli, saveCache: () => {}, firstLineShift: 0 };
   const dir = cacheDir(env);
   // Node 22.1+: its own cache, for what Node loads itself (the audit's dist/interactive.cjs),
   // in our folder rather than the OS temp folder. Node names its own subfolder by its version.
@@ -77,8 +82,7 @@ export function loadCli(file: string, build: Build, env: NodeJS.ProcessEnv, comm
     /* first run of this version: no cache yet */
   }
   const source = readFileSync(file, 'utf8');
-  // The same wrapper Node puts around a CommonJS module, on one line so positions stay right.
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  const script = new vm.Script(`${WRAPPER}${source}\n})`, {
     filename: file,
     ...(cachedData && { cachedData }),
   });
@@ -86,6 +90,7 @@ export function loadCli(file: string, build: Build, env: NodeJS.ProcessEnv, comm
   (script.runInThisContext() as (...args: unknown[]) => void)(mod.exports, require, mod, file, dirname(file));
   return {
     cli: mod.exports,
+    firstLineShift: WRAPPER.length,
     saveCache: (exitCode) => {
       // A mistyped command (exit 2) or a crash would cache little, under a name of no use.
       if ((cachedData && !script.cachedDataRejected) || exitCode === 2 || exitCode === 70) return;

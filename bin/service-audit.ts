@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-// The only file that touches `process`: argv, the environment, the exit code.
+// The entry point: the one file that reads argv and the environment, hands the streams to the
+// commands (src/cli/io.ts) and sets the exit code. (Elsewhere only process ids and the platform
+// are read: bin/load-cli.ts names its code cache, src/collect/store.ts locks its folder,
+// src/cli/files.ts names temporary files.)
 // Built as CommonJS (dist/service-audit.cjs): starting Node's ES module loader would cost
 // a tenth of the whole start-up, so the bin and the CLI bundle are plain scripts.
 import { join } from 'node:path';
@@ -18,7 +21,9 @@ const here = (name: string) => join(__dirname, name);
 async function start(): Promise<void> {
   // Loaded here, not at the top, so that --version never loads node:vm and friends.
   const { loadCli } = await import('./load-cli.js');
-  const { cli, saveCache } = loadCli(here('cli.cjs'), { version, sha256: cliSha256 }, process.env, args[0]);
+  const cliFile = here('cli.cjs');
+  const { cli, saveCache, firstLineShift } = loadCli(cliFile, { version, sha256: cliSha256 }, process.env, args[0]);
+  shifts[cliFile] = firstLineShift;
   const code = await cli.main(args, {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -28,6 +33,7 @@ async function start(): Promise<void> {
     version,
     builtinBank: here('../questions/service-readiness.yaml'),
     builtinBankCompiled: here('builtin-bank.json'),
+    originalTrace: sourceTrace,
     onInterrupt: (handler: () => void) => {
       process.on('SIGINT', handler);
       process.on('SIGTERM', handler);
@@ -45,10 +51,19 @@ async function start(): Promise<void> {
   saveCache(code);
 }
 
+/** Columns the code-cache loader's wrapper adds to a bundle's first line, by file. */
+const shifts: Record<string, number> = {};
+
+/** An internal error's trace pointed at the TypeScript sources; the source maps are read only now. */
+function sourceTrace(stack: string): string {
+  const { originalTrace } = require('./trace.js') as typeof import('./trace.js');
+  return originalTrace(stack, shifts);
+}
+
 /** Any failure outside main() (a missing dist/cli.cjs, a throw in a callback) is a bug: say so, exit 70. */
 function fail(e: unknown): never {
   try {
-    process.stderr.write(internalErrorMessage(e));
+    process.stderr.write(internalErrorMessage(e, sourceTrace));
   } catch {
     /* stderr is gone too: the exit code still says it */
   }

@@ -111,7 +111,7 @@ const { build } = await import('esbuild');
 const entry = join(dir, 'save-entry.cjs');
 await build({
   stdin: {
-    contents: `export { renderAnswersFile } from './src/answers/write.ts';\nexport { parseBank } from './src/bank/load.ts';\nexport { readUserFile, stampOf, writeGuarded } from './src/cli/files.ts';\n`,
+    contents: `export { renderAnswersFile } from './src/answers/write.ts';\nexport { parseBank } from './src/bank/parse.ts';\nexport { readUserFile, stampOf, writeGuarded } from './src/cli/files.ts';\n`,
     resolveDir: ROOT,
     loader: 'ts',
   },

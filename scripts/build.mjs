@@ -6,6 +6,7 @@
 //   dist/interactive.cjs   Inquirer and the audit's prompts, loaded only by the audit
 //   dist/collect.cjs       the collect web server and QR encoder, loaded only by collect
 //   dist/builtin-bank.json the built-in bank, validated and normalised at build time
+//   dist/*.cjs.map         source maps, read only when an internal error is reported
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -22,6 +23,10 @@ const common = {
   // NO_MINIFY=1 keeps function names, for reading a --cpu-prof profile.
   minify: process.env.NO_MINIFY !== '1',
   legalComments: 'none', // the licences go to dist/THIRD-PARTY-LICENSES.txt instead
+  // dist/*.cjs.map: read only to report an internal error's trace as src/…/*.ts lines (bin/trace.ts).
+  // Without the sources' text (the positions are all a trace needs), so the package stays small.
+  sourcemap: 'linked',
+  sourcesContent: false,
   logLevel: 'warning',
   metafile: true,
   define: { __VERSION__: JSON.stringify(pkg.version), __BUGS_URL__: JSON.stringify(pkg.bugs.url) },
@@ -31,7 +36,7 @@ const common = {
 };
 
 /**
- * We always give chalk its colour level (src/report/style.ts decides it from --no-color,
+ * We always give chalk its colour level (src/text/style.ts decides it from --no-color,
  * NO_COLOR, FORCE_COLOR and the TTY), so chalk's own terminal detection, which loads node:tty
  * at start-up, is dead weight: use chalk's detection-free variant.
  */

@@ -55,7 +55,7 @@ export const BUGS_URL =
   typeof __BUGS_URL__ === 'string' ? __BUGS_URL__ : 'https://github.com/service-audit/service-audit/issues';
 
 /** The message for a failure that is a bug in service-audit (exit 70): what failed, where to report it, the trace (escaped: a message may quote input). */
-export function internalErrorMessage(e: unknown): string {
+export function internalErrorMessage(e: unknown, originalTrace: (stack: string) => string = (s) => s): string {
   const err = e instanceof Error ? e : new Error(String(e));
-  return `internal error: ${terminalLine(err.message)}\nThis is a bug in service-audit; please report it at ${BUGS_URL} with the command you ran and this trace:\n${terminalText(err.stack ?? '')}\n`;
+  return `internal error: ${terminalLine(err.message)}\nThis is a bug in service-audit; please report it at ${BUGS_URL} with the command you ran and this trace:\n${terminalText(originalTrace(err.stack ?? ''))}\n`;
 }

@@ -56,14 +56,16 @@ export const CLI_CASES: CliCase[] = [
     args: ['--no-color', 'reprot'],
     code: 2,
     stdout: '',
-    stderr: "error: unknown command 'reprot' (did you mean report?); run service-audit --help to see the commands\n",
+    stderr:
+      'error: unknown command \'reprot\' (did you mean "report"?); run service-audit --help to see the commands\n',
   },
   {
     name: 'a mistyped command after an option of the default command',
     args: ['--answers', 'x.yaml', 'reprot'],
     code: 2,
     stdout: '',
-    stderr: "error: unknown command 'reprot' (did you mean report?); run service-audit --help to see the commands\n",
+    stderr:
+      'error: unknown command \'reprot\' (did you mean "report"?); run service-audit --help to see the commands\n',
   },
   {
     name: 'an unknown command',
@@ -77,14 +79,15 @@ export const CLI_CASES: CliCase[] = [
     args: ['bank', '--formt', 'json'],
     code: 2,
     stdout: '',
-    stderr: "error: unknown option '--formt' (did you mean --format?)\n",
+    stderr: 'error: unknown option \'--formt\' (did you mean "--format"?)\n',
   },
   {
     name: 'a mistyped command',
     args: ['reprot'],
     code: 2,
     stdout: '',
-    stderr: "error: unknown command 'reprot' (did you mean report?); run service-audit --help to see the commands\n",
+    stderr:
+      'error: unknown command \'reprot\' (did you mean "report"?); run service-audit --help to see the commands\n',
   },
   {
     name: 'a missing argument',

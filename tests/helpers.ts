@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SOURCE_DEPRECATION } from '../src/bank/load.js';
+import { SOURCE_DEPRECATION } from '../src/bank/parse.js';
 
 /**
  * What `validate`/`bank` print on stderr for the built-in bank named by path: the one-line
@@ -210,3 +210,79 @@ export function tempDir(): { dir: string; write(name: string, text: string): str
 
 /** markdownlint's defaults, with long table rows and code lines allowed (a table row cannot wrap). */
 export const MARKDOWNLINT_CONFIG = { default: true, MD013: { line_length: 80, tables: false, code_blocks: false } };
+
+/** A bank with number questions (lower and higher better), roles and advice with owners and checks. */
+export const NUMBER_BANK = `id: num
+version: 1
+title: Numbers bank
+bands:
+  - { id: low, label: Low, min: 0 }
+  - { id: high, label: High, min: 60 }
+roles:
+  lead: Team lead
+  it: IT
+sources:
+  - { id: art, title: An article }
+areas:
+  - id: ops
+    title: Operations
+    elements:
+      - id: speed
+        title: Speed
+        questions:
+          - id: s.chat
+            text: How many minutes does a first reply on chat take, at the median?
+            type: number
+            unit: minutes
+            better: lower
+            thresholds:
+              - { to: 2, credit: 1 }
+              - { to: 10, credit: 0.5 }
+              - { credit: 0, critical: true }
+            max: 1440
+            weight: 2
+            help: Chat customers expect a reply within minutes.
+            advice:
+              - for: [t1]
+                text: Staff chat at peak hours.
+                firstStep: Count chats per hour for one week.
+                owner: lead
+                check: The median first reply is 2 minutes or less a month later.
+              - for: [t2]
+                text: Route chats to a person at once.
+                firstStep: Turn on chat notifications for two people per shift.
+                owner: it
+                check: No chat waits more than 10 minutes in a week's log.
+              - for: [na]
+                text: Start timing chat replies.
+                firstStep: Export last week's chat log.
+                owner: it
+                check: A median is on the team's dashboard every Monday.
+            sources: [{ ref: art, concept: Speed }]
+          - id: s.csat
+            text: What share of customers rate you satisfied (CSAT)?
+            type: number
+            unit: "%"
+            better: higher
+            thresholds:
+              - { to: 90, credit: 1 }
+              - { to: 75, credit: 0.6 }
+              - { credit: 0 }
+            max: 100
+            help: Satisfaction is the customer's verdict.
+            recommendation: Ask dissatisfied customers why.
+            sources: [{ ref: art, concept: Satisfaction }]
+      - id: basics
+        title: Basics
+        questions:
+          - id: b.escalate
+            text: Can a customer ask for a manager and get one?
+            type: yesno
+            help: A way up keeps a complaint from becoming a loss.
+            advice:
+              - text: Name a person customers are passed to.
+                firstStep: Write the name on the escalation page.
+                owner: lead
+                check: Ask two staff who it is; both know.
+            sources: [{ ref: art, concept: Escalation }]
+`;

@@ -1,5 +1,5 @@
 import type { Answers } from '../src/answers/schema.js';
-import { parseBank } from '../src/bank/load.js';
+import { parseBank } from '../src/bank/parse.js';
 
 /**
  * A bank of our own for team tests (the built-in bank is being rewritten): one area, two

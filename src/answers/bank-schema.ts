@@ -1,4 +1,4 @@
-import { allQuestionsOf, bankRef } from '../bank/load.js';
+import { allQuestionsOf, bankRef } from '../bank/queries.js';
 import type { Bank, Question } from '../bank/schema.js';
 import { allowedValues } from './parse.js';
 
@@ -7,6 +7,7 @@ type JsonSchema = Record<string, unknown>;
 /** The values one question accepts, as JSON Schema: its option values (yes/no also as booleans) or a percent. */
 function valueSchema(q: Question): JsonSchema {
   if (q.type === 'percent') return { type: 'number', minimum: 0, maximum: 100 };
+  if (q.type === 'number') return { type: 'number', minimum: 0, ...(q.max !== undefined && { maximum: q.max }) };
   const values = q.options!.map((o) => o.value);
   return q.type === 'yesno' ? { enum: [...values, true, false] } : { enum: values };
 }

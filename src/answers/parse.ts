@@ -1,9 +1,10 @@
 import type { Problem } from '../errors.js';
 import type { RuleProblem } from '../validation/rules.js';
 import type { Bank, Migration, Question } from '../bank/schema.js';
-import { allQuestionsOf, bankRef } from '../bank/load.js';
-import { closest } from '../validation/closest.js';
+import { allQuestionsOf, bankRef } from '../bank/queries.js';
+import { closest, didYouMean } from '../validation/closest.js';
 import { validateYaml } from '../validation/validate.js';
+import { numberFromText } from '../bank/number.js';
 import { percentFromText } from './percent.js';
 import { answersFileSchema, type Answer, type Answers, type AnswersInput } from './schema.js';
 
@@ -20,7 +21,26 @@ export interface ParsedAnswers {
 
 /** The values a question accepts, as shown in errors and templates. */
 export function allowedValues(q: Question): string {
+  if (q.type === 'number') return numberRange(q);
   return q.type === 'percent' ? 'a number from 0 to 100' : q.options!.map((o) => o.value).join(', ');
+}
+
+/** What a number question accepts, in words: "a number of minutes, 0 or more" or "…, from 0 to 600". */
+function numberRange(q: Question): string {
+  const of = q.unit && q.unit !== '%' ? ` of ${q.unit}` : q.unit === '%' ? ' (%)' : '';
+  return `a number${of}, ${q.max === undefined ? '0 or more' : `from 0 to ${q.max}`}`;
+}
+
+/** A number answer (a count, a time, a rate), or why it is not one. */
+function numberAnswer(q: Question, value: unknown): { value?: number; message?: string; fix?: string } {
+  const n = typeof value === 'string' ? (numberFromText(value) ?? value) : value;
+  const fix = `write ${numberRange(q)}, e.g. ${q.max === undefined ? 12 : Math.min(12, q.max)}; or { na: "we don't measure this" }`;
+  if (typeof n !== 'number' || !Number.isFinite(n))
+    return { message: `${q.id} is a number question; ${JSON.stringify(value)} is not a number`, fix };
+  if (n < 0) return { message: `${q.id}: ${n} is below 0`, fix };
+  if (q.max !== undefined && n > q.max)
+    return { message: `${q.id}: ${n} is more than the largest plausible value, ${q.max}`, fix };
+  return { value: n };
 }
 
 /** Turns one raw answer into an Answer, or says why it is not one (shared with the fast pool path). */
@@ -45,6 +65,12 @@ export function normaliseAnswer(
     typeof raw === 'object' ? (raw as { value: unknown; note?: string }) : { value: raw, note: undefined };
   const sub = typeof raw === 'object' ? ['value'] : [];
   const withNote = (v: string | number): Answer => ({ value: v, ...(note ? { note } : {}) });
+  if (q.type === 'number') {
+    const n = numberAnswer(q, value);
+    return n.value === undefined
+      ? { error: { path: sub, message: n.message!, fix: n.fix! } }
+      : { answer: withNote(n.value) };
+  }
   if (q.type === 'percent') {
     // "45%" as the prompt accepts it; a number stays as it is.
     const pct = typeof value === 'string' ? (percentFromText(value) ?? value) : value;
@@ -69,7 +95,7 @@ export function normaliseAnswer(
       path: sub,
       message: `${JSON.stringify(v)} is not an answer to ${q.id}`,
       fix: near
-        ? `did you mean "${near}"? (allowed: ${values.join(', ')}, or { na: reason })`
+        ? `${didYouMean(near)} (allowed: ${values.join(', ')}, or { na: reason })`
         : `use one of ${values.join(', ')}, or { na: reason }`,
     },
   };
@@ -186,7 +212,7 @@ export function parseAnswers(
             key: true,
             message: `unknown question id "${to}"${mapped}`,
             fix: near
-              ? `did you mean "${near}"?`
+              ? didYouMean(near)
               : migration
                 ? `the bank's migration from version ${migration.from} does not say where "${id}" goes: remove it, or report this to the bank's author`
                 : 'remove it, or run `service-audit bank` to list the question ids',

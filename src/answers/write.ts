@@ -1,4 +1,5 @@
-import { allQuestionsOf, bankRef } from '../bank/load.js';
+import { targetText } from '../bank/number.js';
+import { allQuestionsOf, bankRef } from '../bank/queries.js';
 import type { Bank } from '../bank/schema.js';
 import { yamlComment, yamlQuoted, yamlString } from '../text/escape.js';
 import { wrap } from '../text/wrap.js';
@@ -41,7 +42,7 @@ function blocks(bank: Bank): Block[] {
     }
     for (const l of wrap(yamlComment(q.text), 86)) lines.push(`  # ${l}`);
     lines.push(
-      `  #   ${q.type === 'percent' ? 'percent: a number from 0 to 100' : `values: ${yamlComment(allowedValues(q).replaceAll(', ', ' | '))}`}`,
+      `  #   ${q.type === 'percent' ? 'percent: a number from 0 to 100' : q.type === 'number' ? `number: ${yamlComment(`${allowedValues(q)}${targetText(q) ? `; ${targetText(q)}` : ''}`)}` : `values: ${yamlComment(allowedValues(q).replaceAll(', ', ' | '))}`}`,
     );
     lines.push(`  ${yamlString(q.id)}:`);
     out.push({ id: q.id, head: lines.join('\n') });

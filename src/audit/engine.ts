@@ -1,6 +1,6 @@
 import { answerOf, type Answer, type Answers } from '../answers/schema.js';
 import { skipLookup } from '../bank/conditions.js';
-import { allQuestionsOf } from '../bank/load.js';
+import { allQuestionsOf } from '../bank/queries.js';
 import { referenceLine } from '../bank/sources.js';
 import type { Audience, Bank } from '../bank/schema.js';
 import type { Answered, AskContext, Asker } from './asker.js';

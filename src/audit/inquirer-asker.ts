@@ -3,6 +3,7 @@ import { terminalLine } from '../text/escape.js';
 import type { Asker, AskContext, Reply } from './asker.js';
 import { wrap } from '../text/wrap.js';
 import { answerPrompt, MIN_WIDTH, PLAIN_THEME } from './prompt.js';
+import { targetText } from '../bank/number.js';
 
 interface Streams {
   input: NodeJS.ReadableStream;
@@ -51,6 +52,13 @@ export function inquirerAsker(streams: Streams): Asker {
             // The help the bank gives, then where it comes from (built by the engine from the bank).
             help: ctx.reference ? `${question.help}\n${ctx.reference}` : question.help,
             ...(question.options && { options: question.options }),
+            ...(question.type === 'number' && {
+              number: {
+                unit: question.unit ?? '',
+                ...(question.max !== undefined && { max: question.max }),
+                ...(targetText(question) !== undefined && { target: targetText(question)! }),
+              },
+            }),
             ...(ctx.previous && { previous: ctx.previous }),
             ...(ctx.draftNote !== undefined && { draftNote: ctx.draftNote }),
             width: streams.output.columns ?? 80,

@@ -12,6 +12,7 @@ import {
 } from '@inquirer/core';
 import { styleText } from 'node:util';
 import { percentFromText } from '../answers/percent.js';
+import { numberFromText, withUnit } from '../bank/number.js';
 import { terminalLine, terminalText } from '../text/escape.js';
 import { wrap } from '../text/wrap.js';
 import type { Answered, Reply } from './asker.js';
@@ -34,8 +35,10 @@ export interface AnswerPromptConfig {
   position: string;
   message: string;
   help: string;
-  /** The options of a scale, choice or yes/no question; absent for a percent question. */
+  /** The options of a scale, choice or yes/no question; absent for a percent or number question. */
   options?: readonly { value: string; label: string }[];
+  /** For a number question: its unit, largest plausible value and target (absent: a percent is typed). */
+  number?: { unit: string; max?: number; target?: string };
   /** The saved answer, offered as the default, with its note. */
   previous?: { value?: string | number; na?: string; note?: string };
   /** A note typed earlier at this question but not saved yet (the person went back). */
@@ -76,6 +79,36 @@ const REASON_ERROR = 'Please give a short reason; it appears in the report.';
 export function parsePercent(input: string): number | undefined {
   const n = percentFromText(input);
   return n !== undefined && n <= 100 ? n : undefined;
+}
+
+/** How a typed value is read, labelled, hinted and shown: a percent, or a number with its unit. */
+export function typedField(number: AnswerPromptConfig['number']): {
+  label: string;
+  hint: string;
+  error: string;
+  parse: (input: string) => number | undefined;
+  shown: (value: number) => string;
+} {
+  if (!number)
+    return {
+      label: 'Percent (0-100)',
+      hint: 'type 0-100',
+      error: PERCENT_ERROR,
+      parse: parsePercent,
+      shown: (v) => `${v}%`,
+    };
+  const unit = terminalLine(number.unit);
+  const range = number.max === undefined ? '0 or more' : `0-${number.max}`;
+  return {
+    label: `${unit ? `${unit[0]!.toUpperCase()}${unit.slice(1)}` : 'Number'} (${range}${number.target ? `; ${terminalLine(number.target)}` : ''})`,
+    hint: `type a number${unit ? ` of ${unit}` : ''}`,
+    error: `Type a number${unit ? ` of ${unit}` : ''} (${range}), or press ${NA_KEY} if you don't measure it; then Enter.`,
+    parse: (input) => {
+      const n = numberFromText(input);
+      return n !== undefined && (number.max === undefined || n <= number.max) ? n : undefined;
+    },
+    shown: (v) => withUnit(v, unit),
+  };
 }
 
 /** Cuts a line to `width` characters, marking the cut with …. */
@@ -132,6 +165,7 @@ export const answerPrompt = createPrompt<PromptResult | { kind: 'failed'; error:
     const cyan = config.plain ? same : (t: string) => styleText('cyan', t);
     const width = Math.max(MIN_WIDTH, config.width ?? 80);
     const percent = !config.options;
+    const typedAs = typedField(config.number);
     const prev = config.previous;
     const options = (config.options ?? []).map((o) => ({ value: o.value, label: terminalLine(o.label) }));
     /** The options, then "not applicable"; its index is options.length. */
@@ -254,13 +288,13 @@ export const answerPrompt = createPrompt<PromptResult | { kind: 'failed'; error:
 
       if (percent) {
         if (isEnterKey(key)) {
-          const value = parsePercent(typed);
+          const value = typedAs.parse(typed);
           if (value === undefined) {
             setLine(rl, typed);
-            setError(PERCENT_ERROR);
+            setError(typedAs.error);
             return;
           }
-          return finish(withNote({ kind: 'value' as const, value }), `${value}%`);
+          return finish(withNote({ kind: 'value' as const, value }), typedAs.shown(value));
         }
         setTyped(rl.line);
         return;
@@ -337,7 +371,7 @@ export const answerPrompt = createPrompt<PromptResult | { kind: 'failed'; error:
     if (percent) {
       lines.push(...noteLine);
       const hints = [
-        'type 0-100',
+        typedAs.hint,
         `${NA_KEY} not applicable`,
         `${NOTE_KEY} note`,
         '? help',
@@ -346,7 +380,7 @@ export const answerPrompt = createPrompt<PromptResult | { kind: 'failed'; error:
         stop,
       ];
       return [
-        [SHOW_CURSOR + lines[0], ...lines.slice(1), `  Percent (0-100): ${typed}`].join('\n'),
+        [SHOW_CURSOR + lines[0], ...lines.slice(1), `  ${typedAs.label}: ${typed}`].join('\n'),
         [...errorLines, ...footer(hints, width).map(dim)].join('\n'),
       ];
     }

@@ -1,5 +1,5 @@
 import type { Answer } from '../answers/schema.js';
-import { allQuestionsOf } from './load.js';
+import { allQuestionsOf } from './queries.js';
 import type { Bank, Condition, Element, Question } from './schema.js';
 
 /** How a referenced answer reads in a default skip reason: its option label, or "not applicable". */

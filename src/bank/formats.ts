@@ -1,4 +1,4 @@
-import type { Formats, RenderOptions } from '../report/format.js';
+import type { Formats, RenderOptions } from '../renderer.js';
 import { terminalLine as t } from '../text/escape.js';
 import { plural } from '../text/plural.js';
 import type { Bank } from './schema.js';

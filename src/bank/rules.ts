@@ -1,4 +1,4 @@
-import { closest } from '../validation/closest.js';
+import { closest, didYouMean } from '../validation/closest.js';
 import type { RuleProblem } from '../validation/rules.js';
 import type { BankParsed } from './schema.js';
 
@@ -92,13 +92,166 @@ const optionsPerType: Rule = (bank) => {
             fix:
               q.type === 'yesno'
                 ? 'remove it (yes/no questions always offer Yes = 1 and No = 0)'
-                : 'remove it (percent answers are 0-100, credit = value / 100)',
+                : q.type === 'number'
+                  ? 'remove it (a number question is credited by its "thresholds")'
+                  : 'remove it (percent answers are 0-100, credit = value / 100)',
           });
       }
+    }
+    if (q.type !== 'number')
+      for (const k of NUMBER_FIELDS)
+        if (q[k] !== undefined)
+          out.push({
+            path: [...path, k],
+            key: true,
+            message: `only number questions take "${k}"`,
+            fix: 'remove it, or change the type to number',
+          });
+  });
+  return out;
+};
+
+const NUMBER_FIELDS = ['unit', 'better', 'thresholds', 'max'] as const;
+
+/** A number question: a unit, a direction, and thresholds in order, the last a catch-all, the first full credit. */
+const numberThresholds: Rule = (bank) => {
+  const out: RuleProblem[] = [];
+  forEachQuestion(bank, (q, path) => {
+    if (q.type !== 'number') return;
+    const missing = (k: string, fix: string) =>
+      out.push({ path: [...path, 'type'], message: `a number question needs "${k}"`, fix });
+    if (q.unit === undefined) missing('unit', 'add "unit:", e.g. unit: minutes');
+    if (q.better === undefined)
+      missing('better', 'add "better: lower" (e.g. a response time) or "better: higher" (e.g. CSAT)');
+    if (q.thresholds === undefined) {
+      missing('thresholds', 'add "thresholds: [{ to: 2, credit: 1 }, { to: 10, credit: 0.5 }, { credit: 0 }]"');
+      return;
+    }
+    const list = q.thresholds;
+    const tpath = [...path, 'thresholds'];
+    const higher = q.better === 'higher';
+    list.forEach((t, i) => {
+      const last = i === list.length - 1;
+      if (last && t.to !== undefined)
+        out.push({
+          path: [...tpath, i, 'to'],
+          key: true,
+          message: 'the last threshold has a "to", so some values match no threshold',
+          fix: `remove "to" from the last threshold (it takes every value ${higher ? 'below' : 'above'} the one before), or add a last one without "to"`,
+        });
+      if (!last && t.to === undefined)
+        out.push({
+          path: [...tpath, i],
+          message: `threshold t${i} has no "to", so the thresholds after it are never reached`,
+          fix: 'give it "to:", or make it the last threshold',
+        });
+      const prev = list[i - 1];
+      if (prev?.to !== undefined && t.to !== undefined && (higher ? t.to >= prev.to : t.to <= prev.to))
+        out.push({
+          path: [...tpath, i, 'to'],
+          message: `with better: ${q.better ?? 'lower'}, thresholds go from best to worst, so "to" must ${higher ? 'fall' : 'rise'}: ${t.to} is not ${higher ? 'below' : 'above'} ${prev.to}`,
+          fix: `list the thresholds in order of ${higher ? 'falling' : 'rising'} "to"`,
+        });
+      if (prev && t.credit > prev.credit)
+        out.push({
+          path: [...tpath, i, 'credit'],
+          message: `threshold t${i} earns more (${t.credit}) than t${i - 1} before it (${prev.credit}), but values here are worse`,
+          fix: 'make credits fall (or stay) from the first threshold to the last',
+        });
+      if (t.critical === true && t.credit === 1)
+        out.push({
+          path: [...tpath, i, 'critical'],
+          key: true,
+          message: 'a critical answer is worth full credit (1)',
+          fix: 'mark a weak threshold critical, or lower its credit',
+        });
+      if (q.max !== undefined && t.to !== undefined && t.to > q.max)
+        out.push({
+          path: [...tpath, i, 'to'],
+          message: `threshold "to: ${t.to}" is above the question's "max: ${q.max}"`,
+          fix: 'lower it, or raise "max"',
+        });
+    });
+    if (list[0] && list[0].credit !== 1)
+      out.push({
+        path: [...tpath, 0, 'credit'],
+        message: `the first threshold earns ${list[0].credit}, so no value earns full credit and there is no target to show`,
+        fix: 'give the first (best) threshold "credit: 1"; its "to" is the target shown beside the answer',
+      });
+  });
+  return out;
+};
+
+/** `advice:` names declared roles, and lists answers the question has (option values, t0..tn, or na for a number). */
+const adviceRefs: Rule = (bank) => {
+  const out: RuleProblem[] = [];
+  const roles = Object.keys(bank.roles ?? {});
+  forEachQuestion(bank, (q, path) => {
+    const keys = adviceKeysOf(bank, q);
+    (q.advice ?? []).forEach((a, ai) => {
+      const apath = [...path, 'advice', ai];
+      if (a.owner !== undefined && !roles.includes(a.owner)) {
+        const near = closest(a.owner, roles);
+        out.push({
+          path: [...apath, 'owner'],
+          message: `unknown role "${a.owner}"`,
+          fix: near
+            ? `${didYouMean(near)} (roles: ${roles.join(', ')})`
+            : roles.length > 0
+              ? `use one of the roles: ${roles.join(', ')}`
+              : 'declare it in a top-level "roles:" table, e.g. roles: { lead: Team lead }',
+        });
+      }
+      (a.for ?? []).forEach((v, vi) => {
+        if (keys.includes(v)) return;
+        const near = closest(v, keys);
+        out.push({
+          path: [...apath, 'for', vi],
+          message:
+            keys.length === 0
+              ? `a ${q.type} question has no answer levels for advice to be "for"`
+              : `"${v}" is not an answer level of ${q.id}`,
+          fix:
+            keys.length === 0
+              ? 'remove "for" (the advice then applies to any weak answer)'
+              : near
+                ? `${didYouMean(near)} (levels: ${keys.join(', ')})`
+                : `use one of ${keys.join(', ')}`,
+        });
+      });
+    });
+    if (q.recommendation === undefined && !(q.advice ?? []).some((a) => !a.for)) {
+      const covered = new Set([
+        ...(q.advice ?? []).flatMap((a) => a.for ?? []),
+        ...Object.keys(q.recommendations ?? {}),
+      ]);
+      const weak = weakKeysOf(bank, q).filter((k) => !covered.has(k));
+      if (weak.length > 0)
+        out.push({
+          path: [...path, 'id'],
+          message: `question ${q.id} has no advice for ${weak.length === 1 ? 'the weak answer' : 'the weak answers'} ${weak.join(', ')}`,
+          fix: 'add an advice entry for them, one without "for" (any weak answer), or a "recommendation"',
+        });
     }
   });
   return out;
 };
+
+/** The keys advice `for` may list: option values, or t0..tn and na for a number question. */
+function adviceKeysOf(bank: BankParsed, q: ParsedQuestion): string[] {
+  if (q.type === 'number') return [...(q.thresholds ?? []).map((_, i) => `t${i}`), 'na'];
+  return valuesOf(bank, q) ?? [];
+}
+
+/** The answer levels earning less than full credit (a percent: one level, "any"). */
+function weakKeysOf(bank: BankParsed, q: ParsedQuestion): string[] {
+  if (q.type === 'percent') return ['(any answer below 100)'];
+  if (q.type === 'number') return (q.thresholds ?? []).flatMap((t, i) => (t.credit < 1 ? [`t${i}`] : []));
+  if (q.type === 'yesno') return ['no'];
+  return optionsOf(bank, q)
+    .filter((o) => o.credit < 1)
+    .map((o) => o.value);
+}
 
 const fullAndZeroCredit: Rule = (bank) => {
   const out: RuleProblem[] = [];
@@ -152,7 +305,14 @@ const benchmarkQuestion: Rule = (bank) => {
       if (!e.benchmark) return;
       const q = e.questions.find((x) => x.id === e.benchmark!.question);
       const path = ['areas', ai, 'elements', ei, 'benchmark', 'question'];
-      if (!q)
+      if (e.benchmark.question === undefined) {
+        if (!e.benchmark.pulse)
+          out.push({
+            path: ['areas', ai, 'elements', ei, 'benchmark'],
+            message: 'this benchmark names neither a question nor a pulse statement, so nothing is compared with it',
+            fix: 'add "question: <a percent question of this element>" or "pulse: { question: <a team statement>, values: [...] }"',
+          });
+      } else if (!q)
         out.push({
           path,
           message: `benchmark question "${e.benchmark.question}" is not a question of this element`,
@@ -204,12 +364,18 @@ const benchmarkQuestion: Rule = (bank) => {
 type ParsedQuestion = BankParsed['areas'][number]['elements'][number]['questions'][number];
 type ParsedProfile = NonNullable<BankParsed['profile']>[number];
 
-/** The answer values a question accepts (undefined for percent questions, which have none). */
+/** The answer values a question accepts (undefined for percent and number questions, which have none). */
 function valuesOf(bank: BankParsed, q: ParsedQuestion | ParsedProfile): string[] | undefined {
-  if (q.type === 'percent') return undefined;
+  if (q.type === 'percent' || q.type === 'number') return undefined;
   if (q.type === 'yesno') return ['yes', 'no'];
-  const options = q.options ?? ('scale' in q && q.scale !== undefined ? bank.scales?.[q.scale] : undefined) ?? [];
-  return options.map((o) => o.value);
+  return optionsOf(bank, q).map((o) => o.value);
+}
+
+/** A question's options, its own or its scale's (none when the scale is unknown, e.g. "constructor"). */
+function optionsOf(bank: BankParsed, q: ParsedQuestion | ParsedProfile) {
+  if (q.options) return q.options;
+  const scale = 'scale' in q ? q.scale : undefined;
+  return scale !== undefined && bank.scales && Object.hasOwn(bank.scales, scale) ? bank.scales[scale]! : [];
 }
 
 /** Every question, profile first, in the order the audit asks them, with its data path. */
@@ -246,7 +412,7 @@ const citations: Rule = (bank) => {
         path: [...path, 'sources', i, 'ref'],
         message: `unknown source "${s.ref}"`,
         fix: near
-          ? `did you mean "${near}"?`
+          ? didYouMean(near)
           : ids.length > 0
             ? `use one of the ids under the top-level "sources": ${ids.join(', ')}`
             : 'add the article to a top-level "sources:" table (id, title) and refer to its id',
@@ -312,7 +478,7 @@ const conditions: Rule = (bank) => {
           path: refPath,
           key: true,
           message: `the condition names "${ref}", which is not a question of this bank`,
-          fix: near ? `did you mean "${near}"?` : 'name a profile question or a question asked before this one',
+          fix: near ? didYouMean(near) : 'name a profile question or a question asked before this one',
         });
         continue;
       }
@@ -340,8 +506,8 @@ const conditions: Rule = (bank) => {
         out.push({
           path: refPath,
           key: true,
-          message: `the condition names ${ref}, a percent question`,
-          fix: 'name a yes/no, choice or scale question (a percent has no values to match)',
+          message: `the condition names ${ref}, a ${target.type} question`,
+          fix: `name a yes/no, choice or scale question (a ${target.type} has no values to match)`,
         });
         continue;
       }
@@ -355,7 +521,7 @@ const conditions: Rule = (bank) => {
         out.push({
           path: Array.isArray(raw) ? [...refPath, vi] : refPath,
           message: `"${value}" is not an answer to ${ref}`,
-          fix: near ? `did you mean "${near}"? (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}`,
+          fix: near ? `${didYouMean(near)} (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}`,
         });
       });
     }
@@ -398,8 +564,11 @@ const recommendationKeys: Rule = (bank) => {
       out.push({
         path: [...path, 'recommendations'],
         key: true,
-        message: 'a percent question takes no "recommendations" by answer',
-        fix: 'keep only "recommendation"',
+        message: `a ${q.type} question takes no "recommendations" by answer`,
+        fix:
+          q.type === 'number'
+            ? 'use "advice" with "for: [t1, t2]" (threshold indexes), or keep only "recommendation"'
+            : 'keep only "recommendation"',
       });
       return;
     }
@@ -410,7 +579,7 @@ const recommendationKeys: Rule = (bank) => {
         path: [...path, 'recommendations', key],
         key: true,
         message: `"${key}" is not an answer to ${q.id}`,
-        fix: near ? `did you mean "${near}"? (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}`,
+        fix: near ? `${didYouMean(near)} (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}`,
       });
     }
   });
@@ -429,7 +598,7 @@ const migrations: Rule = (bank) => {
       path,
       key,
       message: `"${id}" is not a question of this bank (version ${bank.version})`,
-      fix: near ? `did you mean "${near}"?` : 'name a question id of this version',
+      fix: near ? didYouMean(near) : 'name a question id of this version',
     });
   };
   const froms = new Map<number, number>();
@@ -493,7 +662,7 @@ const migrations: Rule = (bank) => {
         out.push({
           path: [...path, 'values', to],
           key: true,
-          message: `${to} is a percent question; it has no values to map`,
+          message: `${to} is a ${q.type} question; it has no values to map`,
           fix: 'remove this entry',
         });
         continue;
@@ -504,7 +673,7 @@ const migrations: Rule = (bank) => {
         out.push({
           path: [...path, 'values', to, oldValue],
           message: `"${newValue}" is not an answer to ${to}`,
-          fix: near ? `did you mean "${near}"? (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}`,
+          fix: near ? `${didYouMean(near)} (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}`,
         });
       }
     }
@@ -554,8 +723,8 @@ const favourableValues: Rule = (bank) => {
       out.push({
         path: fpath,
         key: true,
-        message: `"favourable" on ${q.id}, a percent question`,
-        fix: 'remove it (a percent answer has no values to count as favourable)',
+        message: `"favourable" on ${q.id}, a ${q.type} question`,
+        fix: `remove it (a ${q.type} answer has no values to count as favourable)`,
       });
       return;
     }
@@ -566,7 +735,7 @@ const favourableValues: Rule = (bank) => {
       out.push({
         path: [...fpath, i],
         message: `"${v}" is not an answer to ${q.id}`,
-        fix: near ? `did you mean "${near}"? (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}`,
+        fix: near ? `${didYouMean(near)} (answers: ${values.join(', ')})` : `use one of ${values.join(', ')}`,
       });
     });
   });
@@ -597,7 +766,7 @@ const predictions: Rule = (bank) => {
         path: ppath,
         message: `"${q.predicts}" is not a question of this bank`,
         fix: near
-          ? `did you mean "${near}"?`
+          ? didYouMean(near)
           : statements.length > 0
             ? `name a team statement: ${statements.join(', ')}`
             : 'name a question with "audience: team"',
@@ -658,6 +827,8 @@ export const BANK_RULES: readonly Rule[] = [
   profileOptions,
   conditions,
   recommendationKeys,
+  numberThresholds,
+  adviceRefs,
   favourableValues,
   predictions,
   criticalOnScoredOptions,

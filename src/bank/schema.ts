@@ -10,7 +10,9 @@ const QUESTION_ID = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 /** The largest weight a question or element may have. */
 export const MAX_WEIGHT = 1000;
 
-export const questionTypes = ['scale', 'yesno', 'choice', 'percent'] as const;
+export const questionTypes = ['scale', 'yesno', 'choice', 'percent', 'number'] as const;
+/** For a number question: whether lower values (a response time) or higher ones (CSAT) are better. */
+export const betterDirections = ['lower', 'higher'] as const;
 /** Who answers a question: the lead, once, about how the organization works; or each team member about themselves. */
 export const audiences = ['lead', 'team'] as const;
 export type Audience = (typeof audiences)[number];
@@ -19,7 +21,8 @@ export const combineRules = ['mean', 'weakest-link'] as const;
 /** How question weights add up across an area (see the README, "How scores are computed"). */
 export const questionWeightRules = ['by-element', 'flat'] as const;
 
-function buildBankSchema() {
+/** The building blocks every part of the bank schema shares. */
+function primitives() {
   const id = z.string().check(
     z.regex(ID, {
       message: 'this id is not valid — use lower-case letters, digits and dashes, e.g. "lens-of-the-customer"',
@@ -40,7 +43,6 @@ function buildBankSchema() {
     ),
     1,
   );
-
   const option = z.strictObject({
     value: z.string().check(
       z.regex(ID, {
@@ -56,6 +58,12 @@ function buildBankSchema() {
       ),
     ),
   });
+  return { id, questionId, text, weight, option, ...conditionSchemas(questionId, text) };
+}
+type Primitives = ReturnType<typeof primitives>;
+
+/** `when:` and `skipReason:`, shared by questions and elements. */
+function conditionSchemas(questionId: z.ZodMiniString, text: z.ZodMiniString) {
   /** `when:` on a question or element: question id → the value (or values) that let it be asked. */
   const conditionScalar = z.union([z.string(), z.boolean(), z.number()]);
   const conditionValue = z.union([conditionScalar, z.array(conditionScalar).check(z.minLength(1))], {
@@ -70,11 +78,68 @@ function buildBankSchema() {
     text,
     'Why it was not asked, shown in reports when the `when` condition is false, e.g. "No brochure, so not asked."',
   );
+  return { when, skipReason };
+}
+
+/** The fields of a `number` question: a measured fact with a unit, credited by threshold. */
+function numberFields({ text }: Primitives) {
+  const threshold = z.strictObject({
+    to: z.optional(
+      described(
+        z.number().check(z.gte(0)),
+        'The bound of this threshold, in the unit: for better=lower a value matches when it is <= to, for higher when >= to. The last threshold has no `to` (it takes every other value).',
+      ),
+    ),
+    credit: described(z.number().check(z.gte(0), z.lte(1)), 'The credit (0..1) a value in this threshold earns.'),
+    critical: z.optional(
+      described(z.boolean(), 'true: a value in this threshold is critical: it leads Fix first whatever its points.'),
+    ),
+  });
+  return {
+    unit: z.optional(described(text, 'For type number: the unit of the value, e.g. "minutes" or "%".')),
+    better: z.optional(
+      described(z.enum(betterDirections), 'For type number: whether lower or higher values are better.'),
+    ),
+    thresholds: z.optional(
+      described(
+        z.array(threshold).check(z.minLength(2)),
+        'For type number: checked in order, the first that the value reaches gives its credit; the last has no `to`. The target shown beside the value is the `to` of the first threshold with credit 1.',
+      ),
+    ),
+    max: z.optional(
+      described(z.number().check(z.gt(0)), 'For type number: the largest plausible value; larger answers are refused.'),
+    ),
+  };
+}
+
+/** `advice:` on a question: what to do about a weak answer, who usually does it, and how to check it worked. */
+function adviceSchema({ id, text }: Primitives) {
+  const entry = z.strictObject({
+    for: z.optional(
+      described(
+        z.array(z.string()).check(z.minLength(1)),
+        'The answers this advice is for: option values, or threshold indexes "t0", "t1"... of a number question ("na" on a number question: not measured). Omit for any weak answer.',
+      ),
+    ),
+    text: described(text, 'What to do.'),
+    firstStep: z.optional(described(text, 'The first concrete step, small enough to start this week.')),
+    owner: z.optional(described(id, 'Who usually does it: a role id of the top-level `roles` table.')),
+    check: z.optional(described(text, 'How to check that the fix worked.')),
+  });
+  return described(
+    z.array(entry).check(z.minLength(1)),
+    'Advice by answer: the first entry whose `for` lists the answer, else the entry without `for`, else `recommendations`, else `recommendation`.',
+  );
+}
+
+/** A scored question of an element. */
+function questionSchema(p: Primitives) {
+  const { questionId, text, weight, option, id, when, skipReason } = p;
   const sourceRef = z.strictObject({
     ref: described(id, 'The id of an entry of the top-level `sources` table.'),
     concept: described(text, 'The concept of that article the question comes from.'),
   });
-  const question = z.strictObject({
+  return z.strictObject({
     id: questionId,
     text,
     type: z.enum(questionTypes),
@@ -82,6 +147,7 @@ function buildBankSchema() {
     options: z.optional(
       described(z.array(option).check(z.minLength(2)), 'For type choice (or a scale of its own): the answer options.'),
     ),
+    ...numberFields(p),
     weight,
     audience: z._default(
       described(
@@ -105,13 +171,16 @@ function buildBankSchema() {
     when: z.optional(when),
     skipReason: z.optional(skipReason),
     help: described(text, 'Why the question matters; shown on demand during the audit.'),
-    recommendation: described(text, 'What to do when the answer is weak (the default advice).'),
+    recommendation: z.optional(
+      described(text, 'What to do when the answer is weak (the default advice, where `advice` has none).'),
+    ),
     recommendations: z.optional(
       described(
         z.record(z.string(), text),
         'Advice by answer value, where a weak answer needs other advice than the default, e.g. never: ..., usually: ...',
       ),
     ),
+    advice: z.optional(adviceSchema(p)),
     sources: z.optional(
       described(z.array(sourceRef).check(z.minLength(1)), 'The articles and concepts the question comes from.'),
     ),
@@ -122,7 +191,11 @@ function buildBankSchema() {
       ),
     ),
   });
-  const profileQuestion = z.strictObject({
+}
+
+/** A profile question: asked first, never scored. */
+function profileQuestionSchema({ questionId, text, option }: Primitives) {
+  return z.strictObject({
     id: questionId,
     text,
     type: described(z.enum(['yesno', 'choice']), 'yesno, or choice with `options`.'),
@@ -134,7 +207,11 @@ function buildBankSchema() {
     ),
     help: z.optional(described(text, 'Why the question is asked; shown on demand during the audit.')),
   });
-  const source = z.strictObject({
+}
+
+/** An entry of the bibliography. */
+function sourceSchema({ id, text }: Primitives) {
+  return z.strictObject({
     id,
     title: text,
     author: z.optional(text),
@@ -153,7 +230,11 @@ function buildBankSchema() {
       ),
     ),
   });
-  const migration = z.strictObject({
+}
+
+/** How answers given against an earlier version map to this one. */
+function migrationSchema({ questionId }: Primitives) {
+  return z.strictObject({
     from: described(z.int().check(z.gte(1)), 'The earlier version of this bank whose answers files this entry maps.'),
     renamed: z.optional(
       described(
@@ -186,12 +267,18 @@ function buildBankSchema() {
       ),
     ),
   });
-  const benchmark = z.strictObject({
+}
+
+/** A poll figure an element is compared with. */
+function benchmarkSchema({ questionId, text }: Primitives) {
+  return z.strictObject({
     value: described(z.number().check(z.gte(0), z.lte(100)), 'The benchmark on 0-100, e.g. 37 for 37%.'),
     statement: described(text, 'The poll item, as the respondents were asked it.'),
-    question: described(
-      questionId,
-      'The percent question in this element whose answer is compared with the benchmark.',
+    question: z.optional(
+      described(
+        questionId,
+        "Optional: a percent question of this element whose answer (a share measured earlier) is compared with the benchmark. A bank that measures the share only in the team's pulse (`pulse`) leaves it out.",
+      ),
     ),
     source: text,
     target: z.optional(
@@ -213,6 +300,11 @@ function buildBankSchema() {
       ),
     ),
   });
+}
+
+/** An area, its elements and their questions. */
+function areaSchema(p: Primitives) {
+  const { id, text, weight, when, skipReason } = p;
   const element = z.strictObject({
     id,
     title: text,
@@ -224,12 +316,12 @@ function buildBankSchema() {
         'true: an essential element with no applicable answer is missing: its area and the overall have no score, and check fails naming it.',
       ),
     ),
-    benchmark: z.optional(benchmark),
+    benchmark: z.optional(benchmarkSchema(p)),
     when: z.optional(when),
     skipReason: z.optional(skipReason),
-    questions: z.array(question).check(z.minLength(1)),
+    questions: z.array(questionSchema(p)).check(z.minLength(1)),
   });
-  const area = z.strictObject({
+  return z.strictObject({
     id,
     title: text,
     description: z.optional(text),
@@ -247,8 +339,30 @@ function buildBankSchema() {
     ),
     elements: z.array(element).check(z.minLength(1)),
   });
-  const band = z.strictObject({ id, label: text, min: z.number().check(z.gte(0), z.lte(100)) });
+}
 
+/** The bank's scoring options. */
+function scoringSchema() {
+  return z.strictObject({
+    percentAgainstBenchmark: z.optional(
+      described(
+        z.boolean(),
+        "A percent question that is a benchmark's question earns min(1, value / benchmark) instead of value / 100.",
+      ),
+    ),
+    questionWeights: z.optional(
+      described(
+        z.enum(questionWeightRules),
+        'by-element (default): each element counts by its weight. flat: a question counts by element weight × its own weight, so questions of small elements do not count more.',
+      ),
+    ),
+  });
+}
+
+function buildBankSchema() {
+  const p = primitives();
+  const { id, text, option } = p;
+  const band = z.strictObject({ id, label: text, min: z.number().check(z.gte(0), z.lte(100)) });
   return z.strictObject({
     id,
     version: z.int().check(z.gte(1)),
@@ -265,32 +379,26 @@ function buildBankSchema() {
         z.array(option).check(z.minLength(2)),
       ),
     ),
-    sources: z.optional(described(z.array(source), 'The articles questions cite, by id.')),
-    scoring: z.optional(
-      z.strictObject({
-        percentAgainstBenchmark: z.optional(
-          described(
-            z.boolean(),
-            "A percent question that is a benchmark's question earns min(1, value / benchmark) instead of value / 100.",
-          ),
-        ),
-        questionWeights: z.optional(
-          described(
-            z.enum(questionWeightRules),
-            'by-element (default): each element counts by its weight. flat: a question counts by element weight × its own weight, so questions of small elements do not count more.',
-          ),
-        ),
-      }),
+    sources: z.optional(described(z.array(sourceSchema(p)), 'The articles questions cite, by id.')),
+    roles: z.optional(
+      described(
+        z.record(id, text),
+        'Who usually carries out advice: role id → label, e.g. lead: Team lead, it: IT. Advice names its owner by id.',
+      ),
     ),
+    scoring: z.optional(scoringSchema()),
     profile: z.optional(
       described(
-        z.array(profileQuestion).check(z.minLength(1)),
+        z.array(profileQuestionSchema(p)).check(z.minLength(1)),
         'Asked first, never scored; `when` conditions may refer to them.',
       ),
     ),
-    areas: z.array(area).check(z.minLength(1)),
+    areas: z.array(areaSchema(p)).check(z.minLength(1)),
     migrations: z.optional(
-      described(z.array(migration), 'How answers given against earlier versions of this bank map to this one.'),
+      described(
+        z.array(migrationSchema(p)),
+        'How answers given against earlier versions of this bank map to this one.',
+      ),
     ),
   });
 }
@@ -330,6 +438,24 @@ export interface Source {
   url?: string;
 }
 
+/** One threshold of a number question: values up to (or from) `to` earn `credit`; the last has no `to`. */
+export interface Threshold {
+  to?: number;
+  credit: number;
+  critical?: true;
+}
+
+/** One piece of advice: for which answers, what to do, the first step, who usually does it, how to check it worked. */
+export interface Advice {
+  /** Option values, threshold indexes "t0".."tn", or "na" (a number question not measured); absent: any weak answer. */
+  for?: string[];
+  text: string;
+  firstStep?: string;
+  /** A role id of the bank's `roles`. */
+  owner?: string;
+  check?: string;
+}
+
 /** A question as every command sees it: options resolved, defaults applied. */
 export interface Question {
   id: string;
@@ -339,11 +465,21 @@ export interface Question {
   audience: (typeof audiences)[number];
   options?: Option[];
   min?: number;
+  /** Percent: 100. Number: the largest plausible value, when the bank gives one. */
   max?: number;
+  /** Number: the unit of the value, e.g. "minutes". */
+  unit?: string;
+  /** Number: whether lower or higher values are better. */
+  better?: (typeof betterDirections)[number];
+  /** Number: checked in order; the first the value reaches gives its credit. */
+  thresholds?: Threshold[];
   help: string;
+  /** The default advice; empty when the question's `advice` covers every weak answer. */
   recommendation: string;
   /** Advice by answer value, where it differs from `recommendation`. */
   recommendations?: Record<string, string>;
+  /** Advice with a first step, an owner and a check (bank v3). */
+  advice?: Advice[];
   /** A team statement: the answers counted as favourable in "% favourable". */
   favourable?: string[];
   /** A lead percent question: the team statement whose favourable share the lead predicts (never scored). */
@@ -358,7 +494,8 @@ export interface Question {
 export interface Benchmark {
   value: number;
   statement: string;
-  question: string;
+  /** A percent question of the element whose answer is compared with the benchmark; absent when only the pulse measures it. */
+  question?: string;
   source: string;
   /** The share that earns full credit (credit = min(1, value / target)); `value` stays the reference line. */
   target?: number;
@@ -424,6 +561,8 @@ export interface Bank {
   sources: Source[];
   /** Asked before everything else, never scored. */
   profile: Question[];
+  /** Who carries out advice: role id → label. */
+  roles?: Record<string, string>;
   scoring?: ScoringRules;
   areas: Area[];
   migrations?: Migration[];

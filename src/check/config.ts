@@ -3,7 +3,7 @@ import type { RuleProblem } from '../validation/rules.js';
 import type { Bank } from '../bank/schema.js';
 import { described } from '../validation/describe.js';
 import type { Problem } from '../errors.js';
-import { closest } from '../validation/closest.js';
+import { closest, didYouMean } from '../validation/closest.js';
 import { validateYaml } from '../validation/validate.js';
 
 function buildConfigSchema() {
@@ -124,7 +124,7 @@ function assertionKeys(bank: Bank) {
             key: true,
             message: `unknown area "${id}"`,
             fix: closest(id, areas)
-              ? `did you mean "area:${closest(id, areas)}"?`
+              ? didYouMean(`area:${closest(id, areas)}`)
               : `use one of: ${areas.map((a) => `area:${a}`).join(', ')}`,
           });
       } else if (kind === 'benchmark' && id !== undefined) {
@@ -138,7 +138,7 @@ function assertionKeys(bank: Bank) {
             key: true,
             message: `no engagement statement "${id}" with a team pulse`,
             fix: closest(id, pulsed)
-              ? `did you mean "benchmark:${closest(id, pulsed)}"?`
+              ? didYouMean(`benchmark:${closest(id, pulsed)}`)
               : pulsed.length
                 ? `use one of: ${pulsed.map((p) => `benchmark:${p}`).join(', ')}`
                 : 'this bank has no benchmark with a pulse statement',
@@ -167,7 +167,7 @@ function assertionKeys(bank: Bank) {
             key: true,
             message: `unknown element "${id}"`,
             fix: closest(id, elements)
-              ? `did you mean "element:${closest(id, elements)}"?`
+              ? didYouMean(`element:${closest(id, elements)}`)
               : `name an element as area.element, e.g. element:${elements[0]} (\`service-audit bank\` lists them)`,
           });
       } else {
@@ -177,7 +177,7 @@ function assertionKeys(bank: Bank) {
           key: true,
           message: `unknown assertion "${key}"`,
           fix: near
-            ? `did you mean "${near}"?`
+            ? didYouMean(near)
             : `use ${FIXED.join(', ')}, area:<id>, element:<area>.<element> or benchmark:<element>`,
         });
       }

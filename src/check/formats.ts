@@ -5,8 +5,8 @@ import type { TeamReport } from '../team/model.js';
 import { renderTeamMarkdown } from '../team/render.js';
 import type { ReportModel } from '../report/schema.js';
 import type { ScoredView } from '../score/view.js';
-import type { Formats, RenderOptions } from '../report/format.js';
-import { plain, type Style } from '../report/style.js';
+import type { Formats, RenderOptions } from '../renderer.js';
+import { plain, type Style } from '../text/style.js';
 import { markdownInline as md, terminalLine as t, workflowData, workflowProperty, xml } from '../text/escape.js';
 import { plural } from '../text/plural.js';
 import { hang } from '../text/wrap.js';
@@ -163,6 +163,33 @@ export function renderProblemsGithub(problems: readonly Problem[]): string {
   return `${out.join('\n')}\n`;
 }
 
+/** GitLab's Code Quality severities, from each assertion's level: an error fails the gate, a warning does not. */
+const GITLAB_SEVERITY = { error: 'major', warn: 'minor' } as const;
+
+/**
+ * GitLab Code Quality JSON (the report a merge request shows): one finding per failed assertion,
+ * on the line of the answers file behind it. The fingerprint hashes the file, the assertion and its
+ * subject, not the line or the score, so the same finding keeps it from run to run.
+ */
+export function renderCheckGitlab(o: CheckOutcome, _opts: RenderOptions = {}): string {
+  const path = o.answersFile.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+  const issues = o.results
+    .filter((r) => !r.passed)
+    .map((r) => {
+      const q = r.weaknesses[0]?.questionId ?? r.questions[0];
+      const pos = (q && o.positions[q]) || o.anchor;
+      const w = r.weaknesses[0];
+      return {
+        description: w ? `${r.message}; first: ${w.questionId}: ${w.recommendation}` : r.message,
+        check_name: `service-audit/${r.name}`,
+        fingerprint: createHash('sha256').update(`${path}\0${r.name}\0${r.subject}`).digest('hex').slice(0, 32),
+        severity: GITLAB_SEVERITY[r.level],
+        location: { path, lines: { begin: pos.line } },
+      };
+    });
+  return `${JSON.stringify(issues, null, 2)}\n`;
+}
+
 /** Markdown: the verdict and a results table, then the full report as a section. Text from files passes markdownInline. */
 export function renderCheckMarkdown(o: CheckOutcome, _opts: RenderOptions = {}): string {
   const sum = summarise(o.results);
@@ -190,6 +217,7 @@ export const CHECK_FORMATS = {
   json: renderCheckJson,
   junit: renderCheckJunit,
   github: renderCheckGithub,
+  gitlab: renderCheckGitlab,
   markdown: renderCheckMarkdown,
 } as const satisfies Formats<CheckOutcome>;
 

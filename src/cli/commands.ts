@@ -2,8 +2,8 @@ import { InvalidArgumentError } from 'commander';
 import { BANK_FORMATS } from '../bank/formats.js';
 import { CHECK_FORMATS } from '../check/formats.js';
 import { COMPARE_FORMATS } from '../compare/formats.js';
-import { HISTORY_FORMATS } from '../history/render.js';
-import { REPORT_FORMATS } from '../report/index.js';
+import { HISTORY_FORMATS } from '../history/formats.js';
+import { REPORT_FORMATS } from '../report/formats.js';
 import type { BankOptions } from './commands/bank.js';
 import type { CheckOptions } from './commands/check.js';
 import type { CollectOptions } from './commands/collect.js';
@@ -16,6 +16,7 @@ import type { SchemaOptions } from './commands/schema.js';
 import type { UpgradeOptions } from './commands/upgrade.js';
 import type { ValidateOptions } from './commands/validate.js';
 import { command, lazy, type AnyCommand, type OptionSpec } from './spec.js';
+import { DEFAULT_MIN_GROUP, LOWEST_MIN_GROUP } from '../team/anonymity.js';
 
 function positiveInt(v: string): number {
   const n = Number(v);
@@ -38,12 +39,12 @@ function score(v: string): number {
   return n;
 }
 
-/** A group floor: 3 or more (in a smaller group, answers could be told apart). */
-function minGroup(v: string): number {
+/** A group floor: LOWEST_MIN_GROUP or more (in a smaller group, answers could be told apart); decimal digits only, like every whole-number option. */
+export function minGroup(v: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 3)
+  if (!/^\d+$/.test(v) || n < LOWEST_MIN_GROUP)
     throw new InvalidArgumentError(
-      'write a whole number of 3 or more: in a smaller group, answers could be told apart.',
+      `write a whole number of ${LOWEST_MIN_GROUP} or more: in a smaller group, answers could be told apart.`,
     );
   return n;
 }
@@ -52,9 +53,9 @@ function minGroup(v: string): number {
 const POOL_OPTIONS: readonly OptionSpec[] = [
   {
     flags: '--min-group <n>',
-    description: 'team report: the fewest respondents a group (or the whole pool) needs to be shown (3 or more)',
+    description: `team report: the fewest respondents a group (or the whole pool) needs to be shown (${LOWEST_MIN_GROUP} or more)`,
     parse: minGroup,
-    default: 5,
+    default: DEFAULT_MIN_GROUP,
   },
   {
     flags: '--strict',
@@ -309,10 +310,23 @@ export const COMMANDS: readonly AnyCommand[] = [
       },
       { flags: '--port <n>', description: 'the port (default: a free one)', parse: port, default: 0 },
       { flags: '--until <n>', description: 'stop after n responses', parse: positiveInt },
+      {
+        flags: '--team-size <n>',
+        description: 'how many people were asked: shows "8 of 12 answered"',
+        parse: positiveInt,
+      },
+      {
+        flags: '--codes <n>',
+        description: 'make n one-time codes (a printable sheet of cards); each sends one response',
+        parse: positiveInt,
+      },
+      { flags: '--preview', description: 'serve the form to try it; store nothing' },
       { flags: '--no-qr', description: 'do not draw the QR code' },
     ],
     examples: [
       'service-audit collect --out responses/',
+      'service-audit collect --preview',
+      'service-audit collect --out responses/ --host 0.0.0.0 --team-size 12 --codes 12',
       'service-audit collect --out responses/ --host 0.0.0.0 --group "Night shift"',
       'service-audit report responses/',
     ],
@@ -325,7 +339,7 @@ export const COMMANDS: readonly AnyCommand[] = [
       {
         key: 'files',
         name: '<answers...>',
-        description: 'answers files of one organization, each with its date (any order)',
+        description: 'answers files, folders or globs of one organization, each file with its date (any order)',
       },
     ],
     options: [

@@ -1,4 +1,6 @@
-// The one place the program reads the files a user names and writes the files it makes.
+// How the program reads the files a user names and writes the reports and answers files it makes.
+// (Two writers follow rules of their own: src/collect/store.ts writes pulse responses, and check
+// appends to GitHub's job summary in src/cli/commands/check.ts.)
 //
 // Reading: regular files only (a symlink to one is fine), at most MAX_INPUT_BYTES, valid UTF-8.
 // A device (/dev/zero), a FIFO or a huge file is refused before anything is read.
@@ -37,6 +39,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, UsageError, type Problem } from '../errors.js';
+import type { Io } from './io.js';
 
 /** The largest file read. Banks, answers and configs are a few hundred KiB at most. */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
@@ -355,6 +358,7 @@ function writeProblem(file: string, e: unknown): InputError {
     EROFS: 'the file system is read-only',
     ENOENT: 'its folder does not exist',
     EISDIR: 'it is a folder',
+    ENAMETOOLONG: 'the name is too long',
   };
   const p: Problem = {
     file,
@@ -399,17 +403,69 @@ export function writeGuarded(cwd: string, file: string, text: string, since: Fil
   }
 }
 
-/** Copies a file to a free `.bak` name beside it and returns that name. */
+/**
+ * Copies a file to a free `.bak` name beside it and returns that name. A backup that cannot be
+ * written (a read-only folder, a full disk) is an InputError naming the file: nothing was changed.
+ */
 export function backupFile(cwd: string, file: string): string {
   const target = resolve(cwd, file);
   let n = 0;
   let backup = `${target}.bak`;
-  while (existsSync(backup)) backup = `${target}.${++n}.bak`;
-  copyFileSync(target, backup, constants.COPYFILE_EXCL);
-  return backup;
+  for (;;) {
+    try {
+      copyFileSync(target, backup, constants.COPYFILE_EXCL);
+      return backup;
+    } catch (e) {
+      // Taken since (another upgrade made one): the next free name.
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST' && n < 1000) {
+        backup = `${target}.${++n}.bak`;
+        continue;
+      }
+      const p = writeProblem(file, e).problems[0]!;
+      throw new InputError([
+        {
+          ...p,
+          message: `${p.message.replace('cannot write the file', `cannot write its backup ${basename(backup)}`)}; nothing was changed`,
+          fix: 'make its folder writable, or copy the file to a folder you may write to and run the command there',
+        },
+      ]);
+    }
+  }
 }
 
 /** Whether a path names an existing file (or folder). */
 export function fileExists(cwd: string, file: string): boolean {
   return file !== '' && existsSync(resolve(cwd, file));
+}
+
+/**
+ * Refuses to write a report over one of the files it was made from. Paths are compared as real
+ * paths (symlinks followed) and as files (a hard link is the same file), so no spelling of an
+ * input's path can destroy it.
+ */
+export function guardOutput(io: Io, out: string | undefined, inputs: readonly (string | undefined)[]): void {
+  if (out === undefined) return;
+  const target = realTarget(io.cwd, out);
+  const id = fileId(target);
+  const clash = inputs.find((f) => {
+    if (f === undefined || f === '') return false;
+    const real = realTarget(io.cwd, f);
+    if (real === target) return true;
+    const other = fileId(real);
+    return id !== undefined && other !== undefined && id === other;
+  });
+  if (clash)
+    throw new UsageError(
+      `--out ${out} is the input file ${clash}; nothing was written. Choose another file for the output.`,
+    );
+}
+
+/** Device and inode of an existing file, to recognise a hard link. */
+function fileId(path: string): string | undefined {
+  try {
+    const st = statSync(path);
+    return st.ino === 0 ? undefined : `${st.dev}:${st.ino}`;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { readSeal, SEAL_FILE, sealChanges } from '../collect/seal.js';
+import { spooledCount } from '../collect/store.js';
 import type { Problem } from '../errors.js';
 
 /** One file of a pool, as the user will see it named, and the real file it is. */
@@ -7,6 +10,8 @@ export interface PoolFile {
   /** The path as shown: relative to the working folder when inside it. */
   shown: string;
   real: string;
+  /** Found in a folder or by a glob, not named by itself (a lead's own file must be named, with --lead). */
+  found?: boolean;
 }
 
 /** The file names a folder or a glob picks up: answers files and CSV exports. */
@@ -44,13 +49,17 @@ const isDir = (p: string) => {
   }
 };
 
+/** Folders that could not be read while expanding (each is listed as left out; --strict makes it an error). */
+let unreadable: string[] = [];
+
 const list = (dir: string) => {
   try {
     return readdirSync(dir, { withFileTypes: true })
       .filter((d) => !d.name.startsWith('.'))
       .map((d) => d.name)
       .sort();
-  } catch {
+  } catch (e) {
+    unreadable.push(`${dir}\u0000${(e as NodeJS.ErrnoException).code ?? 'unreadable'}`);
     return [];
   }
 };
@@ -128,15 +137,28 @@ function expandFolder(dir: string): string[] {
  * paths to the same file, through a symlink or `./`, count once), in the order given.
  * Inputs that name nothing are returned as problems: the pool goes on without them.
  */
-export function expandPoolInputs(cwd: string, inputs: readonly string[]): { files: PoolFile[]; problems: Problem[] } {
+export function expandPoolInputs(
+  cwd: string,
+  inputs: readonly string[],
+): {
+  files: PoolFile[];
+  problems: Problem[];
+  /** A sealed pulse whose files changed since it closed: the pool must not be made (exit 2). */
+  fatal: Problem[];
+  /** Said on stderr, never an error: responses waiting in the spool of a collect that did not stop. */
+  notices: string[];
+} {
   const files: PoolFile[] = [];
   const problems: Problem[] = [];
+  const fatal: Problem[] = [];
+  const notices: string[] = [];
   const seen = new Set<string>();
+  unreadable = [];
   const shownOf = (abs: string) => {
     const rel = relative(cwd, abs);
     return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
   };
-  const add = (abs: string, shown: string) => {
+  const add = (abs: string, shown: string, found = false) => {
     let real: string;
     try {
       real = realpathSync(abs);
@@ -145,7 +167,27 @@ export function expandPoolInputs(cwd: string, inputs: readonly string[]): { file
     }
     if (seen.has(real)) return;
     seen.add(real);
-    files.push({ shown, real });
+    files.push({ shown, real, ...(found && { found }) });
+  };
+  /** A pulse folder: sealed (then it must be as it was sealed), or with responses still in a spool. */
+  const pulseFolder = (abs: string, input: string) => {
+    const seal = readSeal(abs);
+    if (seal) {
+      const changes = sealChanges(abs, seal);
+      if (changes.length > 0)
+        fatal.push({
+          file: join(input, SEAL_FILE),
+          line: 1,
+          col: 1,
+          message: `the pulse closed on ${seal.sealed} with ${seal.responses} responses has changed since: ${changes.join(', ')}`,
+          fix: 'restore the folder as it was when collect stopped (a pulse is committed as a whole, never one file at a time); a new pulse goes in a folder of its own',
+        });
+    }
+    const spooled = spooledCount(abs);
+    if (spooled > 0)
+      notices.push(
+        `${shownOf(abs)}/ has ${spooled} ${spooled === 1 ? 'response' : 'responses'} in the spool of a collect that did not stop (left out here): run the same collect on the folder again and stop it to write them out.`,
+      );
   };
   for (const input of inputs) {
     const abs = resolve(cwd, input);
@@ -159,8 +201,9 @@ export function expandPoolInputs(cwd: string, inputs: readonly string[]): { file
           message: 'no file matches this pattern',
           fix: 'check the pattern; quote it so that the shell passes it on, e.g. "answers/*.yaml"',
         });
-      for (const f of found) add(f, shownOf(f));
+      for (const f of found) add(f, shownOf(f), true);
     } else if (isDir(abs)) {
+      pulseFolder(abs, input);
       const found = expandFolder(abs);
       if (found.length === 0)
         problems.push({
@@ -170,10 +213,45 @@ export function expandPoolInputs(cwd: string, inputs: readonly string[]): { file
           message: 'the folder holds no .yaml, .yml or .csv file',
           fix: 'put the answers files in it, or name the files themselves',
         });
-      for (const f of found) add(f, shownOf(f));
+      for (const f of found) add(f, shownOf(f), true);
     } else add(abs, input);
   }
-  return { files, problems };
+  for (const u of unreadable) {
+    const [dir, code] = u.split('\u0000') as [string, string];
+    problems.push({
+      file: shownOf(dir),
+      line: 1,
+      col: 1,
+      message: `this folder cannot be read (${code}), so its files are left out`,
+      fix: 'make it readable (e.g. chmod +rx), or leave it out of the inputs',
+    });
+  }
+  return { files, problems, fatal, notices };
+}
+
+/** The id collect writes into each response ("# response id: …"): a pool counts it once. */
+const RESPONSE_ID_LINE = /^# response id: ([0-9a-f]{16})$/m;
+
+/**
+ * Counts each response once: a file that is a byte-for-byte copy of one read before, or that
+ * carries the response id of one read before, is a duplicate (a copy cannot pad the floor).
+ * `check` answers with the earlier file's name, or undefined when the text is new.
+ */
+export function createDuplicateCheck() {
+  const bytes = new Map<string, string>();
+  const ids = new Map<string, string>();
+  return (shown: string, text: string): string | undefined => {
+    const digest = createHash('sha256').update(text).digest('hex');
+    const copyOf = bytes.get(digest);
+    if (copyOf !== undefined) return copyOf;
+    bytes.set(digest, shown);
+    const id = RESPONSE_ID_LINE.exec(text.slice(0, 400))?.[1];
+    if (id === undefined) return undefined;
+    const sameId = ids.get(id);
+    if (sameId !== undefined) return sameId;
+    ids.set(id, shown);
+    return undefined;
+  };
 }
 
 function existsQuiet(p: string): boolean {
@@ -183,4 +261,15 @@ function existsQuiet(p: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Why a lead's file found among the team's is left out: anyone can write "role: lead", so a lead is only ever named. */
+export function leadRefused(source: string, where: string): Problem {
+  return {
+    file: source,
+    line: 1,
+    col: 1,
+    message: `says role: lead, but is ${where}; a lead's answers are never taken from among the team's`,
+    fix: "name the lead's own file by itself (--lead FILE where report offers it), outside the team's folder",
+  };
 }

@@ -11,6 +11,12 @@ export interface Io {
   builtinBank: string;
   /** The built-in bank compiled to JSON by the build, if there is one (a start-up shortcut). */
   builtinBankCompiled?: string;
+  /**
+   * An internal error's stack trace with the positions in the minified bundles turned back into
+   * src/…/*.ts file:line:col (the bin reads the source maps only then). Absent in-process, where
+   * traces name the sources already.
+   */
+  originalTrace?(stack: string): string;
   /** Today's date as YYYY-MM-DD (the clock lives at the edge). */
   today(): string;
   /**

@@ -1,16 +1,14 @@
+// Reading the inputs a command names: the bank, an answers file, a check config. Each is read
+// through src/cli/files.ts and validated; a bad one throws InputError with every problem.
 import { parseAnswers, type ParsedAnswers, type Upgrade } from '../answers/parse.js';
-import { parseBank } from '../bank/load.js';
+import { parseBank } from '../bank/parse.js';
 import type { Bank } from '../bank/schema.js';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseConfig, type Config } from '../check/config.js';
-import { InputError, UsageError } from '../errors.js';
-import { buildReport } from '../report/model.js';
-import type { ReportModel } from '../report/schema.js';
-import { scoreAudit } from '../score/score.js';
+import { InputError } from '../errors.js';
 import { terminalLine } from '../text/escape.js';
-import { closest } from '../validation/closest.js';
-import { readUserFile, realTarget } from './files.js';
+import { readUserFile } from './files.js';
 import type { Io } from './io.js';
 
 export interface LoadedBank {
@@ -95,71 +93,4 @@ export function loadConfig(io: Io, file: string, bankFlag?: string): { config: C
   if (!config) throw new InputError(problems);
   if (config.answers !== undefined) config.answers = fromConfig(config.answers);
   return { config, bank };
-}
-
-/** Scores loaded answers and builds the report model: the one place commands do this. */
-export function reportOf(
-  io: Io,
-  bank: LoadedBank,
-  answers: Pick<LoadedAnswers, 'answers' | 'file' | 'sha256' | 'upgrade'>,
-  o: { explain?: boolean; priorities?: number; areas?: readonly string[] } = {},
-): ReportModel {
-  const scores = scoreAudit(bank.bank, answers.answers, {
-    ...(o.priorities !== undefined && { priorities: o.priorities }),
-    ...(o.areas && { areas: o.areas }),
-  });
-  return buildReport(scores, {
-    toolVersion: io.version,
-    bank: bank.bank,
-    bankSha256: bank.sha256,
-    answers: answers.answers,
-    answersFile: answers.file,
-    answersSha256: answers.sha256,
-    explain: o.explain === true,
-    ...(answers.upgrade && { upgrade: { from: answers.upgrade.from, newQuestions: answers.upgrade.newQuestions } }),
-  });
-}
-
-/**
- * Refuses to write a report over one of the files it was made from. Paths are compared as real
- * paths (symlinks followed) and as files (a hard link is the same file), so no spelling of an
- * input's path can destroy it.
- */
-export function guardOutput(io: Io, out: string | undefined, inputs: readonly (string | undefined)[]): void {
-  if (out === undefined) return;
-  const target = realTarget(io.cwd, out);
-  const id = fileId(target);
-  const clash = inputs.find((f) => {
-    if (f === undefined || f === '') return false;
-    const real = realTarget(io.cwd, f);
-    if (real === target) return true;
-    const other = fileId(real);
-    return id !== undefined && other !== undefined && id === other;
-  });
-  if (clash)
-    throw new UsageError(
-      `--out ${out} is the input file ${clash}; nothing was written. Choose another file for the output.`,
-    );
-}
-
-/** Device and inode of an existing file, to recognise a hard link. */
-function fileId(path: string): string | undefined {
-  try {
-    const st = statSync(path);
-    return st.ino === 0 ? undefined : `${st.dev}:${st.ino}`;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Refuses an --area that is not an area of the bank, with a did-you-mean and the list. */
-export function checkAreas(bank: Bank, areas: readonly string[] | undefined): void {
-  const ids = bank.areas.map((x) => x.id);
-  for (const a of areas ?? []) {
-    if (ids.includes(a)) continue;
-    const near = closest(a, ids);
-    throw new UsageError(
-      `--area ${terminalLine(a)}: no such area${near ? ` (did you mean ${near}?)` : ''}; the areas are ${ids.join(', ')}`,
-    );
-  }
 }

@@ -1,7 +1,7 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, InputError, InterruptedError, UsageError, formatProblem, internalErrorMessage } from '../errors.js';
 import { terminalLine, terminalText } from '../text/escape.js';
-import { closest } from '../validation/closest.js';
+import { closest, didYouMean } from '../validation/closest.js';
 import { COMMANDS } from './commands.js';
 import type { Io } from './io.js';
 import type { AnyCommand, GlobalOptions, OptionSpec } from './spec.js';
@@ -45,8 +45,12 @@ function commandWord(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** commander's "(Did you mean …?)" on a line of its own, made the one wording every message uses. */
-const oneWording = (message: string) => message.replace(/\n\(Did you mean (.+)\?\)/, ' (did you mean $1?)');
+/** commander's typo hint, on a line of its own, made the one wording every message uses (didYouMean). */
+const oneWording = (message: string) =>
+  message.replace(
+    /\n\(Did you mean (?:one of )?(.+)\?\)/,
+    (_, names: string) => ` (${didYouMean(...names.split(', '))})`,
+  );
 
 /** Adds one command of the table to the program; `done` receives the exit code its handler returns. */
 function addCommand(program: Command, spec: AnyCommand, io: Io, done: (code: number) => void): void {
@@ -100,7 +104,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (first !== undefined && !names.includes(first)) {
       const near = closest(first, names);
       throw new UsageError(
-        `unknown command '${first}'${near ? ` (did you mean ${near}?)` : ''}; run service-audit --help to see the commands`,
+        `unknown command '${first}'${near ? ` (${didYouMean(near)})` : ''}; run service-audit --help to see the commands`,
       );
     }
     // -v as well as -V: both are common, and a script that guesses wrong should still get the version.
@@ -132,6 +136,6 @@ function handleError(e: unknown, io: Io): number {
     io.stderr.write(`${e.message.split('\n').map(terminalLine).join('\n')}\n`);
     return EXIT.interrupted;
   }
-  io.stderr.write(internalErrorMessage(e));
+  io.stderr.write(internalErrorMessage(e, io.originalTrace));
   return EXIT.internal;
 }

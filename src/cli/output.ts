@@ -1,4 +1,4 @@
-import { colorLevel, type Style } from '../report/style.js';
+import { colorLevel, type Style } from '../text/style.js';
 import { terminalLine } from '../text/escape.js';
 import { writeAtomic } from './files.js';
 import type { Io } from './io.js';

@@ -1,6 +1,6 @@
 import { extname, resolve } from 'node:path';
 import { statSync } from 'node:fs';
-import { answersValidator } from '../answers/fast.js';
+import { answersValidator } from '../answers/validator.js';
 import { InputError, formatProblem, type Problem } from '../errors.js';
 import { csvRespondents, parseCsvMap, type CsvMap } from '../team/csv.js';
 import type { LeftOut, TeamReport } from '../team/model.js';
@@ -10,7 +10,7 @@ import { resultsOfAnswers, scoreResults } from '../score/score.js';
 import { createPool, perceptionGaps, type Pool } from '../team/pool.js';
 import { combinedResults, pooledResults } from '../team/pooled.js';
 import { readUserFile } from './files.js';
-import { expandPoolInputs } from './inputs.js';
+import { createDuplicateCheck, expandPoolInputs, leadRefused } from './inputs.js';
 import type { Io } from './io.js';
 import type { LoadedAnswers, LoadedBank } from './load.js';
 
@@ -60,7 +60,8 @@ const leftOutOf = (source: string, problems: readonly Problem[]): LeftOut => ({
 /**
  * Reads every answers file and CSV named (files, folders, globs), validates each against the
  * bank and adds it to the pool as it goes: one document in memory at a time. Bad files are left
- * out and listed; with --strict any bad file stops with exit 2. An unknown CSV column always
+ * out and listed; with --strict any bad file stops with exit 2, and so does a pool in which no
+ * file could be read at all. An unknown CSV column always
  * stops (every row of that file would be misread).
  */
 export function poolReport(io: Io, loaded: LoadedBank, inputs: readonly string[], o: PoolOptions): TeamReport {
@@ -91,16 +92,26 @@ export function fillPool(
     if (!parsed.map) throw new InputError(parsed.problems);
     map = parsed.map;
   }
-  const { files, problems: missing } = expandPoolInputs(io.cwd, inputs);
+  const { files, problems: missing, fatal: sealBroken, notices } = expandPoolInputs(io.cwd, inputs);
+  if (sealBroken.length > 0) throw new InputError(sealBroken);
+  for (const n of notices) io.stderr.write(`warning: ${n}\n`);
   const leftOut: LeftOut[] = missing.map((p) => leftOutOf(p.file, [p]));
   const strictProblems: Problem[] = [...missing];
+  const duplicateOf = createDuplicateCheck();
+  /** Left out and listed; with --strict an error. */
+  const refuse = (source: string, problems: Problem[]) => {
+    leftOut.push(leftOutOf(source, problems));
+    strictProblems.push(...problems);
+  };
   const validate = answersValidator(bank);
   const pool = createPool(bank);
   let count = missing.length;
+  let read = 0;
   for (const f of files) {
     let text: string;
     try {
       text = readUserFile(io.cwd, f.real, 'answers file', 'check the path').text;
+      read++;
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       const problems = e.problems.map((p) => ({ ...p, file: f.shown }));
@@ -114,7 +125,8 @@ export function fillPool(
       if (fatal.length > 0) throw new InputError(fatal);
       for (const row of rows) {
         count++;
-        if (row.answers) pool.add(row.answers);
+        if (row.answers?.role === 'lead') refuse(row.source, [leadRefused(row.source, 'a CSV row')]);
+        else if (row.answers) pool.add(row.answers);
         else {
           leftOut.push(leftOutOf(row.source, row.problems));
           strictProblems.push(...row.problems);
@@ -123,14 +135,31 @@ export function fillPool(
       continue;
     }
     count++;
+    const copyOf = duplicateOf(f.shown, text);
+    if (copyOf !== undefined) {
+      refuse(f.shown, [
+        {
+          file: f.shown,
+          line: 1,
+          col: 1,
+          message: `is the same response as ${copyOf}, so it is counted once`,
+          fix: 'remove the copy: each response is one file, and a copy cannot count as another person',
+        },
+      ]);
+      continue;
+    }
     const { answers, problems } = validate(f.shown, text);
-    if (answers) pool.add(answers);
+    if (answers?.role === 'lead' && f.found)
+      refuse(f.shown, [leadRefused(f.shown, 'a file found in a folder or by a pattern')]);
+    else if (answers) pool.add(answers);
     else {
       leftOut.push(leftOutOf(f.shown, problems));
       strictProblems.push(...problems);
     }
   }
-  if (o.strict && strictProblems.length > 0) throw new InputError(strictProblems);
+  // Nothing could be read at all (every file missing, every glob and folder empty): that is a
+  // mistake on the command line, not an empty team, as ESLint exits 2 when no file matches.
+  if (read === 0 || (o.strict && strictProblems.length > 0)) throw new InputError(strictProblems);
   return { pool, count, leftOut };
 }
 

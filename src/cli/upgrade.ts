@@ -3,7 +3,7 @@ import { parseAnswers, type Upgrade } from '../answers/parse.js';
 import type { Answer } from '../answers/schema.js';
 import { renderAnswersFile } from '../answers/write.js';
 import type { Asker } from '../audit/asker.js';
-import { bankRef } from '../bank/load.js';
+import { bankRef } from '../bank/queries.js';
 import type { Bank } from '../bank/schema.js';
 import { InputError } from '../errors.js';
 import { terminalLine } from '../text/escape.js';

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Bank } from '../bank/schema.js';
 import { html } from '../text/escape.js';
-import { NOT_APPLICABLE, NOTE_MAX, REASON_MAX, type FormItem, type FormState } from './submission.js';
+import { aboutMinutes } from './duration.js';
+import { NOT_APPLICABLE, NOTE_MAX, numberWords, REASON_MAX, type FormItem, type FormState } from './submission.js';
 
 // The collect form: server-rendered, no script, no external request, readable on a phone.
 // Every value that came from the bank or from a person goes through html().
@@ -74,6 +75,10 @@ export interface FormPage {
   errors?: Record<string, string>;
   /** A message about the form as a whole (expired, nothing answered, not saved). */
   notice?: string;
+  /** A pulse with one-time codes: the code from the card's link (asked for when empty). */
+  code?: string;
+  /** Preview: nothing sent is stored, and the page says so. */
+  preview?: boolean;
 }
 
 /** What is kept, said plainly at the top of the form. */
@@ -107,8 +112,13 @@ function question(item: FormItem, n: number, p: FormPage): string {
     );
   } else {
     const typed = value === NOT_APPLICABLE ? '' : value;
+    // A number question is labelled with its unit; the server checks the value whatever the browser allows.
+    const [label, max] =
+      q.type === 'number'
+        ? [`${numberWords(q).replace(/^a n/, 'N')}`, q.max === undefined ? '' : ` max="${q.max}"`]
+        : ['Percent, from 0 to 100', ' max="100"'];
     parts.push(
-      `<label class="field" for="${id}-v">Percent, from 0 to 100</label><input type="number" inputmode="decimal" min="0" max="100" step="any" name="q:${html(q.id)}" id="${id}-v" value="${html(typed)}"${error ? ' aria-invalid="true"' : ''}>`,
+      `<label class="field" for="${id}-v">${html(label)}</label><input type="number" inputmode="decimal" min="0"${max} step="any" name="q:${html(q.id)}" id="${id}-v" value="${html(typed)}"${error ? ' aria-invalid="true"' : ''}>`,
     );
     parts.push(
       `<label class="choice"><input type="checkbox" name="q:${html(q.id)}" value="${NOT_APPLICABLE}" id="${id}-na"${checked(NOT_APPLICABLE)}> Does not apply to me</label>`,
@@ -135,12 +145,24 @@ export function renderForm(p: FormPage): string {
       : '';
   const body = [
     '<h1>Team pulse</h1>',
-    `<p class="sub">${html(p.bank.title)}${p.group ? ` · ${html(p.group)}` : ''} · ${p.items.length} statements, about ${Math.max(1, Math.round((p.items.length * 15) / 60))} min</p>`,
+    `<p class="sub">${html(p.bank.title)}${p.group ? ` · ${html(p.group)}` : ''} · ${p.items.length} statements, about ${aboutMinutes(p.items.length)}</p>`,
+    ...(p.preview
+      ? [
+          '<p class="summary" role="note"><strong>Preview.</strong> Try the form as your team will see it: nothing you send here is stored.</p>',
+        ]
+      : []),
     privacy(p.group),
     summary,
     // autocomplete off: no browser restores an answered form under a fresh nonce (back, then send again).
     `<form method="post" action="${html(p.action)}" autocomplete="off">`,
     `<input type="hidden" name="nonce" value="${html(p.nonce)}">`,
+    ...(p.code === undefined
+      ? []
+      : p.code !== ''
+        ? [`<input type="hidden" name="code" value="${html(p.code)}">`]
+        : [
+            `<label class="field" for="code">Your one-time code (on your card; it is never stored with your answers)</label><input type="text" name="code" id="code" autocapitalize="characters" spellcheck="false" maxlength="40" required>`,
+          ]),
     ...p.items.map((item, i) => question(item, i + 1, p)),
     '<button type="submit">Send my answers</button>',
     '</form>',
@@ -148,12 +170,17 @@ export function renderForm(p: FormPage): string {
   return page(`Team pulse: ${p.bank.title}`, body.join('\n'));
 }
 
-/** The page after a response was saved. */
-export function renderThanks(): string {
-  return page(
-    'Thank you',
-    '<h1>Thank you</h1>\n<p>Your answers were saved, with no name, address or time of day. You can close this page.</p>',
-  );
+/** The page after a response was saved (or, in a preview, checked and not stored). */
+export function renderThanks(o: { preview?: boolean } = {}): string {
+  return o.preview
+    ? page(
+        'Preview: not stored',
+        '<h1>Preview: not stored</h1>\n<p>The answers were complete and would have been saved. In this preview nothing is stored.</p>',
+      )
+    : page(
+        'Thank you',
+        '<h1>Thank you</h1>\n<p>Your answers were saved, with no name, address or time of day. You can close this page.</p>',
+      );
 }
 
 /** A short page for every other outcome (not found, closed, too large…). */

@@ -1,6 +1,6 @@
 import { parseAnswers } from '../answers/parse.js';
 import type { Answer } from '../answers/schema.js';
-import { bankRef, questionsOf } from '../bank/load.js';
+import { bankRef, questionsOf } from '../bank/queries.js';
 import type { Area, Bank, Element, Question } from '../bank/schema.js';
 import { yamlQuoted, yamlString } from '../text/escape.js';
 
@@ -50,6 +50,20 @@ function clean(text: string, multiline: boolean, max: number): string {
   return Array.from(plain.trim()).slice(0, max).join('').trim();
 }
 
+/** A number as typed ("12", "2.5", "2,5"), or undefined when it is not one from 0 to `max`. */
+export function numberOf(text: string, max: number | undefined): number | undefined {
+  const m = /^(\d{1,15}(?:[.,]\d+)?)$/.exec(text.trim());
+  if (!m) return undefined;
+  const n = Number(m[1]!.replace(',', '.'));
+  return Number.isFinite(n) && (max === undefined || n <= max) ? n : undefined;
+}
+
+/** What a number question asks for, in words: "a number of minutes, from 0 to 1440". */
+export function numberWords(q: Question): string {
+  const unit = q.unit && q.unit !== '%' ? ` of ${q.unit}` : q.unit === '%' ? ' (%)' : '';
+  return `a number${unit}, ${q.max === undefined ? '0 or more' : `from 0 to ${q.max}`}`;
+}
+
 /** A percent as typed ("45", "45.5", "45 %"), or undefined when it is not one from 0 to 100. */
 export function percentOf(text: string): number | undefined {
   const m = /^(\d{1,3}(?:[.,]\d+)?)\s*%?$/.exec(text.trim());
@@ -94,6 +108,12 @@ export function readSubmission(items: readonly FormItem[], fields: URLSearchPara
       else answers[q.id] = withNote({ na: reason });
       continue;
     }
+    if (q.type === 'number') {
+      const n = numberOf(value, q.max);
+      if (n === undefined) errors[q.id] = `Write ${numberWords(q)}.`;
+      else answers[q.id] = withNote({ value: n });
+      continue;
+    }
     if (q.type === 'percent') {
       const n = percentOf(value);
       if (n === undefined) errors[q.id] = 'Write a number from 0 to 100.';
@@ -115,8 +135,10 @@ export function readSubmission(items: readonly FormItem[], fields: URLSearchPara
   };
 }
 
-/** What a stored response says: the bank, the day, the group and the answers. Nothing else. */
+/** What a stored response says: its random id, the bank, the day, the group and the answers. Nothing else. */
 export interface Response {
+  /** Random (see store.ts): a pool counts a response once however many copies of it it is given. */
+  id: string;
   date: string;
   group?: string;
   answers: Record<string, Answer>;
@@ -129,6 +151,7 @@ export function responseText(bank: Bank, items: readonly FormItem[], r: Response
   const lines = [
     '# One response to a team pulse, collected by service-audit.',
     '# Stored: the bank, the day, the group and the answers. No name, no address, no time of day.',
+    `# response id: ${r.id}`,
     `bank: ${yamlString(bankRef(bank))}`,
     `date: ${r.date}`,
     ...(r.group !== undefined ? [`group: ${yamlQuoted(r.group)}`] : []),

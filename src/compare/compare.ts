@@ -1,5 +1,5 @@
 import { answerOf, type Answer, type Answers } from '../answers/schema.js';
-import { allQuestionsOf } from '../bank/load.js';
+import { allQuestionsOf } from '../bank/queries.js';
 import type { Bank } from '../bank/schema.js';
 import type { ReportModel } from '../report/schema.js';
 import { round1 } from '../score/score.js';

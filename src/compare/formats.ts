@@ -1,4 +1,4 @@
-import type { Formats, RenderOptions } from '../report/format.js';
+import type { Formats, RenderOptions } from '../renderer.js';
 import { markdownCode, markdownInline as md, terminalLine as t } from '../text/escape.js';
 import { wrap } from '../text/wrap.js';
 import type { Comparison, ScoreChange } from './compare.js';

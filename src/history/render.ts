@@ -1,7 +1,7 @@
 // The history's renderers: one per format, each a pure function of the history model.
 import { bandDefs, htmlPage, lineChart, score1 } from '../report/html-kit.js';
-import type { Formats, RenderOptions } from '../report/format.js';
-import { plain } from '../report/style.js';
+import type { RenderOptions } from '../renderer.js';
+import { plain } from '../text/style.js';
 import { html, markdownInline, terminalLine } from '../text/escape.js';
 import { hang, wrap } from '../text/wrap.js';
 import type { HistoryModel, HistoryPoint, HistoryRow, Trend } from './model.js';
@@ -177,13 +177,3 @@ ${notes}
 <footer>Made by service-audit ${html(m.tool.version)}.</footer>`;
   return htmlPage(heading(m), main);
 }
-
-/** The history's formats: one renderer each, all of the same model. */
-export const HISTORY_FORMATS = {
-  terminal: renderHistoryTerminal,
-  markdown: renderHistoryMarkdown,
-  json: renderHistoryJson,
-  html: renderHistoryHtml,
-} as const satisfies Formats<HistoryModel>;
-
-export type HistoryFormat = keyof typeof HISTORY_FORMATS;

@@ -74,8 +74,24 @@ ${POLL_DEFS}
 </section>`;
 }
 
+/** The first step, owner and check of a piece of advice, each a line under it (none when the bank gives none). */
+function adviceDetail(a: { firstStep?: string | undefined; owner?: string | undefined; check?: string | undefined }) {
+  const parts: [string, string | undefined][] = [
+    ['First step', a.firstStep],
+    ['Owner', a.owner],
+    ['Check', a.check],
+  ];
+  return parts
+    .map(([k, v]) =>
+      v === undefined
+        ? ''
+        : `<span class="rec advice-${k === 'First step' ? 'step' : k.toLowerCase()}">${html(k)}: ${html(v)}</span>`,
+    )
+    .join('');
+}
+
 const weakItem = (w: ReportWeakness) =>
-  `<li><strong>${html(w.text)}</strong> <span class="muted">Answer: ${html(w.answerLabel)}; +${w.pointsToGain.toFixed(1)} points if fixed.</span><span class="rec">→ ${html(w.recommendation)}</span>${w.note ? `<span class="rec muted">Note: ${html(w.note)}</span>` : ''}</li>`;
+  `<li><strong>${html(w.text)}</strong> <span class="muted">Answer: ${html(w.answerLabel)}; +${w.pointsToGain.toFixed(1)} points if fixed.</span><span class="rec">→ ${html(w.recommendation)}</span>${adviceDetail(w)}${w.note ? `<span class="rec muted">Note: ${html(w.note)}</span>` : ''}</li>`;
 
 function fixFirst(m: ReportModel): string {
   const body =
@@ -84,12 +100,24 @@ function fixFirst(m: ReportModel): string {
       : `<ol class="actions">${m.priorities
           .map(
             (p) =>
-              `<li><strong>${html(p.recommendation)}</strong><br><span class="muted">${html(p.text)} Answer: ${html(p.answerLabel)}; +${p.pointsToGain.toFixed(1)} points overall (<code>${html(p.questionId)}</code>).</span></li>`,
+              `<li><strong>${html(p.recommendation)}</strong><br><span class="muted">${html(p.text)} Answer: ${html(p.answerLabel)}; +${p.pointsToGain.toFixed(1)} points overall (<code>${html(p.questionId)}</code>).</span>${adviceDetail(p)}</li>`,
           )
           .join('')}</ol>`;
   return `<section id="fix-first" aria-labelledby="fix-first-h">
 <h2 id="fix-first-h">Fix first</h2>
 ${body}
+</section>`;
+}
+
+function startMeasuring(m: ReportModel): string {
+  if (m.unmeasured.length === 0) return '';
+  const items = m.unmeasured.map((u) => {
+    const what = [u.unit, u.target].filter(Boolean).join(', ');
+    return `<li><strong>${html(u.recommendation)}</strong><br><span class="muted">${html(u.text)}${what ? ` (${html(what)})` : ''} Answered: ${html(u.reason)} (<code>${html(u.questionId)}</code>).</span>${adviceDetail(u)}</li>`;
+  });
+  return `<section id="start-measuring" aria-labelledby="start-measuring-h">
+<h2 id="start-measuring-h">Start measuring</h2>
+<ol class="actions">${items.join('')}</ol>
 </section>`;
 }
 
@@ -158,6 +186,7 @@ export function renderHtml(m: ReportModel): string {
     chart(m, bands),
     engagement(m),
     fixFirst(m),
+    startMeasuring(m),
     `<section id="elements" aria-labelledby="elements-h">\n<h2 id="elements-h">Elements</h2>\n${elements.map((e) => elementSection(e, areaTitle(e.area), bands)).join('\n')}\n</section>`,
     leftOut(m),
     sources(m),

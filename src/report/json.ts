@@ -1,4 +1,4 @@
-import type { RenderOptions } from './format.js';
+import type { RenderOptions } from '../renderer.js';
 import type { ReportModel } from './schema.js';
 
 /** The report model as stable, pretty JSON: same model, same bytes. */

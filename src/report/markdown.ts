@@ -8,7 +8,7 @@ import {
 } from '../text/escape.js';
 import { plural } from '../text/plural.js';
 import { wrap } from '../text/wrap.js';
-import type { RenderOptions } from './format.js';
+import type { RenderOptions } from '../renderer.js';
 import type { ReportElement, ReportModel } from './schema.js';
 import { citation as plainCitation, referenceText } from '../bank/sources.js';
 
@@ -23,11 +23,23 @@ const citation = (s: ReportModel['sources'][number]) =>
     ...(s.note && { note: markdownInline(s.note) }),
     ...(s.url && { url: markdownCode(s.url) }),
   });
+import { sentence } from '../text/sentence.js';
 import { weakestFirst } from './terminal.js';
 
 const WIDTH = 80;
 const para = (text: string) => wrap(text, WIDTH).join('\n');
 const fmt = (score: number | null) => (score === null ? 'n/a' : score.toFixed(1));
+
+/** The first step, owner and check of a piece of advice, as sentences after its text (empty when the bank gives none). */
+function adviceDetail(a: { firstStep?: string | undefined; owner?: string | undefined; check?: string | undefined }) {
+  const parts: [string, string | undefined][] = [
+    ['First step', a.firstStep],
+    ['Owner', a.owner],
+    ['Check', a.check],
+  ];
+  // Each part a sentence of its own: "Owner: IT." reads as one, not run into "Check:".
+  return parts.map(([k, v]) => (v === undefined ? '' : ` ${k}: ${cell(/[.!?]$/.test(v) ? v : `${v}.`)}`)).join('');
+}
 
 /** With --explain: each question behind an element's score, and the arithmetic that gives it. */
 function explainTable(explain: NonNullable<ReportElement['explain']>, score: number | null): string {
@@ -122,7 +134,7 @@ export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string 
       m.priorities
         .map((p) =>
           wrap(
-            `${cell(p.text)} (${code(p.questionId)}, +${p.pointsToGain.toFixed(1)} points): ${cell(p.recommendation)}`,
+            `${cell(p.text)} (${code(p.questionId)}, +${p.pointsToGain.toFixed(1)} points): ${cell(p.recommendation)}${adviceDetail(p)}`,
             WIDTH - 6,
           )
             .map((l, i) => (i === 0 ? `- [ ] ${l}` : `      ${l}`))
@@ -130,6 +142,23 @@ export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string 
         )
         .join('\n'),
     );
+
+  if (m.unmeasured.length > 0) {
+    blocks.push(h(2, 'Start measuring'));
+    blocks.push(
+      m.unmeasured
+        .map((u) => {
+          const what = [u.unit, u.target].filter(Boolean).join(', ');
+          return wrap(
+            `${cell(u.text)} (${code(u.questionId)}${what ? `; ${cell(what)}` : ''}; answered: ${cell(u.reason)}): ${cell(u.recommendation)}${adviceDetail(u)}`,
+            WIDTH - 2,
+          )
+            .map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`))
+            .join('\n');
+        })
+        .join('\n'),
+    );
+  }
 
   blocks.push(h(2, 'Elements'));
   for (const e of weakestFirst(m.elements)) {
@@ -148,14 +177,14 @@ export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string 
         e.weaknesses
           .map((w) => {
             const lines = wrap(
-              `**${cell(w.text)}** Answer: ${cell(w.answerLabel)} (credit ${w.credit.toFixed(2)}, +${w.pointsToGain.toFixed(1)} points). ${cell(w.recommendation)}`,
+              `**${cell(w.text)}** Answer: ${cell(w.answerLabel)} (credit ${w.credit.toFixed(2)}, +${w.pointsToGain.toFixed(1)} points). ${cell(w.recommendation)}${adviceDetail(w)}`,
               WIDTH - 2,
             ).map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`));
             return lines.join('\n');
           })
           .join('\n'),
       );
-    if (e.sources.length > 0) blocks.push(para(`${referenceText(e.sources, markdownInline)}.`));
+    if (e.sources.length > 0) blocks.push(para(sentence(referenceText(e.sources, markdownInline))));
     if (e.notes.length > 0)
       blocks.push(
         e.notes
@@ -171,7 +200,7 @@ export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string 
   const bench = m.elements.filter((e) => e.benchmark);
   if (bench.length > 0) {
     blocks.push(h(2, 'Engagement vs benchmarks'));
-    const t = ['| Statement | Yours | Poll | Difference |', '| --- | ---: | ---: | ---: |'];
+    const t = ['| Statement | Yours | Poll | Difference (points) |', '| --- | ---: | ---: | ---: |'];
     for (const e of bench) {
       const b = e.benchmark!;
       t.push(
@@ -179,7 +208,7 @@ export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string 
       );
     }
     blocks.push(t.join('\n'));
-    blocks.push(para(`Source: ${cell(bench[0]!.benchmark!.source)}.`));
+    blocks.push(para(sentence(`Source: ${cell(bench[0]!.benchmark!.source)}`)));
   }
 
   if (m.unanswered.length > 0) {

@@ -2,7 +2,9 @@ import type { Answers } from '../answers/schema.js';
 import type { Bank } from '../bank/schema.js';
 import { elementReferences, sourcesCited } from '../bank/sources.js';
 import { round1, WEAKEST_LINK_MARGIN, type Scores, type Weakness } from '../score/score.js';
-import type { ReportModel, ReportWeakness } from './schema.js';
+import type { ReportModel, ReportUnmeasured, ReportWeakness } from './schema.js';
+import { unmeasuredAdvice } from '../bank/advice.js';
+import { targetText } from '../bank/number.js';
 
 /** Where the inputs came from; hashed at the edge so the model stays pure. */
 export interface ReportInputs {
@@ -31,6 +33,9 @@ const weakness = (w: Weakness): ReportWeakness => ({
   importance: w.importance,
   pointsToGain: round1(w.pointsToGain),
   recommendation: w.recommendation,
+  ...(w.firstStep !== undefined && { firstStep: w.firstStep }),
+  ...(w.owner !== undefined && { owner: w.owner }),
+  ...(w.check !== undefined && { check: w.check }),
   ...(w.note && { note: w.note }),
   ...(w.why && { why: w.why }),
 });
@@ -76,10 +81,32 @@ export function arithmeticOf(scores: Scores): NonNullable<ReportModel['arithmeti
   return { areas, overall: { by: byAreas ? 'areas' : 'elements', parts, score: scores.overall.score } };
 }
 
+/** Number questions answered N/A ("we don't measure this"), each with the advice to start measuring. */
+function unmeasured(scores: Scores, bank: Bank): ReportUnmeasured[] {
+  return scores.elements.flatMap((e) =>
+    e.results
+      .filter((r) => r.status === 'na' && !r.skipped && r.question.type === 'number')
+      .map((r) => {
+        const { text, ...advice } = unmeasuredAdvice(r.question, bank.roles);
+        const target = targetText(r.question);
+        return {
+          questionId: r.question.id,
+          element: e.element.id,
+          text: r.question.text,
+          unit: r.question.unit ?? '',
+          ...(target !== undefined && { target }),
+          reason: r.na!,
+          recommendation: text,
+          ...advice,
+        };
+      }),
+  );
+}
+
 /** Builds the one report model every renderer draws from. Pure. */
 export function buildReport(scores: Scores, i: ReportInputs): ReportModel {
   return {
-    schemaVersion: 3,
+    schemaVersion: 4,
     tool: { name: 'service-audit', version: i.toolVersion },
     bank: { id: i.bank.id, version: i.bank.version, title: i.bank.title, sha256: i.bankSha256 },
     answers: {
@@ -137,6 +164,7 @@ export function buildReport(scores: Scores, i: ReportInputs): ReportModel {
       }),
     })),
     priorities: scores.priorities.map(weakness),
+    unmeasured: unmeasured(scores, i.bank),
     unanswered: scores.unanswered,
     notApplicable: scores.notApplicable,
     notAsked: scores.notAsked,

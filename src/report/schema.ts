@@ -24,7 +24,10 @@ const weaknessSchema = z.strictObject({
     .number()
     .check(z.describe('What the bank says the question matters: question weight × element weight × area weight.')),
   pointsToGain: z.number().check(z.gte(0), z.describe('Overall points gained by bringing this answer to full credit.')),
-  recommendation: z.string(),
+  recommendation: z.string().check(z.describe("The advice's text: what to do.")),
+  firstStep: z.optional(z.string().check(z.describe('The first concrete step, where the bank gives one.'))),
+  owner: z.optional(z.string().check(z.describe('Who usually does it: the label of a role of the bank.'))),
+  check: z.optional(z.string().check(z.describe('How to check that the fix worked.'))),
   note: z.optional(z.string()),
   why: z.optional(
     z
@@ -39,12 +42,29 @@ const weaknessSchema = z.strictObject({
 
 const reasonList = z.array(z.strictObject({ questionId: z.string(), reason: z.string() }));
 
+const unmeasuredSchema = z
+  .strictObject({
+    questionId: z.string(),
+    element: z.string(),
+    text: z.string(),
+    unit: z.string(),
+    target: z.optional(
+      z.string().check(z.describe('The target the measure would be compared with, e.g. "target ≤ 2".')),
+    ),
+    reason: z.string().check(z.describe('The N/A reason given, e.g. "we don\'t measure this".')),
+    recommendation: z.string(),
+    firstStep: z.optional(z.string()),
+    owner: z.optional(z.string()),
+    check: z.optional(z.string()),
+  })
+  .check(z.describe('A number question answered N/A: advice to start measuring it.'));
+
 export const reportSchema = z.strictObject({
   schemaVersion: z
-    .literal(3)
+    .literal(4)
     .check(
       z.describe(
-        '3 since essential elements (missing), critical answers and Fix-first reasons, notAsked and notMeasured apart from notApplicable, and the summary were added.',
+        '4 since essential elements (missing), critical answers and Fix-first reasons, notAsked and notMeasured apart from notApplicable, the summary, --explain arithmetic and the combined audit (team); 3 since advice carries a first step, an owner and a check, and unmeasured numbers are listed; 2 since sources, upgrade and area rules were added.',
       ),
     ),
   tool: z.strictObject({ name: z.literal('service-audit'), version: z.string() }),
@@ -135,7 +155,7 @@ export const reportSchema = z.strictObject({
           yours: z.nullable(z.number()),
           delta: z.nullable(z.number()),
           statement: z.string(),
-          question: z.string(),
+          question: z.optional(z.string()),
           source: z.string(),
         }),
       ),
@@ -160,6 +180,11 @@ export const reportSchema = z.strictObject({
     }),
   ),
   priorities: z.array(weaknessSchema),
+  unmeasured: z
+    .array(unmeasuredSchema)
+    .check(
+      z.describe('Number questions answered N/A ("we don\'t measure this"), each with advice to start measuring.'),
+    ),
   unanswered: z.array(z.string()),
   notApplicable: reasonList.check(z.describe('Answers a person marked N/A, with their reason.')),
   notAsked: reasonList.check(z.describe('Questions a `when` condition left out, with the reason.')),
@@ -237,4 +262,5 @@ export const reportSchema = z.strictObject({
 
 export type ReportModel = z.output<typeof reportSchema>;
 export type ReportWeakness = z.output<typeof weaknessSchema>;
+export type ReportUnmeasured = z.output<typeof unmeasuredSchema>;
 export type ReportElement = ReportModel['elements'][number];

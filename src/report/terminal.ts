@@ -1,9 +1,9 @@
 import { terminalLine as t } from '../text/escape.js';
 import { hang } from '../text/wrap.js';
 import type { ReportElement, ReportModel } from './schema.js';
-import type { RenderOptions } from './format.js';
+import type { RenderOptions } from '../renderer.js';
 import { foldedLine, foldedReasons, favourableLine, unscored, whyWords } from './digest.js';
-import { bandPaint, plain, type Style } from './style.js';
+import { bandPaint, plain, type Style } from '../text/style.js';
 
 const fmt = (score: number | null) => (score === null ? '  n/a' : score.toFixed(1).padStart(5));
 const BAR = 16;
@@ -19,6 +19,20 @@ const fit = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` 
 /** Weakest first; elements with no answers last. Ties keep bank order. */
 export function weakestFirst(elements: readonly ReportElement[]): ReportElement[] {
   return [...elements].sort((a, b) => (a.score ?? Infinity) - (b.score ?? Infinity));
+}
+
+/** The first step, owner and check of a piece of advice, each on a line of its own under it. */
+export function adviceDetail(
+  a: { firstStep?: string | undefined; owner?: string | undefined; check?: string | undefined },
+  width: number,
+  indent: string,
+): string[] {
+  const parts: [string, string | undefined][] = [
+    ['First step', a.firstStep],
+    ['Owner', a.owner],
+    ['Check', a.check],
+  ];
+  return parts.flatMap(([k, v]) => (v === undefined ? [] : hang(t(`${k}: ${v}`), width, indent)));
 }
 
 /** Renders the report for a person at a terminal (80 columns by default). Every text from a file passes terminalLine. Pure. */
@@ -129,6 +143,18 @@ export function renderTerminal(m: ReportModel, o: RenderOptions = {}): string {
     out.push(...hang(t(`Not scored: ${none.other.map((e) => e.title).join(', ')}`), width, '  ').map((l) => s.dim(l)));
   out.push('');
 
+  if (m.unmeasured.length > 0) {
+    out.push(s.bold('Start measuring (answered "we don\'t measure this")'));
+    m.unmeasured.forEach((u, i) => {
+      const head = `  ${i + 1}. `;
+      const what = [u.unit, u.target].filter(Boolean).join(', ');
+      out.push(...hang(t(`${u.text} (${u.questionId}${what ? `; ${what}` : ''})`), width, head));
+      out.push(...hang(t(u.recommendation), width, `${' '.repeat(head.length)}→ `).map((l) => s.cyan(l)));
+      out.push(...adviceDetail(u, width, ' '.repeat(head.length + 2)));
+    });
+    out.push('');
+  }
+
   const bench = m.elements.filter((e) => e.benchmark);
   if (bench.length > 0 && !m.team) {
     out.push(s.bold('Engagement vs the poll'));
@@ -169,6 +195,7 @@ export function renderTerminal(m: ReportModel, o: RenderOptions = {}): string {
         ),
       );
       out.push(...hang(t(p.recommendation), width, `${' '.repeat(head.length)}→ `).map((l) => s.cyan(l)));
+      out.push(...adviceDetail(p, width, ' '.repeat(head.length + 2)));
     });
   }
   return `${out.join('\n').trimEnd()}\n`;

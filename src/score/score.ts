@@ -1,5 +1,7 @@
 import { answerOf, type Answers } from '../answers/schema.js';
+import { adviceFor, type ResolvedAdvice } from '../bank/advice.js';
 import { skipLookup } from '../bank/conditions.js';
+import { numberLabel, thresholdIndex } from '../bank/number.js';
 import type { Area, Band, Bank, Element, Question } from '../bank/schema.js';
 
 /**
@@ -44,7 +46,12 @@ export interface Weakness {
   importance: number;
   /** Overall points (0-100 scale) gained by bringing this answer to full credit. */
   pointsToGain: number;
+  /** The advice's text. */
   recommendation: string;
+  /** The advice's first step, owner (the role's label) and check, where the bank gives them. */
+  firstStep?: string;
+  owner?: string;
+  check?: string;
   note?: string;
   /** In Fix first: why it is there. */
   why?: Why;
@@ -76,7 +83,8 @@ export interface ElementScore {
     delta: number | null;
     statement: string;
     source: string;
-    question: string;
+    /** The element's percent question compared with the benchmark, when the bank names one. */
+    question?: string;
   };
 }
 
@@ -126,6 +134,7 @@ export function bandFor(bands: readonly Band[], score: number | null): Band | nu
 
 /** How an answer reads to a person: the option's label, or the percent with its sign. */
 export function labelOf(q: Question, value: string | number): string {
+  if (q.type === 'number') return numberLabel(q, value);
   return q.type === 'percent' ? `${value}%` : (q.options!.find((o) => o.value === value)?.label ?? String(value));
 }
 
@@ -142,7 +151,7 @@ function benchmarksOf(bank: Bank): Map<string, number> {
   for (const a of bank.areas)
     for (const e of a.elements) {
       const bm = e.benchmark;
-      if (!bm) continue;
+      if (bm?.question === undefined) continue;
       if (bm.target !== undefined) out.set(bm.question, bm.target);
       else if (bank.scoring?.percentAgainstBenchmark) out.set(bm.question, bm.value);
     }
@@ -161,25 +170,26 @@ export function percentDivisor(bank: Bank, questionId: string): number | undefin
 }
 
 /**
- * The credit an answer earns: the option's credit; for a percent, value / 100, or
- * min(1, value / divisor) against a benchmark's target (or the benchmark itself, when the bank opts in).
+ * The credit an answer earns: the option's credit; for a number, the credit of the threshold it
+ * falls in; for a percent, value / 100, or min(1, value / divisor) against a benchmark's target
+ * (or the benchmark itself, when the bank opts in).
  */
 export function creditOf(q: Question, value: string | number, benchmark?: number): number {
   if (q.type === 'percent')
     return benchmark === undefined ? Number(value) / 100 : benchmark <= 0 ? 1 : Math.min(1, Number(value) / benchmark);
+  if (q.type === 'number') return q.thresholds![thresholdIndex(q, Number(value))]!.credit;
   return q.options!.find((o) => o.value === value)!.credit;
 }
 
-/** Whether the bank marks this answer critical. */
+/** Whether the bank marks this answer critical (an option, or the threshold a number falls in). */
 export function isCritical(q: Question, value: string | number): boolean {
+  if (q.type === 'number') return q.thresholds![thresholdIndex(q, Number(value))]!.critical === true;
   return q.options?.find((o) => o.value === value)?.critical === true;
 }
 
-/** The advice for an answer: the bank's advice for that value if it has one, else the default. */
+/** The advice text for an answer (see `adviceFor`, the one resolution rule). */
 export function recommendationFor(q: Question, value: string | number): string {
-  return q.recommendations && Object.hasOwn(q.recommendations, String(value))
-    ? q.recommendations[String(value)]!
-    : q.recommendation;
+  return adviceFor(q, value).text;
 }
 
 /** Why a team statement has no figure in a report that holds no pulse. */
@@ -223,6 +233,8 @@ export function resultsOfAnswers(
       }
   return out;
 }
+
+const adviceFields = ({ text, ...rest }: ResolvedAdvice) => ({ recommendation: text, ...rest });
 
 const weightedMean = (pairs: readonly { w: number; x: number }[]): number | null => {
   const W = pairs.reduce((s, p) => s + p.w, 0);
@@ -354,7 +366,7 @@ export function scoreResults(
           0,
           overallIf(k, e.exact! + (100 * r.question.weight * (1 - r.credit!)) / e.W) - (overallNow ?? 0),
         ),
-        recommendation: recommendationFor(r.question, r.value!),
+        ...adviceFields(adviceFor(r.question, r.value!, bank.roles)),
         ...(r.note && { note: r.note }),
       }))
       .sort(byRank);
@@ -384,7 +396,7 @@ export function scoreResults(
           delta: yours === null ? null : round1(yours - bm.value),
           statement: bm.statement,
           source: bm.source,
-          question: bm.question,
+          ...(bm.question !== undefined && { question: bm.question }),
         },
       }),
     };

@@ -36,3 +36,41 @@ export function planGroups(
   }
   return plan;
 }
+
+/** What one item (a question) may show: the pool's figure, and which shown groups' figures. */
+export interface ItemPlan {
+  /** Whether the item's pooled figures are shown at all (enough people answered it). */
+  pool: boolean;
+  /** The groups whose figures for this item are shown. */
+  groups: Set<string>;
+}
+
+/**
+ * The floor applied per item, not per group: people answer some questions and mark others "does
+ * not apply", so a group of ten may have one person who answered a given question. For one item:
+ * the pool's figure is shown only when at least `floor` people answered it; a group's figure only
+ * when the group is shown (see planGroups) and at least `floor` of its people answered it; and
+ * complementary suppression per item, so that the pool minus the shown groups (everyone else who
+ * answered it: people of hidden groups and people with no group) is none or at least the floor. Pure.
+ */
+export function planItem(
+  answeredByGroup: ReadonlyMap<string, number>,
+  answeredTotal: number,
+  shownGroups: ReadonlySet<string>,
+  floor: number,
+): ItemPlan {
+  if (answeredTotal < floor) return { pool: false, groups: new Set() };
+  const sizes = new Map<string, number>();
+  for (const g of shownGroups) sizes.set(g, answeredByGroup.get(g) ?? 0);
+  const inShown = [...sizes.values()].reduce((s, n) => s + n, 0);
+  const plan = planGroups(sizes, answeredTotal - inShown, floor);
+  return { pool: true, groups: new Set([...plan].filter(([, why]) => why === null).map(([g]) => g)) };
+}
+
+/**
+ * Whether free-text notes on an item may be shown: only when at least MIN_POOL_FOR_NOTES people
+ * answered that item in a pool at least that large (the way a note is written can point to its
+ * writer in a small crowd), and never beside a group. Pure.
+ */
+export const notesShown = (answeredItem: number, poolSize: number) =>
+  answeredItem >= MIN_POOL_FOR_NOTES && poolSize >= MIN_POOL_FOR_NOTES;

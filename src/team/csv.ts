@@ -1,11 +1,13 @@
 import * as z from 'zod/mini';
+import { allowedValues, normaliseAnswer } from '../answers/parse.js';
 import type { Answer, Answers } from '../answers/schema.js';
 import type { RuleProblem } from '../validation/rules.js';
-import { bankRef, questionsOf } from '../bank/load.js';
+import { bankRef, questionsOf } from '../bank/queries.js';
 import type { Bank, Question } from '../bank/schema.js';
 import type { Problem } from '../errors.js';
-import { closest } from '../validation/closest.js';
+import { closest, didYouMean } from '../validation/closest.js';
 import { validateYaml } from '../validation/validate.js';
+import { count, QUOTE_MAX, quoted } from '../text/quote.js';
 
 // CSV import for team pools: a spreadsheet's or a form tool's export, one row per response and one
 // column per question. The parser is our own (RFC 4180: quoted fields, doubled quotes, CRLF, line
@@ -122,6 +124,9 @@ export interface CsvMap {
   questionValues: Record<string, Record<string, string>>;
 }
 
+/** How many problems of one kind are listed before the rest are counted in one line. */
+const SHOWN_PER_KIND = 10;
+
 /** Column targets besides question ids. */
 const SPECIAL_COLUMNS = ['group', 'role', 'ignore'] as const;
 
@@ -136,9 +141,7 @@ export function parseCsvMap(file: string, source: string, bank: Bank): { map?: C
         out.push({
           path: ['columns', col],
           message: `"${target}" is not a question id`,
-          fix: near
-            ? `did you mean "${near}"?`
-            : 'write a question id (`service-audit bank` lists them), group, role or ignore',
+          fix: near ? didYouMean(near) : 'write a question id (`service-audit bank` lists them), group, role or ignore',
         });
       }
     for (const [key, v] of Object.entries(d.values ?? {}))
@@ -207,6 +210,7 @@ export function csvRespondents(
   const byText = new Map(all.map((q) => [q.text.trim(), q]));
   const fatal: Problem[] = [];
   const used = new Map<string, number>();
+  let unmatched = 0;
   const columns: Column[] = header.cells.map((raw, c) => {
     const name = raw.trim();
     const target = map?.columns[name] ?? map?.columns[raw];
@@ -218,43 +222,62 @@ export function csvRespondents(
         ? ({ kind: special } as Column)
         : undefined;
     if (!col) {
-      const near = closest(name, [...byId.keys()]);
+      // Past the first few, only counted: a 100,000-column header is one more line, not 100,000.
+      if (++unmatched > SHOWN_PER_KIND) return { kind: 'ignore' };
+      const near = name.length <= QUOTE_MAX ? closest(name, [...byId.keys()]) : undefined;
       fatal.push({
         file,
         line: header.line,
         col: c + 1,
-        message: `column "${name}" matches no question`,
+        message: `column ${quoted(name)} matches no question`,
         fix: near
-          ? `did you mean "${near}"? Or map it in a --map file (columns: { "${name}": question-id })`
+          ? `${didYouMean(near)} Or map it in a --map file (columns: { ${quoted(name)}: question-id })`
           : 'name the question by its id or exact text, or map it in a --map file (columns: { "COLUMN": question-id or ignore })',
       });
       return { kind: 'ignore' };
     }
-    if (col.kind === 'question') {
-      const first = used.get(col.question.id);
+    // A question, group or role answered by two columns: which one holds the answer is a guess.
+    const key = col.kind === 'question' ? col.question.id : col.kind;
+    if (col.kind !== 'ignore') {
+      const first = used.get(key);
       if (first !== undefined)
         fatal.push({
           file,
           line: header.line,
           col: c + 1,
-          message: `column "${name}" answers ${col.question.id} again (first in column ${first})`,
-          fix: 'keep one column per question, or map one of them to ignore',
+          message: `column ${quoted(name)} answers ${key} again (first in column ${first})`,
+          fix: 'keep one column per question, group or role, or map one of them to ignore',
         });
-      else used.set(col.question.id, c + 1);
+      else used.set(key, c + 1);
     }
     return col;
   });
+  if (unmatched > SHOWN_PER_KIND)
+    fatal.push({
+      file,
+      line: header.line,
+      col: 1,
+      message: `and ${count(unmatched - SHOWN_PER_KIND)} more like this: columns that match no question`,
+      fix: 'check that the file is an export of this bank’s form, or map its columns in a --map file',
+    });
   if (fatal.length > 0) return { rows: [], fatal };
 
   const cellValue = (q: Question, cell: string): { answer?: Answer; error?: { message: string; fix: string } } => {
     const text = cell.trim();
     if (text === '') return {};
     if (NA.test(text)) return { answer: { na: 'marked not applicable in the CSV' } };
+    if (q.type === 'number') {
+      // The answers file's own reading, so a number the CSV brings in reads back the same.
+      const { answer, error } = normaliseAnswer(q, text);
+      return error
+        ? { error: { message: error.message, fix: `write ${allowedValues(q)}, e.g. 12, or N/A if it is not measured` } }
+        : { answer: answer! };
+    }
     if (q.type === 'percent') {
       if (!PERCENT.test(text))
         return {
           error: {
-            message: `${q.id} is a percent question; "${text}" is not a number`,
+            message: `${q.id} is a percent question; ${quoted(text)} is not a number`,
             fix: 'write a number from 0 to 100, e.g. 45',
           },
         };
@@ -272,14 +295,17 @@ export function csvRespondents(
       (q.type === 'yesno' ? YES_NO_WORDS[lower] : undefined) ??
       (mapped !== undefined && options.some((o) => o.value === mapped) ? mapped : undefined);
     if (value !== undefined) return { answer: { value } };
-    const near = closest(
-      text,
-      options.map((o) => o.value),
-    );
+    const near =
+      text.length <= QUOTE_MAX
+        ? closest(
+            text,
+            options.map((o) => o.value),
+          )
+        : undefined;
     return {
       error: {
-        message: `"${text}" is not an answer to ${q.id}`,
-        fix: `${near ? `did you mean "${near}"? ` : ''}use one of ${options.map((o) => o.value).join(', ')} (or their labels), or map it in a --map file (values: { "${text}": value })`,
+        message: `${quoted(text)} is not an answer to ${q.id}`,
+        fix: `${near ? `${didYouMean(near)} ` : ''}use one of ${options.map((o) => o.value).join(', ')} (or their labels), or map it in a --map file (values: { ${text.length <= QUOTE_MAX ? quoted(text) : '"CELL TEXT"'}: value })`,
       },
     };
   };
@@ -296,6 +322,15 @@ export function csvRespondents(
         col: columns.length + 1,
         message: `this row has ${rec.cells.length} cells but the header has ${columns.length} columns`,
         fix: 'quote cells that hold the delimiter, or remove the extra cells',
+      });
+    // Fewer cells is as unsure as more: a lost delimiter shifts every answer after it.
+    if (rec.cells.length < columns.length)
+      problems.push({
+        file,
+        line: rec.line,
+        col: 1,
+        message: `this row has ${rec.cells.length} ${rec.cells.length === 1 ? 'cell' : 'cells'} but the header has ${columns.length} columns`,
+        fix: 'give every row a cell for every column (an empty cell is fine: a,,c)',
       });
     columns.forEach((col, c) => {
       const cell = rec.cells[c] ?? '';
@@ -318,7 +353,7 @@ export function csvRespondents(
         else if (r !== '' && r !== 'team')
           problems.push({
             ...at,
-            message: `role "${cell.trim()}" is not lead`,
+            message: `role ${quoted(cell.trim())} is not lead`,
             fix: "write lead for the lead's own row, or leave it empty",
           });
         return;

@@ -15,7 +15,7 @@ import type {
 import { pooledResults } from './pooled.js';
 import { engagementOf, statementsOf } from './shares.js';
 import { contentShuffle, meanSorted, quantileSorted, sortNumbers } from './stats.js';
-import { addMarks, answeredOf, layoutOf, memoMarks, newTally, type Layout, type Tally } from './tally.js';
+import { addMarks, answeredOf, isTyped, layoutOf, memoMarks, newTally, type Layout, type Tally } from './tally.js';
 
 /** Points of interquartile range from which an element counts as a disagreement. */
 export const DISAGREEMENT_SPREAD = 40;
@@ -249,7 +249,7 @@ function questionsOf(l: Layout, t: Tally): TeamQuestion[] {
     const meanCredit =
       answered === 0
         ? null
-        : q.type === 'percent'
+        : isTyped(q)
           ? meanSorted(sortNumbers([...qa.credits]))
           : q.options!.reduce((s, opt, k) => s + opt.credit * qa.counts[k]!, 0) / answered;
     out.push({
@@ -260,10 +260,9 @@ function questionsOf(l: Layout, t: Tally): TeamQuestion[] {
       audience: q.audience,
       answered,
       notApplicable: qa.na,
-      distribution:
-        q.type === 'percent'
-          ? null
-          : q.options!.map((opt, k) => ({ value: opt.value, label: opt.label, count: qa.counts[k]! })),
+      distribution: isTyped(q)
+        ? null
+        : q.options!.map((opt, k) => ({ value: opt.value, label: opt.label, count: qa.counts[k]! })),
       meanCredit: meanCredit === null ? null : round2(meanCredit),
       ...(q.type === 'percent' && {
         meanPercent: answered === 0 ? null : round1(meanSorted(sortNumbers([...qa.percents]))),
@@ -308,8 +307,10 @@ export function perceptionGaps(l: Layout, leads: readonly Answers[], team: TeamR
         },
       ];
     });
-    const guesses = team.engagement.map((sh) => {
+    const guesses = team.engagement.flatMap((sh) => {
       const bm = elements.find((x) => x.element.id === sh.element)!.element.benchmark!;
+      // A bank that measures the share only in the pulse names no lead question to compare.
+      if (bm.question === undefined) return [];
       const given = answerOf(a, bm.question);
       const guess = given?.value !== undefined && typeof given.value === 'number' ? given.value : null;
       return {

@@ -4,7 +4,7 @@
 import type { Answers } from '../answers/schema.js';
 import { isCritical, resultsOfAnswers, type QuestionResult } from '../score/score.js';
 import { meanSorted, sortNumbers } from './stats.js';
-import { answeredOf, type Layout, type Tally } from './tally.js';
+import { answeredOf, isTyped, type Layout, type Tally } from './tally.js';
 
 /** Why a lead question has no figure in a pulse-only report. */
 export const LEAD_NOT_GIVEN = "a question for the lead — give the lead's answers with --lead";
@@ -32,10 +32,20 @@ export function pooledResults(
     const n = answeredOf(q, qt);
     let r: QuestionResult;
     if (n >= floor) {
-      if (q.type === 'percent') {
+      if (isTyped(q)) {
+        // A percent or number: its mean credit; critical when at least half gave a critical value.
         const credit = meanSorted(sortNumbers([...qt.credits]));
         const mean = round1(meanSorted(sortNumbers([...qt.percents])));
-        r = { question: q, status: 'answered', value: mean, label: `${mean}% (mean of ${n})`, credit, n };
+        const critical = qt.percents.filter((v) => isCritical(q, v)).length;
+        r = {
+          question: q,
+          status: 'answered',
+          value: mean,
+          label: `${q.type === 'percent' ? `${mean}%` : mean} (mean of ${n})`,
+          credit,
+          ...(2 * critical >= n && critical > 0 && { critical: true as const }),
+          n,
+        };
       } else {
         const credit = q.options!.reduce((s, o, k) => s + o.credit * qt.counts[k]!, 0) / n;
         const critical = q.options!.reduce((s, o, k) => s + (isCritical(q, o.value) ? qt.counts[k]! : 0), 0);

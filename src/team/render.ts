@@ -1,17 +1,12 @@
 import { markdownCode, markdownInline, terminalLine } from '../text/escape.js';
 import { hang, wrap } from '../text/wrap.js';
-import { bandPaint, plain, type Style } from '../report/style.js';
+import type { RenderOptions } from '../renderer.js';
+import { bandPaint, plain, type Style } from '../text/style.js';
 import type { TeamGroup, TeamReport, TeamResults } from './model.js';
-import { renderTeamHtml } from './html.js';
 
 // The team report's renderers: one per format, each a pure function of the model. Every text
 // that came from a file (group names, notes, file names, the bank's own wording) goes through
 // the escaper of its destination.
-
-export interface TeamRenderOptions {
-  style?: Style;
-  width?: number;
-}
 
 const one = (x: number | null) => (x === null ? 'n/a' : x.toFixed(1));
 const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
@@ -38,7 +33,7 @@ const weakestFirst = <T extends { score: number | null }>(xs: readonly T[]) =>
   [...xs].sort((a, b) => (a.score ?? Infinity) - (b.score ?? Infinity));
 
 /** The team report for a person at a terminal. Pure. */
-export function renderTeamTerminal(m: TeamReport, o: TeamRenderOptions = {}): string {
+export function renderTeamTerminal(m: TeamReport, o: RenderOptions = {}): string {
   const s = o.style ?? plain;
   const width = Math.min(o.width ?? 80, 100);
   const t = terminalLine;
@@ -102,7 +97,9 @@ export function renderTeamTerminal(m: TeamReport, o: TeamRenderOptions = {}): st
     out.push(...hang(`${t(q.text)} (${t(q.id)})`, width, '  '));
     const dist = q.distribution
       ? q.distribution.map((d) => `${t(d.label)} ${d.count}`).join(' · ')
-      : `mean ${one(q.meanPercent ?? null)}%`;
+      : q.type === 'number'
+        ? `${q.answered} answered`
+        : `mean ${one(q.meanPercent ?? null)}%`;
     const na = q.notApplicable > 0 ? ` · not applicable ${q.notApplicable}` : '';
     out.push(
       ...hang(
@@ -261,7 +258,9 @@ export function renderTeamMarkdown(m: TeamReport): string {
   for (const x of r.questions) {
     const dist = x.distribution
       ? x.distribution.map((d) => `${md(d.label)} ${d.count}`).join(', ')
-      : `mean ${one(x.meanPercent ?? null)}%`;
+      : x.type === 'number'
+        ? `${x.answered} answered`
+        : `mean ${one(x.meanPercent ?? null)}%`;
     q.push(
       `| ${md(x.text)} (${markdownCode(x.id)}) | ${dist} | ${x.notApplicable} | ${x.meanCredit === null ? 'n/a' : x.meanCredit.toFixed(2)} |`,
     );
@@ -330,11 +329,3 @@ export function renderTeamMarkdown(m: TeamReport): string {
 export function renderTeamJson(m: TeamReport): string {
   return `${JSON.stringify(m, null, 2)}\n`;
 }
-
-/** One renderer per format; adding a format is one entry. */
-export const TEAM_FORMATS = {
-  terminal: (m: TeamReport, o: TeamRenderOptions) => renderTeamTerminal(m, o),
-  markdown: (m: TeamReport) => renderTeamMarkdown(m),
-  json: (m: TeamReport) => renderTeamJson(m),
-  html: (m: TeamReport) => renderTeamHtml(m),
-} as const;

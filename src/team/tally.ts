@@ -2,9 +2,12 @@
 // counts and score lists, never whole documents. Pure functions over plain data.
 
 import type { Answers } from '../answers/schema.js';
-import { questionsOf } from '../bank/load.js';
+import { questionsOf } from '../bank/queries.js';
 import type { Bank, Question } from '../bank/schema.js';
 import { scoreAudit, type Scores } from '../score/score.js';
+
+/** A question whose answer is typed (a percent or a number), pooled by its credits, not by option counts. */
+export const isTyped = (q: Question) => q.type === 'percent' || q.type === 'number';
 
 /** One question's tally: count per option (option order), N/A count, percent values and their credits. */
 export interface QuestionTally {
@@ -75,7 +78,7 @@ export function marksOf(l: Layout, s: Scores): Marks {
       if (r.status === 'unanswered' || r.status === 'not-measured') continue;
       const qi = l.questionIndex.get(r.question.id)!;
       if (r.status === 'na') options.push(qi, -1);
-      else if (r.question.type === 'percent') percents.push(qi, Number(r.value), r.credit!);
+      else if (isTyped(r.question)) percents.push(qi, Number(r.value), r.credit!);
       else options.push(qi, l.optionIndex[qi]!.get(String(r.value))!);
     }
   return { options, percents, elements: s.elements.map((e) => e.score) };
@@ -102,7 +105,7 @@ export function addMarks(t: Tally, m: Marks): void {
 
 /** How many answered a question (N/A not counted). */
 export function answeredOf(q: Question, t: QuestionTally): number {
-  return q.type === 'percent' ? t.percents.length : t.counts.reduce((s, c) => s + c, 0);
+  return isTyped(q) ? t.percents.length : t.counts.reduce((s, c) => s + c, 0);
 }
 
 /**

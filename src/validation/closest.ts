@@ -26,3 +26,12 @@ export function closest(word: string, candidates: readonly string[]): string | u
   }
   return best !== undefined && bestD <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
 }
+
+/**
+ * The one wording of a typo hint, everywhere: `did you mean "report"?`, or with several names
+ * `did you mean one of "a", "b"?` (names quoted, as in every message).
+ */
+export function didYouMean(...names: readonly string[]): string {
+  const quoted = names.map((n) => `"${n}"`).join(', ');
+  return names.length > 1 ? `did you mean one of ${quoted}?` : `did you mean ${quoted}?`;
+}

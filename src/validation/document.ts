@@ -43,6 +43,10 @@ function oneLine(message: string): string {
 
 /** Characters YAML does not allow raw in a file (C0 and C1 controls but tab, LF, CR and NEL; DEL; U+FFFE/F). */
 const NOT_PRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/g;
+const ANY_NOT_PRINTABLE = new RegExp(NOT_PRINTABLE.source);
+
+/** Whether the text holds a character YAML does not allow raw (which parseYaml refuses, located). */
+export const hasControlCharacters = (source: string): boolean => ANY_NOT_PRINTABLE.test(source);
 const CONTROL_NAMES: Record<number, string> = {
   0: 'NUL',
   7: 'BEL',

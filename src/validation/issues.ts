@@ -1,7 +1,7 @@
 import type * as core from 'zod/v4/core';
 import type { Problem } from '../errors.js';
 import type { PositionedDoc } from './document.js';
-import { closest } from './closest.js';
+import { closest, didYouMean } from './closest.js';
 
 type Issue = core.$ZodIssue;
 type AnySchema = core.$ZodType;
@@ -99,7 +99,7 @@ export function issuesToProblems(doc: PositionedDoc, schema: AnySchema, issues: 
             [...path, key],
             {
               message: `unknown key "${key}"`,
-              fix: near ? `did you mean "${near}"? Rename it` : `remove it (allowed here: ${allowed.join(', ')})`,
+              fix: near ? `${didYouMean(near)} Rename it` : `remove it (allowed here: ${allowed.join(', ')})`,
             },
             true,
           );
@@ -147,7 +147,7 @@ export function issuesToProblems(doc: PositionedDoc, schema: AnySchema, issues: 
         const near = typeof value === 'string' ? closest(value, values) : undefined;
         at(path, {
           message: `${label(path)} is ${describe(value)}; expected one of ${values.join(', ')}`,
-          fix: near ? `did you mean "${near}"?` : `use one of ${values.join(', ')}`,
+          fix: near ? didYouMean(near) : `use one of ${values.join(', ')}`,
         });
         break;
       }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import { MINI_BANK, tempDir } from '../helpers.js';
 import { cli, NO_STACK, ROOT, V1_BANK } from './cli-helpers.js';
 

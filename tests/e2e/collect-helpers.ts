@@ -27,7 +27,7 @@ export async function startCollector(args: string[], cwd: string, env: Record<st
     const check = () => {
       const m = /http:\/\/\S+/.exec(out);
       // Ready once it has said where responses go (the last line it prints before serving).
-      if (m && err.includes('Each response is kept')) resolve(m[0]);
+      if (m && /with Ctrl\+C\.\n/.test(err)) resolve(m[0]);
     };
     child.stdout!.on('data', check);
     child.stderr!.on('data', check);

@@ -109,7 +109,7 @@ describe('history', () => {
     [
       'the same file twice',
       (): string[] => [dated('complete.yaml', '2026-02-10'), dated('complete.yaml', '2026-02-10', 'copy.yaml')],
-      /^error: .*copy\.yaml and .*2026-02-10\.yaml are the same audit/,
+      /^\S*copy\.yaml:1:1 {2}is the same audit as \S*2026-02-10\.yaml \(the files are identical\) — pass each audit once/,
     ],
     [
       'a version no bank given has',

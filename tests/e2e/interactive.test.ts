@@ -531,7 +531,7 @@ describe('the interactive audit in a real terminal', () => {
     term = new Terminal(['--bank', bank, '--from', 'dna.delivry'], tmp.dir);
     expect(await term.exited).toBe(2);
     expect(term.text()).toContain(
-      'error: --from dna.delivry: no question, element or area with that id (did you mean dna.delivery?)',
+      'error: --from dna.delivry: no question, element or area with that id (did you mean "dna.delivery"?)',
     );
   });
 

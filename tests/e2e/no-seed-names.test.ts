@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { allQuestionsOf, parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
+import { allQuestionsOf } from '../../src/bank/queries.js';
 import { BANK_FORMATS } from '../../src/bank/formats.js';
 import { referenceLine } from '../../src/bank/sources.js';
 import { CHECK_FORMATS } from '../../src/check/formats.js';
 import { COMMANDS } from '../../src/cli/commands.js';
 import { COMPARE_FORMATS } from '../../src/compare/formats.js';
-import { REPORT_FORMATS } from '../../src/report/index.js';
+import { REPORT_FORMATS } from '../../src/report/formats.js';
 import { tempDir } from '../helpers.js';
 import { cli, FIXTURES, ROOT } from './cli-helpers.js';
 

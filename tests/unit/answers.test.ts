@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseAnswers } from '../../src/answers/parse.js';
 import { renderAnswersFile } from '../../src/answers/write.js';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import { formatProblem } from '../../src/errors.js';
 import { MINI_BANK } from '../helpers.js';
 

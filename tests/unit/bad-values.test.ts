@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { parseAnswers } from '../../src/answers/parse.js';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import { parseConfig } from '../../src/check/config.js';
 import type { Io } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';

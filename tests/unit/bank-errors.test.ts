@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import { formatProblem } from '../../src/errors.js';
 import { MINI_BANK, MINI_BANK_V2 } from '../helpers.js';
 
@@ -61,7 +61,7 @@ const CASES: [string, string, string, string[]][] = [
     '            weight: 3',
     '            colour: red',
     [
-      'bank.yaml:24:13  unknown key "colour" — remove it (allowed here: id, text, type, scale, options, weight, audience, favourable, predicts, when, skipReason, help, recommendation, recommendations, sources, source)',
+      'bank.yaml:24:13  unknown key "colour" — remove it (allowed here: id, text, type, scale, options, unit, better, thresholds, max, weight, audience, favourable, predicts, when, skipReason, help, recommendation, recommendations, advice, sources, source)',
     ],
   ],
   [
@@ -115,7 +115,7 @@ const CASES: [string, string, string, string[]][] = [
     '            type: yesno',
     '            type: yes-no',
     [
-      'bank.yaml:30:19  "type" is the text "yes-no"; expected one of scale, yesno, choice, percent — did you mean "yesno"?',
+      'bank.yaml:30:19  "type" is the text "yes-no"; expected one of scale, yesno, choice, percent, number — did you mean "yesno"?',
     ],
   ],
   [
@@ -145,6 +145,14 @@ const CASES: [string, string, string, string[]][] = [
     ['bank.yaml:52:67  benchmark question "t.shares" is not a question of this element — name one of: t.share'],
   ],
   [
+    'benchmark with neither a question nor a pulse statement',
+    'question: t.share, source: A poll }',
+    'source: A poll }',
+    [
+      'bank.yaml:52:20  this benchmark names neither a question nor a pulse statement, so nothing is compared with it — add "question: <a percent question of this element>" or "pulse: { question: <a team statement>, values: [...] }"',
+    ],
+  ],
+  [
     'pulse question missing',
     'question: t.share, source: A poll }',
     'question: t.share, source: A poll, pulse: { question: t.self, values: [yes] } }',
@@ -170,7 +178,7 @@ const CASES: [string, string, string, string[]][] = [
     '            weight: 3\n            wieght: 2\n            colour: red',
     [
       'bank.yaml:25:13  unknown key "wieght" — did you mean "weight"? Rename it',
-      'bank.yaml:26:13  unknown key "colour" — remove it (allowed here: id, text, type, scale, options, weight, audience, favourable, predicts, when, skipReason, help, recommendation, recommendations, sources, source)',
+      'bank.yaml:26:13  unknown key "colour" — remove it (allowed here: id, text, type, scale, options, unit, better, thresholds, max, weight, audience, favourable, predicts, when, skipReason, help, recommendation, recommendations, advice, sources, source)',
     ],
   ],
 ];
@@ -549,7 +557,7 @@ const DECLARATION_CASES: [string, string, string, string[]][] = [
     '            help: Why two matters.',
     '            critical: true\n            help: Why two matters.',
     [
-      'bank.yaml:52:13  unknown key "critical" — remove it (allowed here: id, text, type, scale, options, weight, audience, favourable, predicts, when, skipReason, help, recommendation, recommendations, sources, source)',
+      'bank.yaml:52:13  unknown key "critical" — remove it (allowed here: id, text, type, scale, options, unit, better, thresholds, max, weight, audience, favourable, predicts, when, skipReason, help, recommendation, recommendations, advice, sources, source)',
     ],
   ],
   [
@@ -618,5 +626,22 @@ describe('the declarations of issue 18 are checked', () => {
     expect(trust.questions[1]!.options![0]!.critical).toBe(true);
     expect(customer!.questions[1]!.options!.map((o) => o.critical)).toEqual([true, undefined, undefined]);
     expect(customer!.questions[1]!.options![1]).not.toHaveProperty('critical');
+  });
+});
+
+describe('a benchmark measured only in the pulse', () => {
+  // Bank v3 asks the lead for a prediction instead of a past pulse result, so the element has no
+  // percent question to compare: the pulse statement is what the benchmark is compared with.
+  test('loads without a question, keeping the pulse statement it is compared with', () => {
+    const source = MINI_BANK_V2.replace(T_HELP, `            audience: team\n${T_HELP}`).replace(
+      'question: t.share, source: A poll }',
+      'source: A poll, pulse: { question: t.new, values: [yes] } }',
+    );
+    expect(source).not.toBe(MINI_BANK_V2);
+    const { bank, problems } = parseBank('bank.yaml', source);
+    expect(problems.map(formatProblem)).toEqual([]);
+    const trust = bank!.areas[1]!.elements[0]!;
+    expect(trust.benchmark).not.toHaveProperty('question');
+    expect(trust.benchmark!.pulse).toEqual({ question: 't.new', values: ['yes'] });
   });
 });

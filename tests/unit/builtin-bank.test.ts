@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { parseBank, questionsOf } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
+import { questionsOf } from '../../src/bank/queries.js';
 import type { Bank } from '../../src/bank/schema.js';
 import { jsonSchema, type SchemaKind } from '../../src/cli/commands/schema.js';
 

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
 import { parseAnswers } from '../../src/answers/parse.js';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import { reportView } from '../../src/report/view.js';
 import { evaluate, summarise } from '../../src/check/assertions.js';
 import { assertionsFrom, parseConfig } from '../../src/check/config.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { parseAnswers } from '../../src/answers/parse.js';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import { CSP, FORM_CSS, renderForm } from '../../src/collect/form.js';
 import { formItems, readSubmission, responseFile } from '../../src/collect/submission.js';
 import { MINI_BANK } from '../helpers.js';
@@ -119,7 +119,7 @@ describe('a response is stored as an answers file that reads back exactly', () =
   ];
   test.each(hostile)('a reason and a note of %j', (text) => {
     const answers = { 'c.one': { na: text, note: text }, 't.share': { value: 7.5, note: `${text}\n${text}` } };
-    const file = responseFile(bank, items, { date: '2026-11-24', group: text, answers });
+    const file = responseFile(bank, items, { id: '0123456789abcdef', date: '2026-11-24', group: text, answers });
     const back = parseAnswers('r.yaml', file, bank);
     expect(back.problems).toEqual([]);
     expect(back.parsed!.answers).toEqual({ bank: 'mini@1', date: '2026-11-24', group: text, answers });
@@ -127,6 +127,7 @@ describe('a response is stored as an answers file that reads back exactly', () =
 
   test('holds the bank, the day, the group and the answers: nothing else', () => {
     const file = responseFile(bank, items, {
+      id: '0123456789abcdef',
       date: '2026-11-24',
       group: 'Night shift',
       answers: { 'c.one': { value: 'yes' } },

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Answers } from '../../src/answers/schema.js';
 import type { Asker, Reply } from '../../src/audit/asker.js';
 import { runAudit } from '../../src/audit/engine.js';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import { MINI_BANK_V2 } from '../helpers.js';
 
 const bank = parseBank('mini-v2.yaml', MINI_BANK_V2).bank!;

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Answers } from '../../src/answers/schema.js';
 import type { Asker, AskContext, Reply } from '../../src/audit/asker.js';
 import { runAudit } from '../../src/audit/engine.js';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import { InterruptedError } from '../../src/errors.js';
 import { MINI_BANK } from '../helpers.js';
 

@@ -24,7 +24,7 @@ import {
   writeAtomic,
   writeGuarded,
 } from '../../src/cli/files.js';
-import { guardOutput } from '../../src/cli/load.js';
+import { guardOutput } from '../../src/cli/files.js';
 import type { Io } from '../../src/cli/io.js';
 import { InputError, UsageError, formatProblem } from '../../src/errors.js';
 import { tempDir } from '../helpers.js';

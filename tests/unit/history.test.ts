@@ -1,7 +1,7 @@
 import { lint } from 'markdownlint/promise';
 import { describe, expect, test } from 'vitest';
 import { parseAnswers } from '../../src/answers/parse.js';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import type { Bank } from '../../src/bank/schema.js';
 import { buildHistory, trendOf, type HistoryModel } from '../../src/history/model.js';
 import { renderHistoryHtml, renderHistoryMarkdown, renderHistoryTerminal } from '../../src/history/render.js';

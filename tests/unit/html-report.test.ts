@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { parseAnswers } from '../../src/answers/parse.js';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import { CSS, csp, lineChart, scoreBar } from '../../src/report/html-kit.js';
 import { renderHtml } from '../../src/report/html.js';
 import { buildReport } from '../../src/report/model.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { lint } from 'markdownlint/promise';
 import { describe, expect, test } from 'vitest';
 import { parseAnswers } from '../../src/answers/parse.js';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import { compareAudits } from '../../src/compare/compare.js';
 import { renderComparisonMarkdown } from '../../src/compare/formats.js';
 import { renderMarkdown } from '../../src/report/markdown.js';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseAnswers } from '../../src/answers/parse.js';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import { formatProblem } from '../../src/errors.js';
 import { scoreAudit } from '../../src/score/score.js';
 import { MINI_BANK, MINI_BANK_V2, V1_ANSWERS } from '../helpers.js';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import type { Io } from '../../src/cli/io.js';
 import { offerUpgrade } from '../../src/cli/upgrade.js';
 import { MINI_BANK_V2, tempDir, V1_ANSWERS } from '../helpers.js';

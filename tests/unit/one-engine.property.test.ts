@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Answers } from '../../src/answers/schema.js';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import { fixFirst, scoreAudit, scoreResults } from '../../src/score/score.js';
 import { LOWEST_MIN_GROUP } from '../../src/team/anonymity.js';
 import { createPool } from '../../src/team/pool.js';

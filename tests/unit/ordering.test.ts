@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseAnswers } from '../../src/answers/parse.js';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import { compareAudits } from '../../src/compare/compare.js';
 import { buildReport } from '../../src/report/model.js';
 import { scoreAudit } from '../../src/score/score.js';

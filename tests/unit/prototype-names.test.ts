@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { parseAnswers } from '../../src/answers/parse.js';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import { parseConfig } from '../../src/check/config.js';
 import type { Io } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';

@@ -2,10 +2,10 @@ import { Ajv } from 'ajv';
 import { lint } from 'markdownlint/promise';
 import { describe, expect, test } from 'vitest';
 import { parseAnswers } from '../../src/answers/parse.js';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import { referenceLine } from '../../src/bank/sources.js';
 import { jsonSchema } from '../../src/cli/commands/schema.js';
-import { REPORT_FORMATS } from '../../src/report/index.js';
+import { REPORT_FORMATS } from '../../src/report/formats.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { buildReport } from '../../src/report/model.js';
 import { scoreAudit } from '../../src/score/score.js';
@@ -71,7 +71,7 @@ describe('sources in the report', () => {
     expect(results.report!.map((r) => `${r.lineNumber}: ${r.ruleNames.join('/')} ${r.errorDetail ?? ''}`)).toEqual([]);
   });
 
-  test('JSON validates against the published schema (schemaVersion 2), with and without an upgrade', () => {
+  test('JSON validates against the published schema (schemaVersion 3), with and without an upgrade', () => {
     const validate = new Ajv({ strict: false }).compile(JSON.parse(jsonSchema('report')));
     for (const m of [model(), model('bank: mini@2\nanswers:\n  t.share: 10\n')]) {
       expect(validate(JSON.parse(REPORT_FORMATS.json(m, {})))).toBe(true);

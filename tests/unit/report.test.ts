@@ -2,13 +2,13 @@ import { Ajv } from 'ajv';
 import { lint } from 'markdownlint/promise';
 import { describe, expect, test } from 'vitest';
 import { parseAnswers } from '../../src/answers/parse.js';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import { jsonSchema } from '../../src/cli/commands/schema.js';
 import { renderJson } from '../../src/report/json.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { buildReport } from '../../src/report/model.js';
 import { renderTerminal } from '../../src/report/terminal.js';
-import { colorLevel, type Style } from '../../src/report/style.js';
+import { colorLevel, type Style } from '../../src/text/style.js';
 import { scoreAudit } from '../../src/score/score.js';
 import { MARKDOWNLINT_CONFIG, MINI_BANK } from '../helpers.js';
 
@@ -45,7 +45,7 @@ async function lintMarkdown(md: string): Promise<string[]> {
 describe('the report model', () => {
   test('holds the scores with one decimal and the contract fields', () => {
     const m = model();
-    expect(m.schemaVersion).toBe(3);
+    expect(m.schemaVersion).toBe(4);
     expect(m.overall).toEqual({ score: 56.7, band: 'low', missing: [] }); // (2×62.5 + 45) / 3
     expect(m.elements.map((e) => [e.id, e.score, e.answered, e.notApplicable, e.unanswered])).toEqual([
       ['dna.customer', 62.5, 2, 0, 0],

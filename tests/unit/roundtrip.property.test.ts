@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { parseAnswers } from '../../src/answers/parse.js';
 import type { Answer, Answers } from '../../src/answers/schema.js';
 import { renderAnswersFile } from '../../src/answers/write.js';
-import { bankRef } from '../../src/bank/load.js';
+import { bankRef } from '../../src/bank/queries.js';
 import { YES_NO, type Bank, type Option, type Question } from '../../src/bank/schema.js';
 
 const SEED = 20261124;

@@ -1,7 +1,7 @@
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import { jsonSchema } from '../../src/cli/commands/schema.js';
 import { MINI_BANK } from '../helpers.js';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { parseAnswers } from '../../src/answers/parse.js';
 import { renderAnswersFile } from '../../src/answers/write.js';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import type { Io } from '../../src/cli/io.js';
 import { schemaLinkFor } from '../../src/cli/schema-path.js';
 import { MINI_BANK, tempDir } from '../helpers.js';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Answers } from '../../src/answers/schema.js';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import { round1, scoreAudit, WEAKEST_LINK_MARGIN } from '../../src/score/score.js';
 import { MINI_BANK_V2 } from '../helpers.js';
 

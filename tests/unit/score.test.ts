@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Answers } from '../../src/answers/schema.js';
-import { parseBank } from '../../src/bank/load.js';
+import { parseBank } from '../../src/bank/parse.js';
 import { bandFor, round1, scoreAudit } from '../../src/score/score.js';
 import { MINI_BANK } from '../helpers.js';
 

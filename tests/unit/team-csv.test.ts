@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { answersValidator } from '../../src/answers/fast.js';
+import { answersValidator } from '../../src/answers/validator.js';
 import { parseAnswers } from '../../src/answers/parse.js';
 import { csvRespondents, parseCsv, parseCsvMap } from '../../src/team/csv.js';
 import { answersYaml, teamBank } from '../team-helpers.js';

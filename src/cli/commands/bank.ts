@@ -2,7 +2,8 @@ import { BANK_FORMATS, type BankFormat } from '../../bank/formats.js';
 import { EXIT } from '../../errors.js';
 import { terminalLine } from '../../text/escape.js';
 import type { Io } from '../io.js';
-import { guardOutput, loadBank } from '../load.js';
+import { loadBank } from '../load.js';
+import { guardOutput } from '../files.js';
 import { emit } from '../output.js';
 import type { GlobalOptions } from '../spec.js';
 

@@ -13,12 +13,14 @@ import {
 import { EXIT, InputError } from '../../errors.js';
 import { terminalLine } from '../../text/escape.js';
 import type { Io } from '../io.js';
-import { guardOutput, loadAnswers, reportOf } from '../load.js';
+import { loadAnswers } from '../load.js';
+import { guardOutput } from '../files.js';
+import { reportOf } from '../report-model.js';
 import { emit, styleFor } from '../output.js';
 import { loadSetup } from '../setup.js';
 import type { GlobalOptions } from '../spec.js';
 import { combinedReport, isPool, leftOutNotice, poolReport, type PoolCommandOptions } from '../team.js';
-import { questionsOf } from '../../bank/load.js';
+import { questionsOf } from '../../bank/queries.js';
 import { reportView } from '../../report/view.js';
 import { teamView } from '../../team/view.js';
 

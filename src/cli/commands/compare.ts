@@ -2,7 +2,9 @@ import { compareAudits } from '../../compare/compare.js';
 import { COMPARE_FORMATS, type CompareFormat } from '../../compare/formats.js';
 import { EXIT } from '../../errors.js';
 import type { Io } from '../io.js';
-import { guardOutput, loadAnswers, loadBank, reportOf } from '../load.js';
+import { loadAnswers, loadBank } from '../load.js';
+import { guardOutput } from '../files.js';
+import { reportOf } from '../report-model.js';
 import { emit } from '../output.js';
 import type { GlobalOptions } from '../spec.js';
 

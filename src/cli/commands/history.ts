@@ -1,10 +1,14 @@
 import { parseAnswers } from '../../answers/parse.js';
 import { EXIT, InputError, UsageError } from '../../errors.js';
 import { buildHistory, type ScoredAudit } from '../../history/model.js';
-import { HISTORY_FORMATS, type HistoryFormat } from '../../history/render.js';
+import { HISTORY_FORMATS, type HistoryFormat } from '../../history/formats.js';
 import { readUserFile } from '../files.js';
+import { expandPoolInputs } from '../inputs.js';
+import { terminalLine } from '../../text/escape.js';
 import type { Io } from '../io.js';
-import { guardOutput, loadBank, reportOf, type LoadedBank } from '../load.js';
+import { loadBank, type LoadedBank } from '../load.js';
+import { guardOutput } from '../files.js';
+import { reportOf } from '../report-model.js';
 import { emit, styleFor } from '../output.js';
 import type { GlobalOptions } from '../spec.js';
 
@@ -26,15 +30,22 @@ const sameName = (a: string, b: string) =>
   a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
 
 export default function historyCommand(io: Io, opts: HistoryOptions & GlobalOptions): number {
-  if (opts.files.length < 2)
-    throw new UsageError('a history needs at least two answers files (one per audit, e.g. audits/*.yaml)');
+  // Folders and quoted globs are expanded as the team report does (a shell that does not expand
+  // them, as on Windows, or a quoted "audits/*.yaml" still names every audit).
+  const expanded = expandPoolInputs(io.cwd, opts.files);
+  if (expanded.problems.length) throw new InputError(expanded.problems);
+  const files = expanded.files.map((f) => f.shown);
+  if (files.length < 2)
+    throw new UsageError(
+      `a history needs at least two answers files (one per audit, e.g. audits/*.yaml or a folder)${files.length === 1 ? `; only ${terminalLine(files[0]!)} was found` : ''}`,
+    );
   // Each file is scored against the bank version it names: the built-in bank or one given with --bank.
   const banks: LoadedBank[] = [loadBank(io), ...(opts.bank ?? []).map((f) => loadBank(io, f))];
   const fallback = banks[banks.length - 1]!;
-  guardOutput(io, opts.out, [...opts.files, ...(opts.bank ?? [])]);
+  guardOutput(io, opts.out, [...files, ...(opts.bank ?? [])]);
   const audits: (ScoredAudit & { text: string })[] = [];
   const problems = [];
-  for (const file of opts.files) {
+  for (const file of files) {
     const { text, sha256 } = readUserFile(io.cwd, file, 'answers file', 'check the path');
     const ref = /^bank:\s*["']?([A-Za-z0-9_-]+@\d+)/m.exec(text)?.[1];
     const loaded = banks.find((b) => `${b.bank.id}@${b.bank.version}` === ref) ?? fallback;
@@ -44,10 +55,16 @@ export default function historyCommand(io: Io, opts: HistoryOptions & GlobalOpti
       continue;
     }
     const twin = audits.find((a) => a.report.answers.sha256 === sha256);
-    if (twin)
-      throw new UsageError(
-        `${file} and ${twin.report.answers.file} are the same audit (identical files); pass each audit once`,
-      );
+    if (twin) {
+      problems.push({
+        file,
+        line: 1,
+        col: 1,
+        message: `is the same audit as ${twin.report.answers.file} (the files are identical)`,
+        fix: 'pass each audit once: remove one of the two copies from the list',
+      });
+      continue;
+    }
     if (!parsed.answers.date) {
       problems.push({
         file,

@@ -1,14 +1,16 @@
 import { mergeAnswers } from '../../answers/merge.js';
+import { aboutMinutes } from '../../collect/duration.js';
+import { DEFAULT_MIN_GROUP } from '../../team/anonymity.js';
 import { parseAnswers } from '../../answers/parse.js';
 import type { Answers } from '../../answers/schema.js';
 import { renderAnswersFile } from '../../answers/write.js';
 import { auditQuestions, runAudit, startIndex } from '../../audit/engine.js';
 import type { Audience } from '../../bank/schema.js';
-import { bankRef } from '../../bank/load.js';
+import { bankRef } from '../../bank/queries.js';
 import { EXIT, InputError, InterruptedError, UsageError } from '../../errors.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { renderTerminal } from '../../report/terminal.js';
-import { closest } from '../../validation/closest.js';
+import { closest, didYouMean } from '../../validation/closest.js';
 import { terminalLine } from '../../text/escape.js';
 import { wrap } from '../../text/wrap.js';
 import {
@@ -22,9 +24,11 @@ import {
   type FileStamp,
 } from '../files.js';
 import type { Io } from '../io.js';
-import { guardOutput, loadAnswers, loadBank, reportOf } from '../load.js';
+import { loadAnswers, loadBank } from '../load.js';
+import { guardOutput } from '../files.js';
+import { reportOf } from '../report-model.js';
 import { offerUpgrade } from '../upgrade.js';
-import { colorLevel } from '../../report/style.js';
+import { colorLevel } from '../../text/style.js';
 import { styleFor } from '../output.js';
 import { schemaLinkFor } from '../schema-path.js';
 import type { GlobalOptions } from '../spec.js';
@@ -42,11 +46,8 @@ export function reportName(cwd: string, inputs: readonly string[]): string {
   }
 }
 
-/** About twelve seconds a question, the pace of a team lead who knows the team. */
-const minutes = (questions: number) => {
-  const m = Math.max(1, Math.round((questions * 12) / 60));
-  return m === 1 ? 'a minute' : `${m} minutes`;
-};
+/** About twelve seconds a question (one estimate for the form, collect and this; see collect/duration.ts). */
+const minutes = aboutMinutes;
 
 export interface RunOptions {
   bank?: string;
@@ -70,9 +71,10 @@ export default async function runCommand(io: Io, opts: RunOptions & GlobalOption
   const areas = opts.area;
   for (const a of areas ?? []) {
     const ids = bank.areas.map((x) => x.id);
+    const near = ids.includes(a) ? undefined : closest(a, ids);
     if (!ids.includes(a))
       throw new UsageError(
-        `--area ${terminalLine(a)}: no such area${closest(a, ids) ? ` (did you mean ${closest(a, ids)}?)` : ''}; the areas are ${ids.join(', ')}`,
+        `--area ${terminalLine(a)}: no such area${near ? ` (${didYouMean(near)})` : ''}; the areas are ${ids.join(', ')}`,
       );
   }
 
@@ -82,7 +84,7 @@ export default async function runCommand(io: Io, opts: RunOptions & GlobalOption
     const ids = [...new Set(list.flatMap((x) => [x.question.id, x.element.id, x.area.id]))];
     const near = closest(from, ids);
     throw new UsageError(
-      `--from ${terminalLine(from)}: no question, element or area with that id${areas ? ' in the chosen areas' : ''}${near ? ` (did you mean ${near}?)` : ''}; service-audit bank lists the ids`,
+      `--from ${terminalLine(from)}: no question, element or area with that id${areas ? ' in the chosen areas' : ''}${near ? ` (${didYouMean(near)})` : ''}; service-audit bank lists the ids`,
     );
   }
 
@@ -205,7 +207,7 @@ export default async function runCommand(io: Io, opts: RunOptions & GlobalOption
       const width = Math.min(io.stdout.columns ?? 80, 100);
       const intro = [
         `${total} statements about yourself; about ${minutes(total)}.`,
-        "Your answers are pooled with your team's: a team report never shows a name, and shows a group only when it has at least 5 people.",
+        `Your answers are pooled with your team's: a team report never shows a name, and shows a group only when it has at least ${DEFAULT_MIN_GROUP} people.`,
         `Every answer is saved at once in ${shownFile}. Stop any time with Ctrl+C and run the same command to continue.`,
       ];
       io.stdout.write(

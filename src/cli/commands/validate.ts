@@ -1,5 +1,5 @@
 import { parseAnswers } from '../../answers/parse.js';
-import { parseBank } from '../../bank/load.js';
+import { parseBank } from '../../bank/parse.js';
 import { EXIT, InputError, type Problem } from '../../errors.js';
 import { terminalLine } from '../../text/escape.js';
 import { parseYaml } from '../../validation/document.js';

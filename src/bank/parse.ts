@@ -4,6 +4,7 @@ import { BANK_RULES } from './rules.js';
 import {
   bankSchema,
   YES_NO,
+  type Advice,
   type Area,
   type Bank,
   type BankParsed,
@@ -59,10 +60,21 @@ export function normaliseBank(b: BankParsed): Bank {
   const question = (q: BankParsed['areas'][number]['elements'][number]['questions'][number]): Question => {
     const when = normaliseCondition(q.when);
     const base = { id: q.id, text: q.text, type: q.type, weight: q.weight, audience: q.audience };
+    const advice = q.advice?.map(
+      (a): Advice => ({
+        ...(a.for && { for: [...a.for] }),
+        text: a.text,
+        ...(a.firstStep !== undefined && { firstStep: a.firstStep }),
+        ...(a.owner !== undefined && { owner: a.owner }),
+        ...(a.check !== undefined && { check: a.check }),
+      }),
+    );
     const rest = {
       help: q.help,
-      recommendation: q.recommendation,
+      // A bank that gives only `advice` still has a default for readers that take one text per question.
+      recommendation: q.recommendation ?? (advice?.find((a) => !a.for) ?? advice?.[0])?.text ?? '',
       ...(q.recommendations && { recommendations: { ...q.recommendations } }),
+      ...(advice && { advice }),
       ...(q.favourable && { favourable: [...q.favourable] }),
       ...(q.predicts !== undefined && { predicts: q.predicts }),
       sources: q.sources
@@ -72,6 +84,20 @@ export function normaliseBank(b: BankParsed): Bank {
       ...(q.skipReason !== undefined && { skipReason: q.skipReason }),
     };
     if (q.type === 'percent') return { ...base, min: 0, max: 100, ...rest };
+    if (q.type === 'number')
+      return {
+        ...base,
+        min: 0,
+        ...(q.max !== undefined && { max: q.max }),
+        unit: q.unit ?? '',
+        better: q.better ?? 'lower',
+        thresholds: (q.thresholds ?? []).map((t) => ({
+          ...(t.to !== undefined && { to: t.to }),
+          credit: t.credit,
+          ...(t.critical === true && { critical: true as const }),
+        })),
+        ...rest,
+      };
     const options = q.type === 'yesno' ? YES_NO : (q.options ?? b.scales![q.scale!]!);
     return { ...base, options: options.map(normaliseOption), ...rest };
   };
@@ -133,6 +159,7 @@ export function normaliseBank(b: BankParsed): Bank {
     bands: b.bands.map(({ id, label, min }) => ({ id, label, min })),
     sources,
     profile,
+    ...(b.roles && { roles: { ...b.roles } }),
     ...(scoring && { scoring }),
     areas,
     ...(b.migrations && {
@@ -146,33 +173,4 @@ export function normaliseBank(b: BankParsed): Bank {
       })),
     }),
   };
-}
-
-/** Every scored question of the bank in asking order, with its area and element. */
-export function questionsOf(bank: Bank) {
-  return bank.areas.flatMap((area) =>
-    area.elements.flatMap((element) => element.questions.map((question) => ({ area, element, question }))),
-  );
-}
-
-/** The heading profile questions are asked and listed under (they belong to no area). */
-export const PROFILE_AREA_ID = 'profile';
-
-/** Profile questions first (under a heading of their own), then every scored question: the order of the audit and the answers file. */
-export function allQuestionsOf(bank: Bank) {
-  const profile = (bank.profile ?? []).length;
-  if (profile === 0) return questionsOf(bank);
-  const element: Element = {
-    id: `${PROFILE_AREA_ID}.team`,
-    title: 'About your team',
-    weight: 1,
-    questions: bank.profile,
-  };
-  const area: Area = { id: PROFILE_AREA_ID, title: 'Profile', elements: [element] };
-  return [...bank.profile.map((question) => ({ area, element, question })), ...questionsOf(bank)];
-}
-
-/** `id@version`, the name an answers file uses for the bank it was given against. */
-export function bankRef(bank: Pick<Bank, 'id' | 'version'>): string {
-  return `${bank.id}@${bank.version}`;
 }

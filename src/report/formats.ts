@@ -1,4 +1,4 @@
-import type { Formats } from './format.js';
+import type { Formats } from '../renderer.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';

@@ -1,4 +1,6 @@
-import type { Style } from './style.js';
+// The renderer contract every model's registry (<model>/formats.ts) is typed by. Neutral: it
+// belongs to no model, so a model's formats need not import another model to declare themselves.
+import type { Style } from './text/style.js';
 
 /** What every renderer may be told; formats that do not colour or wrap ignore it. */
 export interface RenderOptions {
@@ -13,6 +15,3 @@ export type Renderer<M> = (model: M, o: RenderOptions) => string;
 
 /** The formats of one model, by the name `--format` takes; adding a format is one entry. */
 export type Formats<M> = Readonly<Record<string, Renderer<M>>>;
-
-/** The names a registry offers, for `--format` choices and help. */
-export const formatNames = (formats: Formats<never>): string[] => Object.keys(formats);

@@ -1,11 +1,12 @@
 import { parse } from 'yaml';
-import { bankRef, questionsOf } from '../bank/load.js';
+import { bankRef, questionsOf } from '../bank/queries.js';
 import type { Bank } from '../bank/schema.js';
 import type { Problem } from '../errors.js';
+import { hasControlCharacters } from '../validation/document.js';
 import { normaliseAnswer, parseAnswers } from './parse.js';
 import { answersFileSchema, type Answer, type Answers, type AnswersInput } from './schema.js';
 
-/** As in src/yaml/document.ts: far more than any answers file needs, far less than an alias bomb. */
+/** As in src/validation/document.ts: far more than any answers file needs, far less than an alias bomb. */
 const MAX_ALIAS_COUNT = 100;
 
 /**
@@ -26,6 +27,8 @@ export function answersValidator(
     return parsed ? { answers: parsed.answers, problems } : { problems };
   };
   return (file, source) => {
+    // The plain parser lets raw control characters through; the full one refuses them, located.
+    if (hasControlCharacters(source)) return slow(file, source);
     let data: unknown;
     try {
       // uniqueKeys (the default) throws on a duplicate key, as the full parser reports one.

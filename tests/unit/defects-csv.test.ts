@@ -1,0 +1,70 @@
+import { describe, expect, test } from 'vitest';
+import { csvRespondents, parseCsv } from '../../src/team/csv.js';
+import { quoted } from '../../src/text/quote.js';
+import { teamBank } from '../team-helpers.js';
+
+// Issue 22 item 6: CSV edge cases.
+
+const bank = teamBank();
+const header = 'I understand the goals and why.,t.self,t.tools';
+
+describe('CSV edge cases (issue 22 item 6)', () => {
+  test('a row with fewer cells than the header is left out, as one with more is', () => {
+    const { rows, fatal } = csvRespondents(
+      'f.csv',
+      `${header}\nagree,agree\nagree,agree,yes,extra\nagree,,yes\n`,
+      bank,
+    );
+    expect(fatal).toEqual([]);
+    expect(rows.map((r) => [r.source, r.answers !== undefined, r.problems.map((p) => p.message)])).toEqual([
+      ['f.csv:2', false, ['this row has 2 cells but the header has 3 columns']],
+      ['f.csv:3', false, ['this row has 4 cells but the header has 3 columns']],
+      ['f.csv:4', true, []],
+    ]);
+  });
+
+  test('two columns mapped to group (or role) stop the import instead of the last silently winning', () => {
+    const map = { columns: { Team: 'group', Site: 'group' }, values: {}, questionValues: {} };
+    const { fatal } = csvRespondents('f.csv', `Team,Site,t.self\nday,north,agree\n`, bank, map);
+    expect(fatal).toEqual([
+      {
+        file: 'f.csv',
+        line: 1,
+        col: 2,
+        message: 'column "Site" answers group again (first in column 1)',
+        fix: 'keep one column per question, group or role, or map one of them to ignore',
+      },
+    ]);
+  });
+
+  test('a huge cell is never echoed: quoted cut short with its length', () => {
+    const huge = 'x'.repeat(9 * 1024 * 1024);
+    const { rows } = csvRespondents('f.csv', `t.self\n${huge}\n`, bank);
+    const p = rows[0]!.problems[0]!;
+    const line = `${p.message} — ${p.fix}`;
+    expect(line.length).toBeLessThan(400);
+    expect(p.message).toBe(`"${'x'.repeat(59)}…" (9,437,184 characters) is not an answer to t.self`);
+    const col = csvRespondents('f.csv', `${huge},t.self\n,agree\n`, bank).fatal[0]!;
+    expect(`${col.message} — ${col.fix}`.length).toBeLessThan(400);
+  });
+
+  test('a 100,000-column header gives ten problems and one line for the rest', () => {
+    const cols = Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(',');
+    const { fatal } = csvRespondents('f.csv', `${cols}\n`, bank);
+    expect(fatal).toHaveLength(11);
+    expect(fatal[10]).toMatchObject({ line: 1, message: 'and 99,990 more like this: columns that match no question' });
+  });
+
+  test('quoted() cuts between code points', () => {
+    expect(quoted('short')).toBe('"short"');
+    expect(quoted('😀'.repeat(100), 5)).toBe('"😀😀😀😀…" (100 characters)');
+  });
+
+  test.each([
+    ['comma and semicolon tie: comma', 'a;b,c\n1;2,3\n', ['1;2', '3']],
+    ['semicolon and tab tie (no comma): semicolon', 'a;b\tc\n1;2\t3\n', ['1', '2\t3']],
+    ['the most frequent wins', 'a;b;c,d\n1;2;3,4\n', ['1', '2', '3,4']],
+  ])('the delimiter on a tie: %s', (_, text, cells) => {
+    expect(parseCsv('f.csv', text).records[1]!.cells).toEqual(cells);
+  });
+});
