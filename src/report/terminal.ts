@@ -2,7 +2,7 @@ import { terminalLine as t } from '../text/escape.js';
 import { hang } from '../text/wrap.js';
 import type { ReportElement, ReportModel } from './schema.js';
 import type { RenderOptions } from '../renderer.js';
-import { bandPaint, plain } from '../text/style.js';
+import { bandPaint, plain, type Style } from '../text/style.js';
 
 const fmt = (score: number | null) => (score === null ? '  n/a' : score.toFixed(1).padStart(5));
 const BAR = 16;
@@ -32,6 +32,19 @@ export function adviceDetail(
     ['Check', a.check],
   ];
   return parts.flatMap(([k, v]) => (v === undefined ? [] : hang(t(`${k}: ${v}`), width, indent)));
+}
+
+/** Numbers answered "we don't measure this", numbered, each with the advice to start measuring. */
+function startMeasuring(unmeasured: ReportModel['unmeasured'], s: Style, width: number): string[] {
+  const out = [s.bold('Start measuring (answered "we don\'t measure this")')];
+  unmeasured.forEach((u, i) => {
+    const head = `  ${i + 1}. `;
+    const what = [u.unit, u.target].filter(Boolean).join(', ');
+    out.push(...hang(t(`${u.text} (${u.questionId}${what ? `; ${what}` : ''})`), width, head));
+    out.push(...hang(t(u.recommendation), width, `${' '.repeat(head.length)}→ `).map((l) => s.cyan(l)));
+    out.push(...adviceDetail(u, width, ' '.repeat(head.length + 2)));
+  });
+  return out;
 }
 
 /** Renders the report for a person at a terminal (80 columns by default). Every text from a file passes terminalLine. Pure. */
@@ -99,17 +112,7 @@ export function renderTerminal(m: ReportModel, o: RenderOptions = {}): string {
     out.push('');
   }
 
-  if (m.unmeasured.length > 0) {
-    out.push(s.bold('Start measuring (answered "we don\'t measure this")'));
-    m.unmeasured.forEach((u, i) => {
-      const head = `  ${i + 1}. `;
-      const what = [u.unit, u.target].filter(Boolean).join(', ');
-      out.push(...hang(t(`${u.text} (${u.questionId}${what ? `; ${what}` : ''})`), width, head));
-      out.push(...hang(t(u.recommendation), width, `${' '.repeat(head.length)}→ `).map((l) => s.cyan(l)));
-      out.push(...adviceDetail(u, width, ' '.repeat(head.length + 2)));
-    });
-    out.push('');
-  }
+  if (m.unmeasured.length > 0) out.push(...startMeasuring(m.unmeasured, s, width), '');
 
   const bench = m.elements.filter((e) => e.benchmark);
   if (bench.length > 0) {
