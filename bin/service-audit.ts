@@ -43,6 +43,9 @@ async function start(): Promise<void> {
       };
     },
     today: () => {
+      // A fixed day for reproducible runs (tests, a report rebuilt later), like SOURCE_DATE_EPOCH.
+      const fixed = process.env.SERVICE_AUDIT_TODAY;
+      if (fixed !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
       const d = new Date();
       return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
     },

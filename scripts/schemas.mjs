@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 
-for (const kind of ['bank', 'answers', 'config', 'report', 'team-report']) {
+for (const kind of ['bank', 'answers', 'config', 'report', 'team-report', 'plan']) {
   const text = execFileSync(process.execPath, ['dist/service-audit.cjs', 'schema', kind], { encoding: 'utf8' });
   writeFileSync(`schemas/${kind}.schema.json`, text);
   console.log(`schemas/${kind}.schema.json`);

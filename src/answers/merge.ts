@@ -14,8 +14,12 @@ export interface MergeConflict {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-/** Picks one side of a three-way merge of a single value; undefined `pick` means a conflict. */
-function pick<T>(
+/**
+ * Picks one side of a three-way merge of a single value (compared as JSON): the side that
+ * changed it, or either when both agree; undefined means a conflict. Shared by every file
+ * merged this way (answers, plan).
+ */
+export function pick<T>(
   base: T | undefined,
   ours: T | undefined,
   theirs: T | undefined,

@@ -49,6 +49,8 @@ export function normaliseAnswer(
   raw: unknown,
 ): { answer?: Answer; error?: { path: PropertyKey[]; message: string; fix: string } } {
   if (raw === null || raw === undefined) return {};
+  // Evidence and the day the answer was given travel with it, whatever its kind.
+  const kept = keptOf(raw);
   if (typeof raw === 'object' && 'na' in raw) {
     const { na, note } = raw as { na: string | null; note?: string };
     if (!na || na.trim() === '')
@@ -59,12 +61,12 @@ export function normaliseAnswer(
           fix: 'say why it does not apply, e.g. { na: "we have no premises" }',
         },
       };
-    return { answer: { na: na.trim(), ...(note ? { note } : {}) } };
+    return { answer: { na: na.trim(), ...(note ? { note } : {}), ...kept } };
   }
   const { value, note } =
     typeof raw === 'object' ? (raw as { value: unknown; note?: string }) : { value: raw, note: undefined };
   const sub = typeof raw === 'object' ? ['value'] : [];
-  const withNote = (v: string | number): Answer => ({ value: v, ...(note ? { note } : {}) });
+  const withNote = (v: string | number): Answer => ({ value: v, ...(note ? { note } : {}), ...kept });
   if (q.type === 'number') {
     const n = numberAnswer(q, value);
     return n.value === undefined
@@ -98,6 +100,16 @@ export function normaliseAnswer(
         ? `${didYouMean(near)} (allowed: ${values.join(', ')}, or { na: reason })`
         : `use one of ${values.join(', ')}, or { na: reason }`,
     },
+  };
+}
+
+/** The evidence and date an answer in the file carries (both optional). */
+function keptOf(raw: unknown): Pick<Answer, 'evidence' | 'date'> {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const { evidence, date } = raw as { evidence?: unknown; date?: unknown };
+  return {
+    ...(typeof evidence === 'string' && evidence.trim() !== '' && { evidence: evidence.trim() }),
+    ...(typeof date === 'string' && { date }),
   };
 }
 

@@ -7,18 +7,47 @@ export function isCalendarDay(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
+/** A YYYY-MM-DD field that must be a day of the calendar; `what` says what the day is, for the message. */
+export function dayField(what: string) {
+  return z.string().check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, {
+      message: `date must be YYYY-MM-DD — write ${what} as YYYY-MM-DD, e.g. 2026-11-22`,
+      abort: true,
+    }),
+    z.refine(isCalendarDay, {
+      message: `date is not a day of the calendar — write ${what} as YYYY-MM-DD, e.g. 2026-11-22`,
+    }),
+  );
+}
+
 function buildAnswersFileSchema() {
   const scalar = z.union([z.string(), z.number(), z.boolean()]);
+  /** What an answer may carry besides its value (issue 21): evidence, and the day it was given. */
+  const kept = {
+    evidence: z.optional(
+      described(
+        z.string().check(z.trim(), z.minLength(1)),
+        'What shows the answer holds: a link or a sentence (e.g. "https://wiki/on-hold-policy", "checked in the Q3 call review").',
+      ),
+    ),
+    date: z.optional(
+      described(
+        dayField('the day the answer was given'),
+        "The day this answer was last given, when earlier than the file's date (a re-check carries answers forward with it).",
+      ),
+    ),
+  };
   /** One answer in the file: a bare value, a value with a note, or "not applicable" with a reason. */
   const answer = z.union(
     [
       scalar,
       described(z.null(), 'Not answered yet.'),
-      z.strictObject({ value: scalar, note: z.optional(z.string()) }),
+      z.strictObject({ value: scalar, note: z.optional(z.string()), ...kept }),
       // The reason is checked by the answers rules, so that a missing one gets its own message.
       z.strictObject({
         na: described(z.nullable(z.string()), 'Why the question does not apply.'),
         note: z.optional(z.string()),
+        ...kept,
       }),
     ],
     {
@@ -83,6 +112,10 @@ export interface Answer {
   /** Set when the question does not apply; the reason given. */
   na?: string;
   note?: string;
+  /** What shows the answer holds: a link or a sentence. */
+  evidence?: string;
+  /** The day the answer was last given (YYYY-MM-DD), when not the file's date. */
+  date?: string;
 }
 
 /** The answer to one question, or undefined: never a property inherited from Object.prototype (a question may be called "constructor"). */

@@ -32,7 +32,7 @@ export function answersValidator(
     let data: unknown;
     try {
       // uniqueKeys (the default) throws on a duplicate key, as the full parser reports one.
-      data = parse(source, { maxAliasCount: MAX_ALIAS_COUNT, logLevel: 'error' });
+      data = plainYaml(source) ?? parse(source, { maxAliasCount: MAX_ALIAS_COUNT, logLevel: 'error' });
     } catch {
       return slow(file, source);
     }
@@ -102,4 +102,80 @@ function plainShape(d: unknown, ref: string): d is AnswersInput {
     if ('na' in a && a.na !== null && typeof a.na !== 'string') return false;
   }
   return true;
+}
+
+/** A plain scalar that YAML reads as text whatever its letters, but for the words below. */
+const PLAIN_WORD = /^[A-Za-z][A-Za-z0-9._@-]*$/;
+/** Words YAML's core schema reads as null or a boolean (in any case, to be safe). */
+const NOT_TEXT = /^(?:null|true|false)$/i;
+const TOP = /^([a-z][a-z0-9._-]*):(?: (.*))?$/;
+const ENTRY = /^( +)([a-z][a-z0-9._-]*):(?: (.*))?$/;
+/** An answer with a note, as service-audit writes it: `{ value: agree, note: "text without escapes" }`. */
+const WITH_NOTE = /^\{ value: ([^\s,{}[\]]+), note: "([^"\\]*)" \}$/;
+
+/** One value on a line: a word, a whole number or a double-quoted text without escapes; else undefined. */
+function plainScalar(v: string | undefined): string | number | null | undefined {
+  if (v === undefined) return null;
+  if (PLAIN_WORD.test(v)) return NOT_TEXT.test(v) ? undefined : v;
+  if (/^(?:0|[1-9][0-9]{0,14})$/.test(v)) return Number(v);
+  if (v.length >= 2 && v.startsWith('"') && v.endsWith('"')) {
+    const inner = v.slice(1, -1);
+    return /["\\]/.test(inner) ? undefined : inner;
+  }
+  return undefined;
+}
+
+/**
+ * The data of a file in the plainest form answers files take (the form service-audit writes:
+ * top-level `key: value` lines, comments, and an `answers:` block of `  id: value` lines, a note
+ * as `{ value: v, note: "text" }`), read
+ * line by line, about ten times faster than a YAML parser builds a document. Anything else
+ * (a flow mapping, a quoted text with escapes, a tab, CRLF, a number with a sign or a point, a
+ * repeated key, a word YAML reads as a boolean or null) gives undefined, and the file goes to the
+ * YAML parser; what this returns is what YAML.parse returns for the same text, which the
+ * differential property test holds it to (tests/unit/answers-validator.property.test.ts).
+ */
+export function plainYaml(source: string): Record<string, unknown> | undefined {
+  if (source.includes('\r') || source.includes('\t') || source.charCodeAt(0) === 0xfeff) return undefined;
+  const out: Record<string, unknown> = {};
+  // The entries of `answers:` (a block of them), the block open now, and how far entries are indented.
+  let answers: Record<string, unknown> | undefined;
+  let block: Record<string, unknown> | undefined;
+  let indent = '';
+  for (const line of source.split('\n')) {
+    if (line === '' || /^ *#/.test(line)) continue;
+    if (line.startsWith(' ')) {
+      const m = block && ENTRY.exec(line);
+      if (!m || !block || (indent !== '' && m[1] !== indent)) return undefined;
+      indent = m[1]!;
+      const [, , key, raw] = m as unknown as [string, string, string, string | undefined];
+      if (NOT_TEXT.test(key) || Object.hasOwn(block, key)) return undefined;
+      const noted = raw === undefined ? null : WITH_NOTE.exec(raw);
+      const value = plainScalar(noted ? noted[1] : raw);
+      if (value === undefined) return undefined;
+      block[key] = noted ? { value, note: noted[2]! } : value;
+      continue;
+    }
+    const m = TOP.exec(line);
+    if (!m) return undefined;
+    const [, key, raw] = m as unknown as [string, string, string | undefined];
+    if (NOT_TEXT.test(key) || Object.hasOwn(out, key)) return undefined;
+    block = undefined;
+    if (key === 'answers' && raw === undefined) {
+      answers = block = {};
+      out.answers = null;
+      continue;
+    }
+    if (key === 'answers' && raw === '{}') {
+      out.answers = {};
+      continue;
+    }
+    const value = plainScalar(raw);
+    if (value === undefined || value === null) return undefined;
+    out[key] = value;
+  }
+  // An `answers:` block with entries is a mapping; with none, YAML reads null.
+  if (answers && Object.keys(answers).length > 0) out.answers = answers;
+  // A file of comments alone is no mapping at all.
+  return Object.keys(out).length > 0 ? out : undefined;
 }

@@ -13,11 +13,18 @@ import { allowedValues } from './parse.js';
 /** The value of one answer, with a leading space, or '' for an unanswered question. */
 function answerText(a: Answer | undefined): string {
   if (!a) return '';
-  const note = a.note ? `, note: ${yamlQuoted(a.note)}` : '';
+  const note = [
+    a.note ? `, note: ${yamlQuoted(a.note)}` : '',
+    a.evidence ? `, evidence: ${yamlQuoted(a.evidence)}` : '',
+    a.date ? `, date: ${plainDay(a.date)}` : '',
+  ].join('');
   if (a.na !== undefined) return ` { na: ${yamlQuoted(a.na)}${note} }`;
   const v = typeof a.value === 'number' ? String(a.value) : yamlString(a.value!);
   return note ? ` { value: ${v}${note} }` : ` ${v}`;
 }
+
+/** A well-formed date stays plain (YAML 1.2 reads it as text); anything else is quoted. */
+const plainDay = (d: string) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? d : yamlQuoted(d));
 
 /** One question's part of the file up to its key: the element heading if it starts one, the text, the values. */
 interface Block {
@@ -57,14 +64,14 @@ function blocks(bank: Bank): Block[] {
  */
 export type SchemaLink = { path: string } | { command: string };
 
-/** The header lines that link the file to its schema. */
-function schemaLines(schema: string | SchemaLink): string[] {
+/** The header lines that link a file service-audit writes (an answers file, a plan) to its schema. */
+export function schemaLines(schema: string | SchemaLink, kind = 'answers'): string[] {
   const link = typeof schema === 'string' ? { path: schema } : schema;
   if ('path' in link) return [`# yaml-language-server: $schema=${yamlComment(link.path)}`];
   // Not the modeline itself, even as an example: editors read it wherever it stands.
   return [
     '# Editors can check this file and complete its values with a JSON Schema: run',
-    `#   ${yamlComment(link.command)} > answers.schema.json`,
+    `#   ${yamlComment(link.command)} > ${kind}.schema.json`,
     '# and put the modeline for it on the first line (see "Files" in the README); it is kept.',
   ];
 }
@@ -93,12 +100,7 @@ export function renderAnswersFile(bank: Bank, answers: Omit<Answers, 'bank'>, sc
   ];
   if (answers.group !== undefined) lines.push(`group: ${yamlQuoted(answers.group)}`);
   if (answers.role !== undefined) lines.push(`role: ${yamlString(answers.role)}`);
-  // A well-formed date stays plain (YAML 1.2 reads it as text); anything else is quoted.
-  lines.push(
-    answers.date !== undefined
-      ? `date: ${/^\d{4}-\d{2}-\d{2}$/.test(answers.date) ? answers.date : yamlQuoted(answers.date)}`
-      : '# date: YYYY-MM-DD',
-  );
+  lines.push(answers.date !== undefined ? `date: ${plainDay(answers.date)}` : '# date: YYYY-MM-DD');
   lines.push('answers:');
   for (const b of blocks(bank)) lines.push(b.head + answerText(answerOf(answers, b.id)));
   return `${lines.join('\n')}\n`;

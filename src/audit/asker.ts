@@ -43,4 +43,6 @@ export interface Asker {
   confirm(message: string, defaultValue: boolean): Promise<boolean>;
   /** A free-text answer to a side question (e.g. the organization's name); may be empty. */
   text(message: string, defaultValue?: string): Promise<string>;
+  /** One of a few choices, by arrow keys (a plan action's status); returns the chosen value. */
+  choose?(message: string, choices: readonly { value: string; name: string }[], defaultValue: string): Promise<string>;
 }

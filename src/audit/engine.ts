@@ -20,6 +20,10 @@ export interface AuditOptions {
    * ask every question again (as --review does) with saved answers as defaults.
    */
   from?: string;
+  /** Ask only these question ids (a re-check); the position line counts only them. */
+  only?: ReadonlySet<string>;
+  /** Answers offered as the default of an unanswered question (a re-check: last quarter's). */
+  defaults?: Answers['answers'];
   asker: Asker;
   /**
    * Called with all answers after every single answer, so nothing is ever lost. May return the
@@ -80,7 +84,8 @@ const toAnswer = (r: Answered): Answer => ({
  * every answer. Returns the final answers. Knows nothing of terminals or files.
  */
 export async function runAudit(o: AuditOptions): Promise<Answers> {
-  const list = auditQuestions(o.bank, o.areas, o.audience);
+  const only = o.only;
+  const list = auditQuestions(o.bank, o.areas, o.audience).filter((x) => !only || only.has(x.question.id));
   let answers = o.answers;
   const review = o.review === true || o.from !== undefined;
   const isAnswered = (i: number) => answerOf(answers, list[i]!.question.id) !== undefined;
@@ -126,11 +131,15 @@ export async function runAudit(o: AuditOptions): Promise<Answers> {
     const item = list[i]!;
     const id = item.question.id;
     reached = Math.max(reached, i);
-    const previous = answerOf(answers, id);
+    const previous = answerOf(answers, id) ?? (o.defaults && answerOf({ answers: o.defaults }, id));
     const draftNote = drafts.get(id);
     let committed = false;
     const commit = (r: Answered) => {
-      answers = { ...answers, answers: { ...answers.answers, [id]: toAnswer(r) } };
+      const given = toAnswer(r);
+      // Evidence stays with an answer given again unchanged; a changed answer needs its own.
+      if (previous?.evidence && previous.value === given.value && previous.na === given.na)
+        given.evidence = previous.evidence;
+      answers = { ...answers, answers: { ...answers.answers, [id]: given } };
       answers = o.save(answers) ?? answers;
       committed = true;
     };

@@ -1,4 +1,5 @@
-import { confirm, input } from '@inquirer/prompts';
+import { input, select } from '@inquirer/prompts';
+import { keyConfirm } from './confirm-prompt.js';
 import { terminalLine } from '../text/escape.js';
 import type { Asker, AskContext, Reply } from './asker.js';
 import { wrap } from '../text/wrap.js';
@@ -78,6 +79,19 @@ export function inquirerAsker(streams: Streams): Asker {
       const typed = await guard(input({ ...theme, message, ...(shown && { default: shown }) }, context));
       return typed === shown ? defaultValue! : typed;
     },
-    confirm: (message, defaultValue) => guard(confirm({ ...theme, message, default: defaultValue }, context)),
+    // y or n answers at once, as a key picks every other choice; Enter takes the default.
+    confirm: (message, defaultValue) => guard(keyConfirm({ ...theme, message, default: defaultValue }, context)),
+    choose: (message, choices, defaultValue) =>
+      guard(
+        select(
+          {
+            ...theme,
+            message,
+            choices: choices.map((c) => ({ value: c.value, name: terminalLine(c.name) })),
+            default: defaultValue,
+          },
+          context,
+        ),
+      ),
   };
 }

@@ -99,15 +99,16 @@ function entryFor(q: Question, key: string | undefined): Advice | undefined {
 
 /**
  * The bank-level advice check: every weak answer level (credit < 1, and "not measured" for a
- * number) of every scored question resolves to advice with a first step, an owner and a check.
+ * number) of every scored question (predictions excepted) resolves to advice with a first step, an owner and a check.
  * Returns every gap; an empty list means the bank passes. Pure.
  */
 export function adviceGaps(bank: Bank): AdviceGap[] {
   const out: AdviceGap[] = [];
+  // A prediction is never scored, so it has no weak answer to advise on.
   for (const a of bank.areas)
     for (const e of a.elements)
       for (const q of e.questions)
-        for (const level of weakLevels(q)) {
+        for (const level of q.predicts === undefined ? weakLevels(q) : []) {
           const entry = entryFor(q, level.key);
           const missing: AdviceGap['missing'] = entry
             ? (['firstStep', 'owner', 'check'] as const).filter((k) => entry[k] === undefined)

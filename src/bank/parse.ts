@@ -82,6 +82,7 @@ export function normaliseBank(b: BankParsed): Bank {
         : [{ ref: cite(q.source!.file), concept: q.source!.concept }],
       ...(when && { when }),
       ...(q.skipReason !== undefined && { skipReason: q.skipReason }),
+      ...(q.review !== undefined && { review: q.review }),
     };
     if (q.type === 'percent') return { ...base, min: 0, max: 100, ...rest };
     if (q.type === 'number')
@@ -126,6 +127,7 @@ export function normaliseBank(b: BankParsed): Bank {
           }),
           ...(when && { when }),
           ...(e.skipReason !== undefined && { skipReason: e.skipReason }),
+          ...(e.review !== undefined && { review: e.review }),
           questions: e.questions.map(question),
         };
       }),

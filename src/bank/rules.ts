@@ -188,6 +188,7 @@ const adviceRefs: Rule = (bank) => {
   const roles = Object.keys(bank.roles ?? {});
   forEachQuestion(bank, (q, path) => {
     const keys = adviceKeysOf(bank, q);
+    const firstFor = new Map<string, number>();
     (q.advice ?? []).forEach((a, ai) => {
       const apath = [...path, 'advice', ai];
       if (a.owner !== undefined && !roles.includes(a.owner)) {
@@ -203,7 +204,23 @@ const adviceRefs: Rule = (bank) => {
         });
       }
       (a.for ?? []).forEach((v, vi) => {
+        const first = firstFor.get(v);
+        if (first !== undefined && keys.includes(v))
+          out.push({
+            path: [...apath, 'for', vi],
+            message: `"${v}" is listed again (first in advice[${first}]), so this entry is never used for it`,
+            fix: 'list each answer level in one advice entry',
+          });
+        else firstFor.set(v, ai);
         if (keys.includes(v)) return;
+        if (q.type === 'number' && /^t\d+$/.test(v)) {
+          out.push({
+            path: [...apath, 'for', vi],
+            message: `${q.id} has no threshold ${v}: its thresholds are t0 to t${(q.thresholds ?? []).length - 1}`,
+            fix: `use one of ${keys.join(', ')}`,
+          });
+          return;
+        }
         const near = closest(v, keys);
         out.push({
           path: [...apath, 'for', vi],
@@ -220,7 +237,8 @@ const adviceRefs: Rule = (bank) => {
         });
       });
     });
-    if (q.recommendation === undefined && !(q.advice ?? []).some((a) => !a.for)) {
+    // A prediction is never scored: it has no weak answer to advise on.
+    if (q.recommendation === undefined && q.predicts === undefined && !(q.advice ?? []).some((a) => !a.for)) {
       const covered = new Set([
         ...(q.advice ?? []).flatMap((a) => a.for ?? []),
         ...Object.keys(q.recommendations ?? {}),

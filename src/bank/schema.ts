@@ -7,6 +7,9 @@ import { described } from '../validation/describe.js';
 const ID = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
 const QUESTION_ID = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 
+/** How long an answer stays current when neither its question nor its element declares `review` (days). */
+export const DEFAULT_REVIEW_DAYS = 365;
+
 /** The largest weight a question or element may have. */
 export const MAX_WEIGHT = 1000;
 
@@ -43,6 +46,13 @@ function primitives() {
     ),
     1,
   );
+  /** `review:` on a question or element (issue 21): how long an answer stays current. */
+  const review = z.optional(
+    described(
+      z.int().check(z.gte(1), z.lte(3650)),
+      `Days an answer stays current before a re-check (service-audit --recheck) asks it again (default ${DEFAULT_REVIEW_DAYS}); a question's own review wins over its element's.`,
+    ),
+  );
   const option = z.strictObject({
     value: z.string().check(
       z.regex(ID, {
@@ -58,7 +68,7 @@ function primitives() {
       ),
     ),
   });
-  return { id, questionId, text, weight, option, ...conditionSchemas(questionId, text) };
+  return { id, questionId, text, weight, review, option, ...conditionSchemas(questionId, text) };
 }
 type Primitives = ReturnType<typeof primitives>;
 
@@ -134,7 +144,7 @@ function adviceSchema({ id, text }: Primitives) {
 
 /** A scored question of an element. */
 function questionSchema(p: Primitives) {
-  const { questionId, text, weight, option, id, when, skipReason } = p;
+  const { questionId, text, weight, option, id, when, skipReason, review } = p;
   const sourceRef = z.strictObject({
     ref: described(id, 'The id of an entry of the top-level `sources` table.'),
     concept: described(text, 'The concept of that article the question comes from.'),
@@ -170,6 +180,7 @@ function questionSchema(p: Primitives) {
     ),
     when: z.optional(when),
     skipReason: z.optional(skipReason),
+    review,
     help: described(text, 'Why the question matters; shown on demand during the audit.'),
     recommendation: z.optional(
       described(text, 'What to do when the answer is weak (the default advice, where `advice` has none).'),
@@ -319,6 +330,7 @@ function areaSchema(p: Primitives) {
     benchmark: z.optional(benchmarkSchema(p)),
     when: z.optional(when),
     skipReason: z.optional(skipReason),
+    review: p.review,
     questions: z.array(questionSchema(p)).check(z.minLength(1)),
   });
   return z.strictObject({
@@ -487,6 +499,8 @@ export interface Question {
   sources: SourceRef[];
   when?: Condition;
   skipReason?: string;
+  /** Days an answer stays current before a re-check asks it again (the bank's `review`, question's or element's). */
+  review?: number;
   /** A profile question: asked first, never scored. */
   profile?: true;
 }
@@ -514,6 +528,8 @@ export interface Element {
   benchmark?: Benchmark;
   when?: Condition;
   skipReason?: string;
+  /** Days an answer to its questions stays current (a question's own `review` wins). */
+  review?: number;
   questions: Question[];
 }
 

@@ -10,6 +10,8 @@ import type { CollectOptions } from './commands/collect.js';
 import type { CompareOptions } from './commands/compare.js';
 import type { HistoryOptions } from './commands/history.js';
 import type { InitOptions } from './commands/init.js';
+import type { PlanOptions } from './commands/plan.js';
+import { PLAN_FORMATS } from '../plan/formats.js';
 import type { ReportOptions } from './commands/report.js';
 import type { RunOptions } from './commands/run.js';
 import type { SchemaOptions } from './commands/schema.js';
@@ -115,7 +117,11 @@ export const COMMANDS: readonly AnyCommand[] = [
     description: 'take the interactive audit (the default command)',
     options: [
       bank,
-      { flags: '--answers <file>', description: 'where answers are kept', default: 'service-audit-answers.yaml' },
+      {
+        flags: '--answers <file>',
+        description:
+          "where answers are kept (default: service-audit-answers.yaml; with --recheck: last quarter's name with this quarter)",
+      },
       { flags: '--area <id>', description: 'limit the audit to an area (repeatable)', parse: repeatable },
       {
         flags: '--audience <who>',
@@ -130,8 +136,22 @@ export const COMMANDS: readonly AnyCommand[] = [
       },
       { flags: '--restart', description: 'start over (asks first, keeps a backup of the old answers)' },
       { flags: '--report <file.md>', description: 'also write the markdown report at the end' },
+      {
+        flags: '--recheck [latest]',
+        description:
+          "the quarterly re-check: start this quarter's answers from the latest file (default: the newest of an earlier quarter here), asking only what was weak, acted on, new, changed or past its review date",
+      },
+      {
+        flags: '--plan <file>',
+        description: 'with --recheck: the plan whose actions are asked about again (default: service-audit-plan.yaml)',
+      },
     ],
-    examples: ['service-audit', 'service-audit --area dna --answers team-a.yaml', 'service-audit --review'],
+    examples: [
+      'service-audit',
+      'service-audit --area dna --answers team-a.yaml',
+      'service-audit --review',
+      'service-audit --recheck audits/2026-q3.yaml --answers audits/2026-q4.yaml',
+    ],
     run: lazy(() => import('./commands/run.js')),
   }),
   command<BankOptions>({
@@ -168,7 +188,7 @@ export const COMMANDS: readonly AnyCommand[] = [
         key: 'kind',
         name: '<kind>',
         description: 'which format',
-        choices: ['bank', 'answers', 'config', 'report', 'team-report'],
+        choices: ['bank', 'answers', 'config', 'report', 'team-report', 'plan'],
       },
     ],
     options: [
@@ -251,6 +271,35 @@ export const COMMANDS: readonly AnyCommand[] = [
       'service-audit check --config ci/audit.yaml --format junit --out results.xml',
     ],
     run: lazy(() => import('./commands/check.js')),
+  }),
+  command<PlanOptions>({
+    name: 'plan',
+    description:
+      "the action plan from an audit's Fix first: owner, due day and status for each action; asks on a terminal, lists it otherwise",
+    options: [
+      { flags: '--plan <file>', description: 'the plan file (default: service-audit-plan.yaml)' },
+      {
+        flags: '--answers <file>',
+        description: 'the audit to plan from (default: service-audit-answers.yaml)',
+      },
+      bank,
+      {
+        flags: '--top <n>',
+        description: 'add an action for each of the top n weaknesses not yet planned, without asking (for scripts)',
+        parse: positiveInt,
+      },
+      { flags: '--owner <who>', description: 'with --top: the owner of the actions added (a role or a name)' },
+      { flags: '--due <YYYY-MM-DD>', description: 'the due day of actions added (default: in 91 days)' },
+      format(PLAN_FORMATS, 'list the plan in this format (default: terminal)'),
+      out('the plan'),
+    ],
+    examples: [
+      'service-audit plan',
+      'service-audit plan --answers audits/2026-q4.yaml --top 3 --owner "Team lead"',
+      'service-audit plan --format markdown --out PLAN.md',
+      'service-audit plan --format csv --out plan.csv',
+    ],
+    run: lazy(() => import('./commands/plan.js')),
   }),
   command<InitOptions>({
     name: 'init',
@@ -339,7 +388,8 @@ export const COMMANDS: readonly AnyCommand[] = [
       {
         key: 'files',
         name: '<answers...>',
-        description: 'answers files, folders or globs of one organization, each file with its date (any order)',
+        description:
+          'answers files, folders or globs of one organization, each file with its date (any order); a folder of undated answers is a staff pulse, pooled',
       },
     ],
     options: [
@@ -350,9 +400,14 @@ export const COMMANDS: readonly AnyCommand[] = [
       },
       format(HISTORY_FORMATS, 'output format', 'terminal'),
       { flags: '--out <file>', description: 'write the history to a file (atomically) instead of the terminal' },
+      {
+        flags: '--plan <file>',
+        description: 'put the plan on the timeline: for each done action, whether its questions moved afterwards',
+      },
     ],
     examples: [
       'service-audit history audits/*.yaml',
+      'service-audit history audits/*.yaml pulse-2026-q2/ pulse-2026-q4/ --plan service-audit-plan.yaml',
       'service-audit history audits/*.yaml --format html --out history.html',
     ],
     run: lazy(() => import('./commands/history.js')),

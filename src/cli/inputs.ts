@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { readSeal, SEAL_FILE, sealChanges } from '../collect/seal.js';
 import { spooledCount } from '../collect/store.js';
@@ -52,17 +52,21 @@ const isDir = (p: string) => {
 /** Folders that could not be read while expanding (each is listed as left out; --strict makes it an error). */
 let unreadable: string[] = [];
 
-const list = (dir: string) => {
+/** A folder's entries but hidden ones, by name; an unreadable folder is noted and has none. */
+const entries = (dir: string): Dirent[] => {
   try {
     return readdirSync(dir, { withFileTypes: true })
       .filter((d) => !d.name.startsWith('.'))
-      .map((d) => d.name)
-      .sort();
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (e) {
-    unreadable.push(`${dir}\u0000${(e as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+    const code = (e as NodeJS.ErrnoException).code ?? 'unreadable';
+    // A folder that is not there (a glob's literal part, say) holds nothing; it is not unreadable.
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') unreadable.push(`${dir}\u0000${code}`);
     return [];
   }
 };
+
+const list = (dir: string) => entries(dir).map((d) => d.name);
 
 /**
  * Expands a glob (`*`, `?`, `[…]` within a name, `**` across folders) by walking the folders
@@ -109,9 +113,13 @@ function expandGlob(cwd: string, pattern: string): string[] {
   return out.filter((p) => !isDir(p)).sort();
 }
 
-/** Every pool file in a folder and the folders below it (hidden ones skipped, symlink loops cut). */
-function expandFolder(dir: string): string[] {
-  const out: string[] = [];
+/**
+ * Every pool file in a folder and the folders below it (hidden ones skipped, symlink loops cut),
+ * with its real path. The folder's entries say their own type, so a plain file costs no stat and
+ * no realpath (its real path is its real folder's and its name); only symlinks are followed.
+ */
+function expandFolder(dir: string): { path: string; real?: string }[] {
+  const out: { path: string; real?: string }[] = [];
   const seen = new Set<string>();
   const walk = (d: string) => {
     let real: string;
@@ -122,10 +130,11 @@ function expandFolder(dir: string): string[] {
     }
     if (seen.has(real)) return;
     seen.add(real);
-    for (const name of list(d)) {
-      const p = join(d, name);
-      if (isDir(p)) walk(p);
-      else if (POOL_FILE.test(name)) out.push(p);
+    for (const e of entries(d)) {
+      const p = join(d, e.name);
+      if (e.isDirectory() || (e.isSymbolicLink() && isDir(p))) walk(p);
+      else if (POOL_FILE.test(e.name))
+        out.push(e.isSymbolicLink() ? { path: p } : { path: p, real: join(real, e.name) });
     }
   };
   walk(dir);
@@ -147,21 +156,24 @@ export function expandPoolInputs(
   fatal: Problem[];
   /** Said on stderr, never an error: responses waiting in the spool of a collect that did not stop. */
   notices: string[];
+  /** Inputs that are not a sealed pulse (files, globs, CSV, folders without pulse-seal.json). */
+  unsealed: string[];
 } {
   const files: PoolFile[] = [];
   const problems: Problem[] = [];
   const fatal: Problem[] = [];
   const notices: string[] = [];
+  const unsealed: string[] = [];
   const seen = new Set<string>();
   unreadable = [];
   const shownOf = (abs: string) => {
     const rel = relative(cwd, abs);
     return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
   };
-  const add = (abs: string, shown: string, found = false) => {
+  const add = (abs: string, shown: string, found = false, known?: string) => {
     let real: string;
     try {
-      real = realpathSync(abs);
+      real = known ?? realpathSync(abs);
     } catch {
       real = abs;
     }
@@ -172,6 +184,7 @@ export function expandPoolInputs(
   /** A pulse folder: sealed (then it must be as it was sealed), or with responses still in a spool. */
   const pulseFolder = (abs: string, input: string) => {
     const seal = readSeal(abs);
+    if (!seal) unsealed.push(input);
     if (seal) {
       const changes = sealChanges(abs, seal);
       if (changes.length > 0)
@@ -201,6 +214,7 @@ export function expandPoolInputs(
           message: 'no file matches this pattern',
           fix: 'check the pattern; quote it so that the shell passes it on, e.g. "answers/*.yaml"',
         });
+      unsealed.push(input);
       for (const f of found) add(f, shownOf(f), true);
     } else if (isDir(abs)) {
       pulseFolder(abs, input);
@@ -213,8 +227,11 @@ export function expandPoolInputs(
           message: 'the folder holds no .yaml, .yml or .csv file',
           fix: 'put the answers files in it, or name the files themselves',
         });
-      for (const f of found) add(f, shownOf(f), true);
-    } else add(abs, input);
+      for (const f of found) add(f.path, shownOf(f.path), true, f.real);
+    } else {
+      unsealed.push(input);
+      add(abs, input);
+    }
   }
   for (const u of unreadable) {
     const [dir, code] = u.split('\u0000') as [string, string];
@@ -226,7 +243,7 @@ export function expandPoolInputs(
       fix: 'make it readable (e.g. chmod +rx), or leave it out of the inputs',
     });
   }
-  return { files, problems, fatal, notices };
+  return { files, problems, fatal, notices, unsealed };
 }
 
 /** The id collect writes into each response ("# response id: …"): a pool counts it once. */
@@ -272,4 +289,14 @@ export function leadRefused(source: string, where: string): Problem {
     message: `says role: lead, but is ${where}; a lead's answers are never taken from among the team's`,
     fix: "name the lead's own file by itself (--lead FILE where report offers it), outside the team's folder",
   };
+}
+
+/** Whether this runs in a CI job (where a report is made on every push). */
+export const isCi = (env: Readonly<Record<string, string | undefined>>) =>
+  Boolean(env.CI && env.CI !== 'false') || env.GITHUB_ACTIONS === 'true' || env.GITLAB_CI === 'true';
+
+/** The warning for a pool that is not a sealed pulse, in CI (see docs/anonymity.md, "Reports over time"). */
+export function unsealedNotice(unsealed: readonly string[]): string {
+  const named = unsealed.slice(0, 3).join(', ') + (unsealed.length > 3 ? ` and ${unsealed.length - 3} more` : '');
+  return `warning: ${named} ${unsealed.length === 1 ? 'is' : 'are'} not a sealed pulse: a report on every push shows, by difference, the answers of each person whose file a commit adds. Commit a pulse as a whole once collect has stopped and sealed it (docs/anonymity.md).\n`;
 }

@@ -37,7 +37,12 @@ const shellWord = (s: string) => (/^[\w./:@-]+$/.test(s) ? s : `'${s.replaceAll(
  * install) such a path would be machine-specific and end up committed, so there is no modeline,
  * only the command that writes the schema.
  */
-export function schemaLinkFor(io: Io, kind: 'answers' | 'config', forFile: string, bankFile?: string): SchemaLink {
+export function schemaLinkFor(
+  io: Io,
+  kind: 'answers' | 'config' | 'plan',
+  forFile: string,
+  bankFile?: string,
+): SchemaLink {
   const kept = modelineOf(resolve(io.cwd, forFile));
   if (kept !== undefined) return { path: kept };
   const folder = dirname(resolve(io.cwd, forFile));

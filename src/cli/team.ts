@@ -10,7 +10,7 @@ import { resultsOfAnswers, scoreResults } from '../score/score.js';
 import { createPool, perceptionGaps, type Pool } from '../team/pool.js';
 import { combinedResults, pooledResults } from '../team/pooled.js';
 import { readUserFile } from './files.js';
-import { createDuplicateCheck, expandPoolInputs, leadRefused } from './inputs.js';
+import { createDuplicateCheck, expandPoolInputs, isCi, leadRefused, unsealedNotice } from './inputs.js';
 import type { Io } from './io.js';
 import type { LoadedAnswers, LoadedBank } from './load.js';
 
@@ -92,9 +92,11 @@ export function fillPool(
     if (!parsed.map) throw new InputError(parsed.problems);
     map = parsed.map;
   }
-  const { files, problems: missing, fatal: sealBroken, notices } = expandPoolInputs(io.cwd, inputs);
+  const { files, problems: missing, fatal: sealBroken, notices, unsealed } = expandPoolInputs(io.cwd, inputs);
   if (sealBroken.length > 0) throw new InputError(sealBroken);
   for (const n of notices) io.stderr.write(`warning: ${n}\n`);
+  // A CI job runs on every push: two runs a file apart show that one person's answers by difference.
+  if (unsealed.length > 0 && isCi(io.env)) io.stderr.write(unsealedNotice(unsealed));
   const leftOut: LeftOut[] = missing.map((p) => leftOutOf(p.file, [p]));
   const strictProblems: Problem[] = [...missing];
   const duplicateOf = createDuplicateCheck();

@@ -3,6 +3,7 @@
 import type { Area, Bank, Element } from '../bank/schema.js';
 import { round1 } from '../score/score.js';
 import type { ReportModel } from '../report/schema.js';
+import type { HistoryPlan, HistoryPulse, PulseRow } from './loop.js';
 
 /** One audit in a history (an answers file, scored against the bank version it names). */
 export interface HistoryAudit {
@@ -43,7 +44,8 @@ export interface HistoryRow {
 
 export interface HistoryModel {
   schema: 'history';
-  schemaVersion: 1;
+  /** 2: the plan on the timeline and the staff pulses (issue 21). */
+  schemaVersion: 2;
   tool: { name: 'service-audit'; version: string };
   organization: string | null;
   /** The bands of the latest audit's bank. */
@@ -54,6 +56,10 @@ export interface HistoryModel {
   elements: HistoryRow[];
   /** What was and was not compared where the bank changed, in plain sentences. */
   comparability: string[];
+  /** The plan's actions on the timeline (`--plan`), or null. */
+  plan: HistoryPlan | null;
+  /** The staff pulses given among the inputs, quarter by quarter, or null. */
+  pulse: { pulses: HistoryPulse[]; rows: PulseRow[] } | null;
 }
 
 /** A move of less than this many points either way is "flat" (scores carry one decimal). */
@@ -138,7 +144,11 @@ function row(id: string, title: string, cells: (Cell | undefined)[], area?: stri
  * Builds the history from audits already scored, in the order given (the command sorts them by
  * date). Rows follow the latest bank; an element or area only in older banks comes after.
  */
-export function buildHistory(audits: readonly ScoredAudit[], toolVersion: string): HistoryModel {
+export function buildHistory(
+  audits: readonly ScoredAudit[],
+  toolVersion: string,
+  loop: Pick<HistoryModel, 'plan' | 'pulse'> = { plan: null, pulse: null },
+): HistoryModel {
   const latest = audits[audits.length - 1]!;
   const order = <T extends { id: string }>(pick: (a: ScoredAudit) => T[]) => {
     const seen = new Map<string, T>();
@@ -175,7 +185,7 @@ export function buildHistory(audits: readonly ScoredAudit[], toolVersion: string
   );
   return {
     schema: 'history',
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'service-audit', version: toolVersion },
     organization: audits.map((a) => a.report.answers.organization).find((o) => o) ?? null,
     bands: latest.report.bands,
@@ -192,6 +202,8 @@ export function buildHistory(audits: readonly ScoredAudit[], toolVersion: string
     areas: areaRows,
     elements: elementRows,
     comparability: comparability(audits, overall, elementRows),
+    plan: loop.plan,
+    pulse: loop.pulse,
   };
 }
 

@@ -167,3 +167,18 @@ export function yamlComment(s: string): string {
 export function shellWord(s: string): string {
   return /^[\w./:@%+=,-]+$/.test(s) ? s : `'${terminalLine(s).replace(/'/g, "'\\''")}'`;
 }
+
+/** What a spreadsheet runs as a formula when a cell starts with it (CSV injection). */
+const CSV_FORMULA = /^[=+\-@\t\r]/;
+
+/**
+ * A CSV field (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled. A
+ * field a spreadsheet would run as a formula (starting with = + - @, a tab or CR) is prefixed
+ * with a single quote, as OWASP advises, so opening the file cannot run anything. Other
+ * controls and bidi characters show as visible escapes (`\x1b`); line breaks are kept, quoted.
+ */
+export function csvField(s: string): string {
+  const safe = terminalText(s.replace(/\r\n?/g, '\n')).replace(/\t/g, '\\t');
+  const cell = CSV_FORMULA.test(s) ? `'${safe}` : safe;
+  return /[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}

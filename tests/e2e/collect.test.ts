@@ -566,6 +566,26 @@ describe('limits per address and in total (the server module)', () => {
 });
 
 describe('--until', () => {
+  test('attack 3: the sixth response is never written alone; no response has a file of its own until stop', async () => {
+    const t = tempDir();
+    const c = await startCollector(['--out', 'r', '--until', '6', '--no-qr'], t.dir);
+    const one = async (v: string) => {
+      const nonce = nonceOf(await (await fetch(c.url)).text());
+      const res = await post(c.url, { nonce, 'q:trust.self': v });
+      await res.text();
+      return res.status;
+    };
+    for (let i = 0; i < 5; i++) expect(await one('agree')).toBe(303);
+    // The batch of five used to be written out here, and the sixth alone a moment later.
+    expect(yamlFiles(join(t.dir, 'r'))).toEqual([]);
+    expect(await one('strongly-disagree')).toBe(303);
+    expect(await c.exited).toBe(0);
+    const files = yamlFiles(join(t.dir, 'r'));
+    expect(files).toHaveLength(6);
+    for (const f of files) expect(statSync(join(t.dir, 'r', f)).mtime.getHours()).toBe(0);
+    t.cleanup();
+  });
+
   test('stops at exactly n responses even when more arrive at once', async () => {
     const t = tempDir();
     const c = await startCollector(['--out', 'r', '--until', '3', '--no-qr'], t.dir);

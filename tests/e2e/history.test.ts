@@ -41,10 +41,12 @@ describe('history', () => {
     const json = JSON.parse(cli(['history', '--bank', V1_BANK, ...files, '--format', 'json'], { cwd: tmp.dir }).stdout);
     expect(json).toMatchObject({
       schema: 'history',
-      schemaVersion: 1,
+      schemaVersion: 2,
       organization: 'Acme Support',
       overall: { change: -2.2, trend: 'down' },
       comparability: [],
+      plan: null,
+      pulse: null,
     });
     expect(json.elements).toHaveLength(14);
     const r = cli(['history', '--bank', V1_BANK, ...files, '--format', 'html', '--out', 'history.html'], {

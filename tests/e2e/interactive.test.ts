@@ -11,6 +11,7 @@ interface Q {
   type: string;
   audience?: string;
   options?: { value: string }[];
+  max?: number;
   when?: Record<string, string[]>;
 }
 type Condition = Record<string, string[]>;
@@ -50,10 +51,13 @@ afterEach(() => {
   tmp.cleanup();
 });
 
-/** The answer the tests give to question i: a rotating option by number key, or a percent. */
+/** A percent or number the tests type at question i: rotating, within the question's largest value. */
+const typedValue = (q: Q, i: number) => Math.min((i * 7) % 101, q.max ?? 100);
+
+/** The answer the tests give to question i: a rotating option by number key, or a percent or number typed. */
 const planned = (q: Q, i: number): { keys: string; value: string | number } =>
-  q.type === 'percent'
-    ? { keys: `${(i * 7) % 101}\r`, value: (i * 7) % 101 }
+  q.type === 'percent' || q.type === 'number'
+    ? { keys: `${typedValue(q, i)}\r`, value: typedValue(q, i) }
     : { keys: String((i % q.options!.length) + 1), value: q.options![i % q.options!.length]!.value };
 
 const answersIn = (file: string) =>

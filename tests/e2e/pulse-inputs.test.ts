@@ -1,9 +1,10 @@
 // Attacks on the pool's input side (issue 20, attack 5 and the honest-failure items), through the
 // built binary: a copy cannot pad the floor, "role: lead" among the team's files makes no one
 // the lead, and --min-group is read as strictly as every whole-number option.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { sealText, SEAL_FILE } from '../../src/collect/seal.js';
 import { tempDir } from '../helpers.js';
 import { answersYaml, TEAM_BANK } from '../team-helpers.js';
 import { cli, NO_STACK } from './cli-helpers.js';
@@ -86,5 +87,31 @@ describe('--min-group is one constant and one strict parser', () => {
   });
   test('10 is taken', () => {
     expect(json(['report', 'four', '--min-group', '10']).pool.minGroup).toBe(10);
+  });
+});
+
+describe('reports over time (attack 4: a report at 5 and again at 6 shows the sixth person)', () => {
+  test('in CI, a pool that is not a sealed pulse is warned about; a sealed pulse is not', () => {
+    const ci = (input: string) =>
+      cli(['check', input, '--bank', 'bank.yaml'], { cwd: t.dir, env: { GITHUB_ACTIONS: 'true' } }).stderr;
+    expect(ci('four')).toContain(
+      'warning: four is not a sealed pulse: a report on every push shows, by difference, the answers of each person whose file a commit adds.',
+    );
+    mkdirSync(join(t.dir, 'sealed'));
+    for (let i = 0; i < 5; i++)
+      t.write(`sealed/r${i}.yaml`, answersYaml({ 'u.self': 'agree' }, { respondent: `s${i}` }));
+    writeFileSync(join(t.dir, 'sealed', SEAL_FILE), sealText(join(t.dir, 'sealed'), '2026-12-01').text);
+    expect(ci('sealed')).not.toContain('not a sealed pulse');
+    // Not in CI: no warning (a lead reading a folder of hand-written files once).
+    expect(run(['check', 'four']).stderr).not.toContain('not a sealed pulse');
+    // The attack itself, on a sealed pulse: the commit that adds the sixth file fails instead of reporting.
+    t.write('sealed/r5.yaml', answersYaml({ 'u.self': 'strongly-disagree' }, { respondent: 's5' }));
+    const after = cli(['check', 'sealed', '--bank', 'bank.yaml', '--format', 'github'], {
+      cwd: t.dir,
+      env: { GITHUB_ACTIONS: 'true' },
+    });
+    expect(after.code).toBe(2);
+    expect(after.stderr).toContain('has changed since: r5.yaml was added');
+    expect(after.stdout).not.toContain('strongly');
   });
 });

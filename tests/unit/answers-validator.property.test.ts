@@ -8,9 +8,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { parseAnswers } from '../../src/answers/parse.js';
-import { answersValidator } from '../../src/answers/validator.js';
+import { answersValidator, plainYaml } from '../../src/answers/validator.js';
 import { parseBank } from '../../src/bank/parse.js';
 import { allQuestionsOf, bankRef } from '../../src/bank/queries.js';
 import type { Bank, Question } from '../../src/bank/schema.js';
@@ -233,5 +233,95 @@ describe('the pool validator accepts and refuses what the full answers parser do
     const bank = BANKS[0]![1];
     const text = `bank: pulse@1\n${rest}`;
     expect(verdicts(bank, text)).toEqual({ quick: 'refused', full: 'refused' });
+  });
+});
+
+describe('the line reader of plain answers files reads what YAML.parse reads, or leaves the file to it', () => {
+  /** What the line reader gave, beside what YAML gives for the same text, when it took the file. */
+  const both = (text: string) => {
+    const mine = plainYaml(text);
+    let yaml: unknown;
+    try {
+      yaml = parse(text);
+    } catch {
+      yaml = 'YAML refuses it';
+    }
+    return { mine: mine === undefined ? 'left to YAML' : mine, yaml: mine === undefined ? 'left to YAML' : yaml };
+  };
+
+  for (const [name, bank] of BANKS)
+    test(name, () => {
+      fc.assert(
+        fc.property(documentFor(bank), damage, fc.boolean(), (doc, hurt, commented) => {
+          const text = hurt(
+            (commented ? '# yaml-language-server: $schema=x.json\n# a comment\n' : '') + stringify(doc),
+          );
+          const { mine, yaml } = both(text);
+          expect(mine).toEqual(yaml);
+        }),
+        { seed: SEED + 1, numRuns: RUNS },
+      );
+    });
+
+  test('it takes every file in the shape collect and the pulse write (or it would speed nothing up)', () => {
+    const bank = BANKS[2]![1];
+    const questions = allQuestionsOf(bank).map((x) => x.question);
+    const pulse = fc.record(
+      {
+        bank: fc.constant(bankRef(bank)),
+        group: fc.constantFrom('day', 'night', 'weekend'),
+        answers: fc
+          .subarray(questions, { minLength: 1 })
+          .chain((qs) =>
+            fc.tuple(
+              ...qs.map((q) =>
+                (q.options?.length ? fc.constantFrom(...q.options.map((o) => o.value)) : fc.nat(100)).map(
+                  (v): [string, unknown] => [q.id, v],
+                ),
+              ),
+            ),
+          )
+          .map((pairs) => Object.fromEntries(pairs)),
+      },
+      { requiredKeys: ['bank', 'answers'] },
+    );
+    fc.assert(
+      fc.property(pulse, (doc) => {
+        const text = stringify(doc);
+        expect(plainYaml(text)).toEqual(parse(text));
+      }),
+      { seed: SEED + 2, numRuns: RUNS },
+    );
+  });
+
+  test.each([
+    ['words YAML reads as booleans or null', 'bank: b@1\nanswers:\n  a: True\n  b: NULL\n  c: false\n'],
+    ['a key YAML reads as a boolean', 'bank: b@1\nanswers:\n  true: agree\n'],
+    ['numbers with a sign, a point or a leading zero', 'bank: b@1\nanswers:\n  a: 010\n  b: -1\n  c: 4.5\n'],
+    ['a comment after a value', 'bank: b@1\nanswers:\n  a: agree # really\n'],
+    ['trailing spaces', 'bank: b@1 \nanswers:\n  a: agree  \n'],
+    ['CRLF line ends', 'bank: b@1\r\nanswers:\r\n  a: agree\r\n'],
+    ['a repeated key', 'bank: b@1\nanswers:\n  a: agree\n  a: neutral\n'],
+    ['entries indented unevenly', 'bank: b@1\nanswers:\n  a: agree\n   b: agree\n'],
+    ['an empty answers block', 'bank: b@1\nanswers:\n# nothing yet\n'],
+    ['unanswered questions', 'bank: b@1\nanswers:\n  a:\n  b: 40\n'],
+    ['a quoted group and an escape', 'bank: b@1\ngroup: "night shift"\nrespondent: "A \\"B\\""\nanswers: {}\n'],
+    ['a document marker', '---\nbank: b@1\nanswers: {}\n'],
+    ['comments alone', '# nothing\n'],
+    [
+      'notes as service-audit writes them',
+      'bank: b@1\nanswers:\n  a: { value: agree, note: "late # shift, really" }\n  b: { value: 40, note: "" }\n',
+    ],
+    [
+      'a note with an escape, a value that is a list',
+      'bank: b@1\nanswers:\n  a: { value: agree, note: "a\\"b" }\n  b: { value: [x], note: "" }\n',
+    ],
+    [
+      'a note that is a number, a value that is null',
+      'bank: b@1\nanswers:\n  a: { value: agree, note: 5 }\n  b: { value: null, note: "" }\n',
+    ],
+  ])('%s', (_name, text) => {
+    const { mine, yaml } = both(text);
+    expect(mine).toEqual(yaml);
   });
 });

@@ -61,7 +61,7 @@ const CASES: [string, string, string, string[]][] = [
     '            weight: 3',
     '            colour: red',
     [
-      'bank.yaml:24:13  unknown key "colour" — remove it (allowed here: id, text, type, scale, options, unit, better, thresholds, max, weight, audience, favourable, predicts, when, skipReason, help, recommendation, recommendations, advice, sources, source)',
+      'bank.yaml:24:13  unknown key "colour" — remove it (allowed here: id, text, type, scale, options, unit, better, thresholds, max, weight, audience, favourable, predicts, when, skipReason, review, help, recommendation, recommendations, advice, sources, source)',
     ],
   ],
   [
@@ -178,7 +178,7 @@ const CASES: [string, string, string, string[]][] = [
     '            weight: 3\n            wieght: 2\n            colour: red',
     [
       'bank.yaml:25:13  unknown key "wieght" — did you mean "weight"? Rename it',
-      'bank.yaml:26:13  unknown key "colour" — remove it (allowed here: id, text, type, scale, options, unit, better, thresholds, max, weight, audience, favourable, predicts, when, skipReason, help, recommendation, recommendations, advice, sources, source)',
+      'bank.yaml:26:13  unknown key "colour" — remove it (allowed here: id, text, type, scale, options, unit, better, thresholds, max, weight, audience, favourable, predicts, when, skipReason, review, help, recommendation, recommendations, advice, sources, source)',
     ],
   ],
 ];
@@ -557,7 +557,7 @@ const DECLARATION_CASES: [string, string, string, string[]][] = [
     '            help: Why two matters.',
     '            critical: true\n            help: Why two matters.',
     [
-      'bank.yaml:52:13  unknown key "critical" — remove it (allowed here: id, text, type, scale, options, unit, better, thresholds, max, weight, audience, favourable, predicts, when, skipReason, help, recommendation, recommendations, advice, sources, source)',
+      'bank.yaml:52:13  unknown key "critical" — remove it (allowed here: id, text, type, scale, options, unit, better, thresholds, max, weight, audience, favourable, predicts, when, skipReason, review, help, recommendation, recommendations, advice, sources, source)',
     ],
   ],
   [

@@ -52,6 +52,10 @@ describe('a number question at the prompt: typed, with its unit', () => {
     expect(open.label).toBe('Hours (0 or more)');
     expect(open.parse('100000')).toBe(100000);
     expect(open.shown(3)).toBe('3 hours');
+    const csat = typedField({ unit: '%', max: 100, target: 'target ≥ 90' });
+    expect(csat.label).toBe('Percent (0-100; target ≥ 90)');
+    expect(csat.hint).toBe('type a number');
+    expect(csat.shown(85)).toBe('85%');
     const pct = typedField(undefined);
     expect(pct.label).toBe('Percent (0-100)');
     expect(pct.parse('45%')).toBe(45);

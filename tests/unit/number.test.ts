@@ -288,7 +288,7 @@ describe('bank rules for number questions and advice', () => {
       '- for: [t3]',
       [
         'b.yaml:19:17  question s.chat has no advice for the weak answer t2 — add an advice entry for them, one without "for" (any weak answer), or a "recommendation"',
-        'b.yaml:37:23  "t3" is not an answer level of s.chat — did you mean "t0"? (levels: t0, t1, t2, na)',
+        'b.yaml:37:23  s.chat has no threshold t3: its thresholds are t0 to t2 — use one of t0, t1, t2, na',
       ],
     ],
     [
@@ -300,8 +300,88 @@ describe('bank rules for number questions and advice', () => {
         'b.yaml:69:23  "nope" is not an answer level of b.escalate — use one of yes, no',
       ],
     ],
+    [
+      'an answer level listed in two entries',
+      '- for: [t2]',
+      '- for: [t1, t2]',
+      [
+        'b.yaml:37:23  "t1" is listed again (first in advice[0]), so this entry is never used for it — list each answer level in one advice entry',
+      ],
+    ],
+    [
+      'an unknown level on a number, near a real one',
+      '- for: [na]',
+      '- for: [nа2]',
+      ['b.yaml:42:23  "nа2" is not an answer level of s.chat — use one of t0, t1, t2, na'],
+    ],
   ])('%s', (_name, from, to, expected) => {
     expect(NUMBER_BANK).toContain(from);
     expect(problems(from, to)).toEqual(expected);
+  });
+});
+
+test('a prediction (never scored) needs no advice in the bank-level check', () => {
+  const bank = parseBank('n.yaml', NUMBER_BANK).bank!;
+  const csat = bank.areas[0]!.elements[0]!.questions[1]!;
+  const before = adviceGaps(bank).filter((g) => g.questionId === 's.csat').length;
+  expect(before).toBe(3);
+  const predicted = {
+    ...bank,
+    areas: [
+      {
+        ...bank.areas[0]!,
+        elements: [
+          { ...bank.areas[0]!.elements[0]!, questions: [{ ...csat, type: 'percent' as const, predicts: 'x' }] },
+        ],
+      },
+    ],
+  };
+  expect(adviceGaps(predicted)).toEqual([]);
+});
+
+test('a prediction without recommendation or advice is a valid question (it is never scored)', () => {
+  const withPrediction = `${NUMBER_BANK}          - id: b.trust
+            text: I trust the organization.
+            type: yesno
+            audience: team
+            favourable: [yes]
+            help: Trust is the base.
+            recommendation: Ask the team what would build trust.
+            sources: [{ ref: art, concept: Trust }]
+          - id: b.trust-prediction
+            text: What share of your team will say they trust the organization?
+            type: percent
+            predicts: b.trust
+            help: Your guess beside the team's answer.
+            sources: [{ ref: art, concept: Trust }]
+`;
+  const { bank, problems } = parseBank('p.yaml', withPrediction);
+  expect(problems.map(formatProblem)).toEqual([]);
+  expect(adviceGaps(bank!).map(describeGap)).not.toContain(expect.stringMatching(/^b\.trust-prediction/));
+});
+
+describe('the answers template and the per-bank answers schema learn the number type', () => {
+  test('the template says what a number question takes, with its target', async () => {
+    const { renderAnswersFile } = await import('../../src/answers/write.js');
+    const text = renderAnswersFile(bank, { answers: {} }, { command: 'x' });
+    expect(text).toContain('  #   number: a number of minutes, from 0 to 1440; target ≤ 2\n  s.chat:');
+    expect(text).toContain('  #   number: a number (%), from 0 to 100; target ≥ 90\n  s.csat:');
+  });
+
+  test('`schema answers --bank`: a number from 0 to max, or N/A; words are refused', async () => {
+    const { Ajv } = await import('ajv');
+    const { jsonSchema } = await import('../../src/cli/commands/schema.js');
+    const schema = JSON.parse(jsonSchema('answers', bank));
+    const chat = schema.properties.answers.anyOf[0].properties['s.chat'];
+    expect(chat.description).toBe(
+      'How many minutes does a first reply on chat take, at the median? (a number of minutes, from 0 to 1440)',
+    );
+    expect(chat.anyOf[0]).toEqual({ type: 'number', minimum: 0, maximum: 1440 });
+    const validate = new Ajv({ strict: false }).compile(schema);
+    const file = (v: unknown) => ({ bank: 'num@1', answers: { 's.chat': v } });
+    expect(validate(file(12))).toBe(true);
+    expect(validate(file({ na: "we don't measure this" }))).toBe(true);
+    expect(validate(file(1441))).toBe(false);
+    expect(validate(file('fast'))).toBe(false);
   });
 });

@@ -11,9 +11,14 @@ import { guardOutput } from '../files.js';
 import { reportOf } from '../report-model.js';
 import { emit, styleFor } from '../output.js';
 import type { GlobalOptions } from '../spec.js';
+import { creditsOf, historyLoop, isPulseFolder } from '../history-loop.js';
+import type { DatedCredits } from '../../history/loop.js';
 
 export interface HistoryOptions {
+  /** Answers files, and folders of a staff pulse each. */
   files: string[];
+  /** The plan whose actions go on the timeline. */
+  plan?: string;
   bank?: string[];
   format: HistoryFormat;
   out?: string;
@@ -32,7 +37,12 @@ const sameName = (a: string, b: string) =>
 export default function historyCommand(io: Io, opts: HistoryOptions & GlobalOptions): number {
   // Folders and quoted globs are expanded as the team report does (a shell that does not expand
   // them, as on Windows, or a quoted "audits/*.yaml" still names every audit).
-  const expanded = expandPoolInputs(io.cwd, opts.files);
+  // A folder of a staff pulse (answers without a date) is pooled as a pulse, not read as audits.
+  const folders = opts.files.filter((f) => isPulseFolder(io, f));
+  const expanded = expandPoolInputs(
+    io.cwd,
+    opts.files.filter((f) => !folders.includes(f)),
+  );
   if (expanded.problems.length) throw new InputError(expanded.problems);
   const files = expanded.files.map((f) => f.shown);
   if (files.length < 2)
@@ -42,8 +52,8 @@ export default function historyCommand(io: Io, opts: HistoryOptions & GlobalOpti
   // Each file is scored against the bank version it names: the built-in bank or one given with --bank.
   const banks: LoadedBank[] = [loadBank(io), ...(opts.bank ?? []).map((f) => loadBank(io, f))];
   const fallback = banks[banks.length - 1]!;
-  guardOutput(io, opts.out, [...files, ...(opts.bank ?? [])]);
-  const audits: (ScoredAudit & { text: string })[] = [];
+  guardOutput(io, opts.out, [...files, ...(opts.bank ?? []), opts.plan]);
+  const audits: (ScoredAudit & { text: string; credits: DatedCredits })[] = [];
   const problems = [];
   for (const file of files) {
     const { text, sha256 } = readUserFile(io.cwd, file, 'answers file', 'check the path');
@@ -75,7 +85,12 @@ export default function historyCommand(io: Io, opts: HistoryOptions & GlobalOpti
       });
       continue;
     }
-    audits.push({ report: reportOf(io, loaded, { answers: parsed.answers, file, sha256 }), bank: loaded.bank, text });
+    audits.push({
+      report: reportOf(io, loaded, { answers: parsed.answers, file, sha256 }),
+      bank: loaded.bank,
+      text,
+      credits: creditsOf(loaded.bank, parsed.answers),
+    });
   }
   if (problems.length) throw new InputError(problems);
 
@@ -105,9 +120,17 @@ export default function historyCommand(io: Io, opts: HistoryOptions & GlobalOpti
           ? 1
           : x.i - y.i,
     );
+  // The plan and the pulses are read against the latest audit's bank.
+  const latest = banks.find((b) => b.bank === ordered.at(-1)!.a.bank) ?? fallback;
+  const loop = historyLoop(io, latest, {
+    ...(opts.plan !== undefined && { plan: opts.plan }),
+    folders,
+    audits: ordered.map(({ a }) => a.credits),
+  });
   const model = buildHistory(
     ordered.map(({ a }) => ({ report: a.report, bank: a.bank })),
     io.version,
+    loop,
   );
   const text = HISTORY_FORMATS[opts.format](model, {
     style: styleFor(io, opts, opts.out !== undefined),

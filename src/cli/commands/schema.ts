@@ -10,6 +10,7 @@ import { guardOutput } from '../files.js';
 import { emit } from '../output.js';
 import { reportSchema } from '../../report/schema.js';
 import { teamReportSchema } from '../../team/schema.js';
+import { planFileSchema } from '../../plan/schema.js';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../spec.js';
 
@@ -23,6 +24,7 @@ const SCHEMAS = {
     title: 'service-audit team report (report FOLDER --format json)',
     io: 'output',
   },
+  plan: { schema: planFileSchema, title: 'service-audit action plan (service-audit-plan.yaml)', io: 'input' },
 } as const;
 
 export type SchemaKind = keyof typeof SCHEMAS;
