@@ -63,8 +63,7 @@ describeBrowser('markdown chart rendered by mermaid', () => {
       JSON.parse(cli(['report', '--answers', join(FIXTURES, 'v2-complete.yaml'), '--format', 'json']).stdout) as {
         elements: { title: string; score: number | null }[];
       }
-    )// The chart draws the scored elements: a v2 file read under bank v3 has not answered the new sales basics.
-    .elements
+    ).elements // The chart draws the scored elements: a v2 file read under bank v3 has not answered the new sales basics.
       .filter((e) => e.score !== null)
       .map((e) => e.title);
     browser = await launchChromium();
