@@ -136,7 +136,7 @@ export function migrationFor(bank: Bank, ref: string): Migration | undefined {
 }
 
 /** Where an old id's answer goes: a renamed or split id, nowhere (removed), or the same id. */
-function targetsOf(m: Migration | undefined, id: string): string[] {
+export function targetsOf(m: Migration | undefined, id: string): string[] {
   if (!m) return [id];
   if (Object.hasOwn(m.renamed, id)) return [m.renamed[id]!];
   if (Object.hasOwn(m.split, id)) return m.split[id]!;

@@ -1,3 +1,4 @@
+import { migrationFor, targetsOf } from '../answers/parse.js';
 import { allQuestionsOf } from '../bank/queries.js';
 import type { Bank } from '../bank/schema.js';
 import type { Problem } from '../errors.js';
@@ -44,7 +45,16 @@ export function parsePlan(file: string, source: string, bank: Bank): { parsed?: 
         });
       seen.add(a.id);
       for (const [k, q] of a.questions.entries()) {
-        if (known.has(q)) continue;
+        const to = targetsOf(migrationFor(bank, data.bank), q);
+        if (to.length > 0 && to.every((t) => known.has(t))) continue;
+        if (to.length === 0) {
+          out.push({
+            path: ['actions', i, 'questions', k],
+            message: `question "${q}" of ${data.bank} is no longer asked in ${bank.id}@${bank.version}`,
+            fix: 'name the question of the current bank this action addresses (`service-audit bank` lists them)',
+          });
+          continue;
+        }
         const near = closest(q, ids);
         out.push({
           path: ['actions', i, 'questions', k],
@@ -58,12 +68,15 @@ export function parsePlan(file: string, source: string, bank: Bank): { parsed?: 
   const { data, doc, problems } = validateYaml(file, source, planFileSchema(), [rules]);
   if (!data || !doc) return { problems };
   const positions: ParsedPlan['positions'] = {};
+  // A plan made against an earlier version of the bank names its questions through the bank's
+  // migration: a renamed question by its new id, a split one by the questions it became.
+  const migration = migrationFor(bank, data.bank);
   const actions = (data.actions ?? []).map((a, i): Action => {
     positions[a.id] = doc.positionOf(['actions', i, 'id']);
     return {
       id: a.id,
       title: a.title,
-      questions: [...a.questions],
+      questions: [...new Set(a.questions.flatMap((q) => targetsOf(migration, q)))],
       ...(a.owner !== undefined && a.owner !== '' && { owner: a.owner }),
       ...(a.due !== undefined && { due: a.due }),
       status: a.status,

@@ -71,7 +71,7 @@ describe('service-audit plan, for scripts', () => {
         '5 of 7 done, 1 under way, 2 overdue.',
       ],
     ],
-    ['csv', ['id,title,questions,owner,due,status,changed,overdue', 'environment.on-hold,', ',yes,']],
+    ['csv', ['id,title,questions,owner,due,status,changed,overdue', 'environment.hold-message,', ',yes,']],
     ['json', ['"summary": "5 of 7 done, 1 under way, 2 overdue"', '"overdue": true']],
   ])('the year’s plan listed as %s', (format, expected) => {
     const r = run(['plan', '--plan', join(YEAR, 'plan.yaml'), '--format', format]);
@@ -88,8 +88,8 @@ describe('service-audit plan, for scripts', () => {
     ],
     [
       'a misspelt question id',
-      ['questions: [commission.plan]', 'questions: [comission.plan]'],
-      /^plan\.yaml:7:17 {2}unknown question id "comission\.plan" — did you mean "commission\.plan"\?/,
+      ['questions: [commission.plan-written]', 'questions: [comission.plan-written]'],
+      /^plan\.yaml:7:17 {2}unknown question id "comission\.plan-written" — did you mean "commission\.plan-written"\?/,
     ],
     [
       'a control character',

@@ -27,12 +27,12 @@ describe('history of a year: the audits, the plan on the timeline, the pulses', 
     expect(m.plan.summary).toBe('5 of 7 done, 1 under way, 2 overdue');
     const byId = Object.fromEntries(m.plan.actions.map((a: { id: string }) => [a.id, a]));
     // Done in April; its question was "no" before and "yes" at the latest audit since.
-    expect(byId['commission.plan']).toMatchObject({ status: 'done', before: 0, after: 1, verdict: 'moved' });
+    expect(byId['commission.plan-written']).toMatchObject({ status: 'done', before: 0, after: 1, verdict: 'moved' });
     // Done in June, but the mystery shopping has not moved its answer yet.
-    expect(byId['customer.ceo-in-disguise']).toMatchObject({ verdict: 'not yet', before: 0.25, after: 0.25 });
+    expect(byId['customer.mirror']).toMatchObject({ verdict: 'not yet', before: 0.25, after: 0.25 });
     // Open and dropped actions get no verdict.
     expect(byId['enablement.obstacles'].verdict).toBeNull();
-    expect(byId['linkedin.profiles'].verdict).toBeNull();
+    expect(byId['linkedin.profiles-complete'].verdict).toBeNull();
     // Two pulses, in quarter order, each with as many respondents as files in its folder.
     expect(m.pulse.pulses.map((p: { quarter: string; respondents: number }) => [p.quarter, p.respondents])).toEqual([
       ['2026-q2', readdirSync(join(YEAR, 'pulse-2026-q2')).length],

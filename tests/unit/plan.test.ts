@@ -244,14 +244,15 @@ describe('planning from Fix first', () => {
 describe('the answers file of the built-in bank', () => {
   test('an answer keeps its evidence and the day it was given', () => {
     const builtin = parseBank('b.yaml', readFileSync('questions/service-readiness.yaml', 'utf8')).bank as Bank;
-    const text = readFileSync('tests/fixtures/v2-complete.yaml', 'utf8').replace(
-      /^ {2}customer\.convenience: (\S+)$/m,
-      '  customer.convenience: { value: $1, evidence: "https://wiki/convenience", date: 2026-08-01 }',
+    const text = readFileSync('tests/fixtures/v3-typical.yaml', 'utf8').replace(
+      /^ {2}customer\.walkthrough: (\S+)$/m,
+      '  customer.walkthrough: { value: $1, evidence: "https://wiki/walkthrough", date: 2026-08-01 }',
     );
     const { parsed, problems: found } = parseAnswers('a.yaml', text, builtin);
     expect(found).toEqual([]);
-    expect(parsed!.answers.answers['customer.convenience']).toMatchObject({
-      evidence: 'https://wiki/convenience',
+    expect(parsed!.answers.answers['customer.walkthrough']).toMatchObject({
+      value: 'last-year',
+      evidence: 'https://wiki/walkthrough',
       date: '2026-08-01',
     });
   });
@@ -330,5 +331,33 @@ describe('what reports and check count on a plan and on answers', () => {
     expect(expiredAnswers(bank, answers, '2027-06-02').map((e) => e.questionId)).toEqual(['c.one', 'c.two']);
     const { date: _none, ...undated } = answers;
     expect(expiredAnswers(bank, undated, '2025-06-02').map((e) => e.questionId)).toEqual(['c.two']);
+  });
+});
+
+describe('a plan made against an earlier version of the built-in bank', () => {
+  const builtin = parseBank('b.yaml', readFileSync('questions/service-readiness.yaml', 'utf8')).bank as Bank;
+  const planText = (ref: string, questions: string) =>
+    `bank: "${ref}"\nactions:\n  - id: a\n    title: "Act"\n    questions: [${questions}]\n    status: planned\n`;
+
+  test('names a renamed question by its new id and a split one by the questions it became', () => {
+    const v2 = parsePlan('plan.yaml', planText('service-readiness@2', 'proposal.template, crm.one-place'), builtin);
+    expect(v2.problems).toEqual([]);
+    expect(v2.parsed!.plan.actions[0]!.questions).toEqual(['proposal.template-exists', 'crm.where-kept']);
+    const v1 = parsePlan('plan.yaml', planText('service-readiness@1', 'delivery.ownership'), builtin);
+    expect(v1.problems).toEqual([]);
+    expect(v1.parsed!.plan.actions[0]!.questions).toEqual(['delivery.owns-problem', 'delivery.confirms-handoff']);
+  });
+
+  test('a question the newer bank no longer asks is refused at its line and column, saying so', () => {
+    const r = parsePlan('plan.yaml', planText('service-readiness@2', 'proposal.template, commission.plan'), builtin);
+    expect(r.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /^plan\.yaml:5:36 {2}question "commission\.plan" of service-readiness@2 is no longer asked in service-readiness@3 — name the question/,
+      ),
+    ]);
+    // The same id against the current bank is simply unknown.
+    expect(
+      parsePlan('plan.yaml', planText('service-readiness@3', 'commission.plan'), builtin).problems.map(formatProblem),
+    ).toEqual([expect.stringMatching(/^plan\.yaml:5:17 {2}unknown question id "commission\.plan"/)]);
   });
 });
