@@ -126,9 +126,9 @@ export function renderTeamHtml(m: TeamReport): string {
         'notes',
         'Notes from the team',
         m.notes.shown
-          ? m.notes.items.length === 0
+          ? m.notes.items.length + m.notes.comments.length === 0
             ? '<p>No notes.</p>'
-            : `<ul>${m.notes.items.map((n) => `<li>${html(n.note)} <span class="muted">(<code>${html(n.questionId)}</code>)</span></li>`).join('')}</ul>`
+            : `<ul>${m.notes.items.map((n) => `<li>${html(n.note)} <span class="muted">(<code>${html(n.questionId)}</code>)</span></li>`).join('')}${m.notes.comments.map((c) => `<li>${html(c)} <span class="muted">(general comment)</span></li>`).join('')}</ul>`
           : `<p>Not shown: ${html(m.notes.reason ?? '')}.</p>`,
       ),
     );

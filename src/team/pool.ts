@@ -36,8 +36,11 @@ export interface FinishOptions {
 
 /** A pool being filled one respondent at a time; holds counts and scores, never whole documents. */
 export interface Pool {
-  /** Adds one respondent's validated answers. */
-  add(answers: Answers): void;
+  /**
+   * Adds one respondent's validated answers, and the general comments they wrote (a CSV's
+   * free-text column); a lead's comments are not kept, like a lead's notes.
+   */
+  add(answers: Answers, comments?: readonly string[]): void;
   /** How many respondents were added (team and leads). */
   readonly size: number;
   /** The pool's tally and layout, for the combined report (the lead's audit with this pulse). */
@@ -55,6 +58,7 @@ export function createPool(bank: Bank): Pool {
   let ungrouped = 0;
   const leads: Answers[] = [];
   const notes: { questionId: string; note: string }[] = [];
+  const comments: string[] = [];
   let size = 0;
   const marksOf = memoMarks(layout);
   return {
@@ -63,7 +67,7 @@ export function createPool(bank: Bank): Pool {
     },
     tally: total,
     layout,
-    add(answers) {
+    add(answers, generalComments = []) {
       size++;
       if (answers.role === 'lead') {
         leads.push(answers);
@@ -82,9 +86,10 @@ export function createPool(bank: Bank): Pool {
       for (const [questionId, a] of Object.entries(answers.answers))
         if (a.note && a.note.trim() !== '' && layout.questionIndex.has(questionId))
           notes.push({ questionId, note: a.note.trim() });
+      for (const c of generalComments) if (c.trim() !== '') comments.push(c.trim());
     },
     finish(o) {
-      return finishPool(layout, { total, groups, ungrouped, leads, notes, size }, o);
+      return finishPool(layout, { total, groups, ungrouped, leads, notes, comments, size }, o);
     },
   };
 }
@@ -95,6 +100,7 @@ interface PoolState {
   ungrouped: number;
   leads: Answers[];
   notes: { questionId: string; note: string }[];
+  comments: string[];
   size: number;
 }
 
@@ -106,7 +112,7 @@ function finishPool(layout: Layout, st: PoolState, o: FinishOptions): TeamReport
   const teamSize = o.teamSize ?? null;
   const base = {
     schema: 'team-report' as const,
-    schemaVersion: 2 as const,
+    schemaVersion: 3 as const,
     tool: { name: 'service-audit' as const, version: o.toolVersion },
     bank: { id: bank.id, version: bank.version, title: bank.title, sha256: o.bankSha256 },
     pool: {
@@ -130,7 +136,7 @@ function finishPool(layout: Layout, st: PoolState, o: FinishOptions): TeamReport
       groups: [],
       priorities: [],
       perceptionGap: [],
-      notes: { shown: false, reason: 'the pool is under the floor', items: [] },
+      notes: { shown: false, reason: 'the pool is under the floor', items: [], comments: [] },
     };
   }
   const { results, scores } = teamResultsOf(layout, st.total, minGroup, o.priorities ?? 5);
@@ -151,11 +157,17 @@ function finishPool(layout: Layout, st: PoolState, o: FinishOptions): TeamReport
     priorities: teamPriorities(scores),
     perceptionGap: perceptionGaps(layout, st.leads, results),
     notes: notesShown
-      ? { shown: true, reason: null, items: contentShuffle(st.notes, (x) => `${x.questionId}\u0000${x.note}`) }
+      ? {
+          shown: true,
+          reason: null,
+          items: contentShuffle(st.notes, (x) => `${x.questionId}\u0000${x.note}`),
+          comments: contentShuffle(st.comments, (x) => x),
+        }
       : {
           shown: false,
           reason: `notes are shown from ${MIN_POOL_FOR_NOTES} team respondents, so that the way a note is written cannot point to its writer`,
           items: [],
+          comments: [],
         },
   };
 }
