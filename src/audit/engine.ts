@@ -34,15 +34,38 @@ export interface AuditOptions {
 }
 
 /**
- * The questions an audit covers, in order: the profile (always), then the chosen areas. With an
- * audience, only its questions: the team pulse skips the profile and every lead question.
+ * The questions an audit covers, in order. The lead's audit (the default) asks the profile and
+ * the lead's questions of the chosen areas, never the team statements: those are the team's to
+ * answer in a pulse, and a lead's own rating of them would stand in for the team's. The team
+ * pulse asks only the team statements.
  */
-export function auditQuestions(bank: Bank, areas?: readonly string[], audience?: Audience) {
+export function auditQuestions(bank: Bank, areas?: readonly string[], audience: Audience = 'lead') {
   return allQuestionsOf(bank).filter(
     (x) =>
       (!areas || x.question.profile || areas.includes(x.area.id)) &&
-      (!audience || (!x.question.profile && x.question.audience === audience)),
+      (x.question.profile ? audience === 'lead' : x.question.audience === audience),
   );
+}
+
+/**
+ * Where the audit stands, counting only what will really be asked: questions a `when` condition
+ * now leaves out are not counted, so the total shrinks when the profile skips a block.
+ */
+export function progressOf(
+  bank: Bank,
+  list: ReturnType<typeof auditQuestions>,
+  answers: Answers,
+  i: number,
+): { index: number; total: number } {
+  const skip = skipLookup(bank, answers.answers);
+  let index = 0;
+  let total = 0;
+  list.forEach((x, k) => {
+    if (k !== i && skip(x.question.id) !== undefined) return;
+    total++;
+    if (k <= i) index++;
+  });
+  return { index, total };
 }
 
 /** The index of the first question `id` names: a question id, else an element or area id; -1 if none. */
@@ -97,9 +120,10 @@ export async function runAudit(o: AuditOptions): Promise<Answers> {
     return answers;
   }
   const already = list.filter((_, k) => isAnswered(k)).length;
-  if (from !== -1) o.asker.say(`Starting at question ${i + 1} of ${list.length}; Enter keeps a saved answer.`);
-  else if (o.review) o.asker.say(`Reviewing all ${list.length} questions; press Enter to keep a saved answer.`);
-  else if (already > 0) o.asker.say(`${already} of ${list.length} answered — continuing at question ${i + 1}.`);
+  const at = progressOf(o.bank, list, answers, i);
+  if (from !== -1) o.asker.say(`Starting at question ${at.index} of ${at.total}; Enter keeps a saved answer.`);
+  else if (o.review) o.asker.say(`Reviewing all ${at.total} questions; press Enter to keep a saved answer.`);
+  else if (already > 0) o.asker.say(`${already} of ${at.total} answered — continuing at question ${at.index}.`);
 
   /** Notes typed at a question the person then went back from, offered again when it comes round. */
   const drafts = new Map<string, string>();
@@ -122,8 +146,7 @@ export async function runAudit(o: AuditOptions): Promise<Answers> {
     const reference = referenceLine(o.bank, item.question);
     const ctx: AskContext = {
       ...item,
-      index: i + 1,
-      total: list.length,
+      ...progressOf(o.bank, list, answers, i),
       canGoBack: i > 0,
       commit,
       ...(previous && { previous }),

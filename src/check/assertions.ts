@@ -1,4 +1,4 @@
-import type { ReportModel, ReportWeakness } from '../report/schema.js';
+import type { ScoredView, ViewWeakness } from '../score/view.js';
 import type { Assertion, Level } from './config.js';
 
 /** The outcome of one assertion, as every check format reports it. */
@@ -9,10 +9,12 @@ export interface AssertionResult {
   expected: number;
   actual: number | null;
   passed: boolean;
+  /** The view cannot measure this subject (e.g. the lead's questions on a pulse-only pool): neither pass nor fail. */
+  notMeasured?: true;
   level: Level;
   message: string;
   /** The weakest answers behind a failed score, with their recommendations. */
-  weaknesses: ReportWeakness[];
+  weaknesses: ViewWeakness[];
   /** Question ids behind the result, e.g. the unanswered ones. */
   questions: string[];
 }
@@ -25,48 +27,56 @@ const OPERATORS = {
   minShare: { operator: '>=', pass: '≥', fail: '<', what: 'share', test: (a: number, e: number) => a >= e },
 } as const;
 
-/** What a check can see of a team pool besides the scores: its size and engagement shares. */
-export interface PoolFacts {
-  respondents: number;
-  /** Why the pool's results are hidden (under the floor); null when shown. */
-  suppressed: string | null;
-  shares: { element: string; share: number | null }[];
-}
-
 interface Subject {
   subject: string;
   actual: number | null;
-  /** Why a null actual is acceptable (e.g. every question not applicable). */
-  nullPasses?: string;
-  /** Why there is no value, when that fails (default: nothing answered). */
-  nullFails?: string;
-  weaknesses: ReportWeakness[];
+  /** Why there is no value (not scored, hidden, not measured). */
+  why?: string;
+  /** The subject cannot be measured on this view: reported, and neither passes nor fails. */
+  notMeasured?: true;
+  weaknesses: ViewWeakness[];
   questions: string[];
 }
 
-/** What an assertion measures in the report: one subject, or one per area/element. */
-function subjectsOf(a: Assertion, m: ReportModel, pool?: PoolFacts): Subject[] {
-  const hidden = pool?.suppressed ? { nullFails: `hidden: ${pool.suppressed}` } : {};
-  const element = (e: ReportModel['elements'][number]): Subject => ({
+/** A count the view may not be able to give. */
+function counted(subject: string, c: { ids: string[] } | { notMeasured: string }): Subject {
+  if ('notMeasured' in c)
+    return { subject, actual: null, why: c.notMeasured, notMeasured: true, weaknesses: [], questions: [] };
+  return { subject, actual: c.ids.length, weaknesses: [], questions: c.ids };
+}
+
+/** What an assertion measures in the view: one subject, or one per area/element. */
+function subjectsOf(a: Assertion, v: ScoredView, specific: ReadonlySet<string>): Subject[] {
+  const hidden = v.suppressed ? `hidden: ${v.suppressed}` : undefined;
+  const element = (e: ScoredView['elements'][number]): Subject => ({
     subject: `element ${e.id}`,
     actual: e.score,
-    ...hidden,
-    ...(e.score === null && e.unanswered === 0 && !pool && { nullPasses: 'every question not applicable' }),
-    // In a pool, an element no team member answered is the lead's to answer, not the team's.
-    ...(e.score === null && pool && !pool.suppressed && { nullPasses: 'no team answers (a question for the lead)' }),
+    ...(e.score === null && { why: hidden ?? `not scored (${e.why ?? 'nothing answered'})` }),
+    // A pool that cannot measure an element (the lead's questions) says so; it is not a failure of the team.
+    ...(e.score === null &&
+      !hidden &&
+      !e.missing &&
+      e.why?.startsWith('not measured') && { notMeasured: true as const }),
     weaknesses: e.weaknesses,
     questions: e.weaknesses.map((w) => w.questionId),
   });
-  const area = (ar: ReportModel['areas'][number]): Subject => {
-    const weaknesses = m.elements
-      .filter((e) => e.area === ar.id)
-      .flatMap((e) => e.weaknesses)
-      .sort((x, y) => y.pointsToGain - x.pointsToGain);
+  const area = (ar: ScoredView['areas'][number]): Subject => {
+    const inArea = v.elements.filter((e) => e.area === ar.id);
+    const weaknesses = inArea.flatMap((e) => e.weaknesses).sort((x, y) => y.pointsToGain - x.pointsToGain);
+    const unmeasured = inArea.every((e) => e.score === null && e.why?.startsWith('not measured'));
     return {
       subject: `area ${ar.id}`,
       actual: ar.score,
-      ...hidden,
-      ...(ar.score === null && pool && !pool.suppressed && { nullPasses: 'no team answers (questions for the lead)' }),
+      ...(ar.score === null && {
+        why:
+          hidden ??
+          (ar.missing.length > 0
+            ? `not scored: incomplete, essential ${ar.missing.length === 1 ? 'element' : 'elements'} ${ar.missing.join(', ')} missing`
+            : unmeasured
+              ? 'not measured here'
+              : 'not scored (nothing answered)'),
+      }),
+      ...(ar.score === null && !hidden && ar.missing.length === 0 && unmeasured && { notMeasured: true as const }),
       weaknesses,
       questions: weaknesses.map((w) => w.questionId),
     };
@@ -76,48 +86,68 @@ function subjectsOf(a: Assertion, m: ReportModel, pool?: PoolFacts): Subject[] {
       return [
         {
           subject: 'overall',
-          actual: m.overall.score,
-          ...hidden,
-          weaknesses: m.priorities,
-          questions: m.priorities.map((w) => w.questionId),
+          actual: v.overall.score,
+          ...(v.overall.score === null && {
+            why:
+              hidden ??
+              (v.overall.missing.length > 0
+                ? `not scored: essential ${v.overall.missing.length === 1 ? 'element' : 'elements'} ${v.overall.missing.join(', ')} missing (no applicable answer)`
+                : 'not scored (nothing answered)'),
+          }),
+          weaknesses: v.priorities,
+          questions: v.priorities.map((w) => w.questionId),
         },
       ];
     case 'areas':
-      return m.areas.map(area);
+      return v.areas.filter((x) => !specific.has(`area ${x.id}`)).map(area);
     case 'area':
-      return m.areas.filter((x) => x.id === a.target).map(area);
+      return v.areas.filter((x) => x.id === a.target).map(area);
     case 'elements':
-      return m.elements.map(element);
+      return v.elements.filter((x) => !specific.has(`element ${x.id}`)).map(element);
     case 'element':
-      return m.elements.filter((x) => x.id === a.target).map(element);
+      return v.elements.filter((x) => x.id === a.target).map(element);
     case 'unanswered':
-      return [
-        { subject: 'unanswered questions', actual: m.unanswered.length, weaknesses: [], questions: m.unanswered },
-      ];
-    case 'notApplicable':
+      return [counted('unanswered questions', v.unanswered)];
+    case 'essential': {
+      // Listed only when an element is missing: it is implied on every audit, not asked for.
+      const ids = v.overall.missing;
+      if (ids.length === 0) return [];
       return [
         {
-          subject: 'not-applicable answers',
-          actual: m.notApplicable.length,
+          subject: `essential ${ids.length === 1 ? 'element' : 'elements'} missing (${ids.join(', ')}: no applicable answer, so no overall score)`,
+          actual: ids.length,
           weaknesses: [],
-          questions: m.notApplicable.map((n) => n.questionId),
+          questions: ids,
         },
       ];
+    }
+    case 'notApplicable':
+      return [counted('not-applicable answers', v.notApplicable)];
     case 'respondents':
-      return [{ subject: 'team respondents', actual: pool ? pool.respondents : 1, weaknesses: [], questions: [] }];
+      return [
+        'n' in v.respondents
+          ? { subject: 'team respondents', actual: v.respondents.n, weaknesses: [], questions: [] }
+          : {
+              subject: 'team respondents',
+              actual: null,
+              why: v.respondents.notMeasured,
+              notMeasured: true,
+              weaknesses: [],
+              questions: [],
+            },
+      ];
     case 'benchmark': {
       const id = a.target!;
-      const share = pool?.shares.find((x) => x.element === id || x.element.split('.').slice(1).join('.') === id);
-      const nullFails = !pool
-        ? 'measured only on a team pool (give several answers files, a folder or a CSV)'
-        : pool.suppressed
-          ? `hidden: ${pool.suppressed}`
-          : 'nobody answered the statement';
+      const shares = Array.isArray(v.shares) ? v.shares : [];
+      const share = shares.find((x) => x.element === id || x.element.split('.').slice(1).join('.') === id);
+      const why = !Array.isArray(v.shares)
+        ? v.shares.notMeasured
+        : (hidden ?? 'nobody answered the statement (or fewer than the floor)');
       return [
         {
           subject: `share holding ${share?.element ?? id} fully`,
           actual: share?.share ?? null,
-          nullFails,
+          why,
           weaknesses: [],
           questions: [],
         },
@@ -126,22 +156,28 @@ function subjectsOf(a: Assertion, m: ReportModel, pool?: PoolFacts): Subject[] {
   }
 }
 
-/** Evaluates assertions against a report model. Pure: data in, results out. */
-export function evaluate(assertions: readonly Assertion[], m: ReportModel, pool?: PoolFacts): AssertionResult[] {
+/**
+ * Evaluates assertions against a scored view (single, pooled or combined). Pure: data in,
+ * results out. A subject with no score is "not scored" and fails; a subject this view cannot
+ * measure is reported as "not measured" and neither passes nor fails. An element or area named
+ * by its own assertion is not evaluated again by `elements` or `areas`.
+ */
+export function evaluate(assertions: readonly Assertion[], v: ScoredView): AssertionResult[] {
+  const specific = new Set(
+    assertions.flatMap((a) =>
+      a.kind === 'element' ? [`element ${a.target}`] : a.kind === 'area' ? [`area ${a.target}`] : [],
+    ),
+  );
   return assertions.flatMap((a) => {
     const key = (['minScore', 'max', 'min', 'minShare'] as const).find((k) => a[k] !== undefined)!;
     const op = OPERATORS[key];
     const expected = a[key]!;
-    return subjectsOf(a, m, pool).map((s): AssertionResult => {
-      const passed = s.actual === null ? s.nullPasses !== undefined : op.test(s.actual, expected);
-      const actualText =
-        s.actual === null
-          ? (s.nullPasses ?? s.nullFails ?? 'nothing answered')
-          : `${op.what} ${s.actual}${key === 'minShare' ? '%' : ''}`;
+    return subjectsOf(a, v, specific).map((s): AssertionResult => {
+      const passed = s.actual !== null && op.test(s.actual, expected);
       const message =
         s.actual === null
-          ? `${s.subject}: ${actualText}`
-          : `${s.subject}: ${actualText} ${passed ? op.pass : op.fail} ${expected}`;
+          ? `${s.subject}: ${s.why ?? 'not scored'}`
+          : `${s.subject}: ${op.what} ${s.actual}${key === 'minShare' ? '%' : ''} ${passed ? op.pass : op.fail} ${expected}`;
       return {
         name: a.name,
         subject: s.subject,
@@ -149,18 +185,25 @@ export function evaluate(assertions: readonly Assertion[], m: ReportModel, pool?
         expected,
         actual: s.actual,
         passed,
+        ...(s.notMeasured && { notMeasured: true as const }),
         level: a.level,
-        message: passed ? message : `${message} (${a.level})`,
-        weaknesses: passed ? [] : s.weaknesses.slice(0, 3),
-        questions: passed ? [] : s.questions,
+        message: passed || s.notMeasured ? message : `${message} (${a.level})`,
+        weaknesses: passed || s.notMeasured ? [] : s.weaknesses.slice(0, 3),
+        questions: passed || s.notMeasured ? [] : s.questions,
       };
     });
   });
 }
 
-/** Counts failures by level; only errors fail the check. */
+/** Counts failures by level; only errors fail the check. Subjects not measured are counted apart. */
 export function summarise(results: readonly AssertionResult[]) {
-  const errors = results.filter((r) => !r.passed && r.level === 'error').length;
-  const warnings = results.filter((r) => !r.passed && r.level === 'warn').length;
-  return { passed: errors === 0, errors, warnings, ok: results.filter((r) => r.passed).length };
+  const failed = (level: Level) => results.filter((r) => !r.passed && !r.notMeasured && r.level === level).length;
+  const errors = failed('error');
+  return {
+    passed: errors === 0,
+    errors,
+    warnings: failed('warn'),
+    ok: results.filter((r) => r.passed).length,
+    notMeasured: results.filter((r) => r.notMeasured).length,
+  };
 }

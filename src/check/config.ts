@@ -34,6 +34,12 @@ function buildConfigSchema() {
     answers: z.optional(
       described(z.string().check(z.minLength(1)), 'The default answers file for --answers, relative to this file.'),
     ),
+    teamSize: z.optional(
+      described(
+        z.int().check(z.gte(1)),
+        'How many people the team has: team reports show the participation rate (respondents / team size).',
+      ),
+    ),
     assertions: z._default(
       z.catchall(
         z.object({
@@ -75,7 +81,9 @@ export interface Assertion {
     | 'unanswered'
     | 'notApplicable'
     | 'respondents'
-    | 'benchmark';
+    | 'benchmark'
+    /** Implied on every audit: no essential element may be missing. */
+    | 'essential';
   target?: string;
   minScore?: number;
   max?: number;
@@ -203,8 +211,12 @@ export function assertionsFrom(
   // nothing there; with nothing asserted, a pool must be large enough to show its results.
   if (team) {
     if (Object.keys(entries).length === 0) entries.respondents = { min: team.minGroup, level: 'error' };
-  } else if (!('unanswered' in entries))
-    entries.unanswered = { max: 0, level: Object.keys(entries).length === 0 ? 'error' : 'warn' };
+  } else {
+    if (!('unanswered' in entries))
+      entries.unanswered = { max: 0, level: Object.keys(entries).length === 0 ? 'error' : 'warn' };
+    // An essential element with no applicable answer leaves the audit without a verdict: always an error.
+    entries.essential = { max: 0, level: 'error' };
+  }
   return Object.entries(entries).map(([name, a]) => {
     const [kind, target] = name.includes(':')
       ? (name.split(/:(.*)/s) as [Assertion['kind'], string])

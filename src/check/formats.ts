@@ -4,6 +4,7 @@ import { renderMarkdown } from '../report/markdown.js';
 import type { TeamReport } from '../team/model.js';
 import { renderTeamMarkdown } from '../team/render.js';
 import type { ReportModel } from '../report/schema.js';
+import type { ScoredView } from '../score/view.js';
 import type { Formats, RenderOptions } from '../renderer.js';
 import { plain, type Style } from '../text/style.js';
 import { markdownInline as md, terminalLine as t, workflowData, workflowProperty, xml } from '../text/escape.js';
@@ -14,10 +15,11 @@ import { summarise, type AssertionResult } from './assertions.js';
 /** Everything a check format needs; built by the command, rendered by pure functions. */
 export interface CheckOutcome {
   results: AssertionResult[];
-  report: ReportModel;
+  /** The scores the assertions read. */
+  view: ScoredView;
+  /** The report the scores come from: a single or combined report, or the pooled team report. */
+  document: { kind: 'report'; model: ReportModel } | { kind: 'team'; model: TeamReport };
   answersFile: string;
-  /** Set when the check ran on a pool: JSON and markdown carry the team report instead. */
-  team?: TeamReport;
   /** Where each answer stands in the answers file, and where the `answers:` key stands. */
   positions: Record<string, { line: number; col: number }>;
   anchor: { line: number; col: number };
@@ -28,7 +30,7 @@ export function renderCheckTerminal(o: CheckOutcome, opts: RenderOptions = {}): 
   const s = opts.style ?? plain;
   const width = opts.width ?? 80;
   const out: string[] = [];
-  const failed = o.results.filter((r) => !r.passed);
+  const failed = o.results.filter((r) => !r.passed && !r.notMeasured);
   for (const r of [...failed.filter((x) => x.level === 'error'), ...failed.filter((x) => x.level === 'warn')]) {
     out.push((r.level === 'error' ? s.red('✗ ') : s.yellow('! ')) + t(r.message));
     for (const w of r.weaknesses) {
@@ -44,6 +46,7 @@ export function renderCheckTerminal(o: CheckOutcome, opts: RenderOptions = {}): 
     if (r.weaknesses.length === 0 && r.questions.length > 0)
       out.push(...hang(t(r.questions.join(', ')), width, '    ').map((l) => s.dim(l)));
   }
+  for (const r of o.results.filter((x) => x.notMeasured)) out.push(`${s.dim('– ')}${s.dim(t(r.message))}`);
   for (const r of o.results.filter((x) => x.passed)) out.push(s.green('✓ ') + s.dim(t(r.message)));
   out.push('', summaryLine(o, s));
   return `${out.join('\n')}\n`;
@@ -52,15 +55,16 @@ export function renderCheckTerminal(o: CheckOutcome, opts: RenderOptions = {}): 
 /** The one line that says how the check went, e.g. "check failed: 1 error, 0 warnings, 3 passed (…)". */
 export function summaryLine(o: CheckOutcome, s: Style = plain): string {
   const sum = summarise(o.results);
-  const overall = o.report.overall.score === null ? 'no score' : `overall ${o.report.overall.score}`;
-  const line = `${sum.passed ? 'check passed' : 'check failed'}: ${plural(sum.errors, 'error')}, ${plural(sum.warnings, 'warning')}, ${sum.ok} passed (${overall}, ${t(o.answersFile)})`;
+  const overall = o.view.overall.score === null ? 'no score' : `overall ${o.view.overall.score}`;
+  const unmeasured = sum.notMeasured > 0 ? `, ${sum.notMeasured} not measured` : '';
+  const line = `${sum.passed ? 'check passed' : 'check failed'}: ${plural(sum.errors, 'error')}, ${plural(sum.warnings, 'warning')}, ${sum.ok} passed${unmeasured} (${overall}, ${t(o.answersFile)})`;
   return sum.passed ? s.green(line) : s.red(line);
 }
 
 /** Results and the report model together, as one versioned JSON document. */
 export function renderCheckJson(o: CheckOutcome, _opts: RenderOptions = {}): string {
   const sum = summarise(o.results);
-  return `${JSON.stringify({ schemaVersion: 1, passed: sum.passed, errors: sum.errors, warnings: sum.warnings, results: o.results, report: o.team ?? o.report }, null, 2)}\n`;
+  return `${JSON.stringify({ schemaVersion: 1, passed: sum.passed, errors: sum.errors, warnings: sum.warnings, results: o.results, report: o.document.model }, null, 2)}\n`;
 }
 
 /** What a failed assertion says, one line per weakness behind it. */
@@ -128,7 +132,7 @@ export function withoutCommands(text: string, token?: string): string {
 export function renderCheckGithub(o: CheckOutcome, opts: RenderOptions = {}): string {
   const out: string[] = [];
   for (const level of ['error', 'warn'] as const) {
-    const failed = o.results.filter((r) => !r.passed && r.level === level);
+    const failed = o.results.filter((r) => !r.passed && !r.notMeasured && r.level === level);
     for (const r of failed.slice(0, MAX_ANNOTATIONS)) {
       const q = r.weaknesses[0]?.questionId ?? r.questions[0];
       const pos = (q && o.positions[q]) || o.anchor;
@@ -192,7 +196,7 @@ export function renderCheckMarkdown(o: CheckOutcome, _opts: RenderOptions = {}):
   const rows = ['| Result | Assertion | Expected | Actual |', '| --- | --- | --- | ---: |'];
   for (const r of o.results)
     rows.push(
-      `| ${r.passed ? 'pass' : r.level === 'error' ? '**fail**' : 'warn'} | ${md(r.subject)} | ${md(`${r.operator} ${r.expected}`)} | ${r.actual ?? 'n/a'} |`,
+      `| ${r.passed ? 'pass' : r.notMeasured ? 'not measured' : r.level === 'error' ? '**fail**' : 'warn'} | ${md(r.subject)} | ${md(`${r.operator} ${r.expected}`)} | ${r.actual ?? 'n/a'} |`,
     );
   const head = [
     `# service-audit check: ${sum.passed ? 'passed' : 'failed'}`,
@@ -200,9 +204,10 @@ export function renderCheckMarkdown(o: CheckOutcome, _opts: RenderOptions = {}):
     rows.join('\n'),
   ].join('\n\n');
   // The report follows as a section, one heading level down. (Text in the team report is escaped, so no line of it starts with #.)
-  const report = o.team
-    ? renderTeamMarkdown(o.team).replace(/^(#+) /gm, '#$1 ')
-    : renderMarkdown(o.report, { level: 2 });
+  const report =
+    o.document.kind === 'team'
+      ? renderTeamMarkdown(o.document.model).replace(/^(#+) /gm, '#$1 ')
+      : renderMarkdown(o.document.model, { level: 2 });
   return `${head}\n\n${report}`;
 }
 

@@ -67,6 +67,16 @@ const POOL_OPTIONS: readonly OptionSpec[] = [
     flags: '--map <file>',
     description: 'team report: YAML that maps CSV columns to question ids and cell labels to option values',
   },
+  {
+    flags: '--lead <file>',
+    description:
+      "the lead's answers file: one report, the lead's questions from it and the team statements from the pulse given",
+  },
+  {
+    flags: '--team-size <n>',
+    description: 'team report: how many people were asked, so that the participation rate is shown',
+    parse: (v: string) => positiveInt(v),
+  },
 ];
 
 /** Collects every use of a repeatable option into a list. */
@@ -222,7 +232,8 @@ export const COMMANDS: readonly AnyCommand[] = [
       'service-audit report',
       'service-audit report --answers q4.yaml --format markdown --out report.md',
       'service-audit report --explain',
-      'service-audit report pulse/ lead.yaml --format markdown --out team.md',
+      'service-audit report --lead lead.yaml pulse/ --format markdown --out audit.md',
+      'service-audit report pulse/ --team-size 12',
       'service-audit report "pulse/*.yaml" export.csv --map form-map.yaml',
     ],
     run: lazy(() => import('./commands/report.js')),

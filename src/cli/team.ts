@@ -4,11 +4,15 @@ import { answersValidator } from '../answers/validator.js';
 import { InputError, formatProblem, type Problem } from '../errors.js';
 import { csvRespondents, parseCsvMap, type CsvMap } from '../team/csv.js';
 import type { LeftOut, TeamReport } from '../team/model.js';
-import { createPool } from '../team/pool.js';
+import { buildReport } from '../report/model.js';
+import type { ReportModel } from '../report/schema.js';
+import { resultsOfAnswers, scoreResults } from '../score/score.js';
+import { createPool, perceptionGaps, type Pool } from '../team/pool.js';
+import { combinedResults, pooledResults } from '../team/pooled.js';
 import { readUserFile } from './files.js';
 import { createDuplicateCheck, expandPoolInputs, isCi, leadRefused, unsealedNotice } from './inputs.js';
 import type { Io } from './io.js';
-import type { LoadedBank } from './load.js';
+import type { LoadedAnswers, LoadedBank } from './load.js';
 
 const GLOB_CHARS = /[*?[]/;
 
@@ -34,6 +38,10 @@ export interface PoolCommandOptions {
   minGroup: number;
   strict?: boolean;
   map?: string;
+  /** The lead's answers file: the combined audit. */
+  lead?: string;
+  /** The team's size: the participation rate. */
+  teamSize?: number;
 }
 
 export interface PoolOptions {
@@ -41,6 +49,7 @@ export interface PoolOptions {
   strict: boolean;
   map?: string;
   priorities?: number;
+  teamSize?: number;
 }
 
 const leftOutOf = (source: string, problems: readonly Problem[]): LeftOut => ({
@@ -56,6 +65,25 @@ const leftOutOf = (source: string, problems: readonly Problem[]): LeftOut => ({
  * stops (every row of that file would be misread).
  */
 export function poolReport(io: Io, loaded: LoadedBank, inputs: readonly string[], o: PoolOptions): TeamReport {
+  const { pool, count, leftOut } = fillPool(io, loaded, inputs, o);
+  return pool.finish({
+    toolVersion: io.version,
+    bankSha256: loaded.sha256,
+    inputs: count,
+    leftOut,
+    minGroup: o.minGroup,
+    ...(o.priorities !== undefined && { priorities: o.priorities }),
+    ...(o.teamSize !== undefined && { teamSize: o.teamSize }),
+  });
+}
+
+/** Reads every input into a new pool; bad inputs are left out and listed (with --strict, exit 2). */
+export function fillPool(
+  io: Io,
+  loaded: LoadedBank,
+  inputs: readonly string[],
+  o: PoolOptions,
+): { pool: Pool; count: number; leftOut: LeftOut[] } {
   const { bank } = loaded;
   let map: CsvMap | undefined;
   if (o.map !== undefined) {
@@ -134,14 +162,64 @@ export function poolReport(io: Io, loaded: LoadedBank, inputs: readonly string[]
   // Nothing could be read at all (every file missing, every glob and folder empty): that is a
   // mistake on the command line, not an empty team, as ESLint exits 2 when no file matches.
   if (read === 0 || (o.strict && strictProblems.length > 0)) throw new InputError(strictProblems);
-  return pool.finish({
+  return { pool, count, leftOut };
+}
+
+/**
+ * The combined audit (`report --lead lead.yaml pulse/`): one readiness report, lead questions
+ * scored from the lead's answers and team statements from the pooled pulse, through the one
+ * engine. A pulse under the floor leaves every team statement not measured.
+ */
+export function combinedReport(
+  io: Io,
+  loaded: LoadedBank,
+  lead: LoadedAnswers,
+  inputs: readonly string[],
+  o: PoolOptions & { explain?: boolean },
+): { model: ReportModel; team: TeamReport } {
+  const { pool, count, leftOut } = fillPool(io, loaded, inputs, o);
+  const team = pool.finish({
     toolVersion: io.version,
     bankSha256: loaded.sha256,
     inputs: count,
     leftOut,
     minGroup: o.minGroup,
     ...(o.priorities !== undefined && { priorities: o.priorities }),
+    ...(o.teamSize !== undefined && { teamSize: o.teamSize }),
   });
+  const { bank } = loaded;
+  const answers = { ...lead.answers, role: 'lead' as const };
+  const shown = team.results !== null;
+  const pooled = shown ? pooledResults(pool.layout, pool.tally, o.minGroup).byQuestion : undefined;
+  const results = pooled
+    ? combinedResults(pool.layout, answers, pooled)
+    : resultsOfAnswers(bank, answers, 'not-measured');
+  if (!shown)
+    for (const [id, r] of results)
+      if (r.status === 'not-measured') results.set(id, { ...r, reason: `not measured — ${team.suppressed}` });
+  const scores = scoreResults(bank, results, { ...(o.priorities !== undefined && { priorities: o.priorities }) });
+  const model = buildReport(scores, {
+    toolVersion: io.version,
+    bank,
+    bankSha256: loaded.sha256,
+    answers,
+    answersFile: lead.file,
+    answersSha256: lead.sha256,
+    explain: o.explain === true,
+    ...(lead.upgrade && { upgrade: { from: lead.upgrade.from, newQuestions: lead.upgrade.newQuestions } }),
+    team: {
+      respondents: team.pool.respondents,
+      minGroup: team.pool.minGroup,
+      teamSize: team.pool.teamSize,
+      participation: team.pool.participation,
+      suppressed: team.suppressed,
+      leftOutByFloor: team.results?.leftOutByFloor ?? 0,
+      statements: team.results?.statements ?? [],
+      engagement: team.results?.engagement ?? [],
+      predictions: team.results ? (perceptionGaps(pool.layout, [answers], team.results)[0]?.predictions ?? []) : [],
+    },
+  });
+  return { model, team };
 }
 
 /** The one line a pooled command prints on stderr when files were left out (the report lists them). */

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { share, statement } from '../team/schema.js';
 
 // The report model is a versioned contract: `report --format json` prints exactly this.
 // Only types are imported from here at run time, so rendering never loads zod.
@@ -11,17 +12,35 @@ const band = z.nullable(z.string()).check(z.describe('The id of the band the sco
 const weaknessSchema = z.strictObject({
   questionId: z.string(),
   element: z.string(),
+  area: z.string(),
   text: z.string(),
   answer: z.union([z.string(), z.number()]).check(z.describe('The value as written in the answers file.')),
   answerLabel: z.string().check(z.describe('The answer as the person saw it: the option label, or "45%".')),
   credit: z.number().check(z.gte(0), z.lte(1)),
+  critical: z
+    .boolean()
+    .check(z.describe('The bank marks this answer critical: it leads Fix first whatever its points.')),
+  importance: z
+    .number()
+    .check(z.describe('What the bank says the question matters: question weight × element weight × area weight.')),
   pointsToGain: z.number().check(z.gte(0), z.describe('Overall points gained by bringing this answer to full credit.')),
   recommendation: z.string().check(z.describe("The advice's text: what to do.")),
   firstStep: z.optional(z.string().check(z.describe('The first concrete step, where the bank gives one.'))),
   owner: z.optional(z.string().check(z.describe('Who usually does it: the label of a role of the bank.'))),
   check: z.optional(z.string().check(z.describe('How to check that the fix worked.'))),
   note: z.optional(z.string()),
+  why: z.optional(
+    z
+      .enum(['critical', 'importance', 'element'])
+      .check(
+        z.describe(
+          'In Fix first: a critical answer, its importance × shortfall, or the best item of the weakest element.',
+        ),
+      ),
+  ),
 });
+
+const reasonList = z.array(z.strictObject({ questionId: z.string(), reason: z.string() }));
 
 const unmeasuredSchema = z
   .strictObject({
@@ -42,10 +61,10 @@ const unmeasuredSchema = z
 
 export const reportSchema = z.strictObject({
   schemaVersion: z
-    .literal(3)
+    .literal(4)
     .check(
       z.describe(
-        '3 since advice carries a first step, an owner and a check, and unmeasured numbers are listed; 2 since sources, upgrade and area rules were added.',
+        '4 since essential elements (missing), critical answers and Fix-first reasons, notAsked and notMeasured apart from notApplicable, the summary, --explain arithmetic and the combined audit (team); 3 since advice carries a first step, an owner and a check, and unmeasured numbers are listed; 2 since sources, upgrade and area rules were added.',
       ),
     ),
   tool: z.strictObject({ name: z.literal('service-audit'), version: z.string() }),
@@ -63,11 +82,27 @@ export const reportSchema = z.strictObject({
     respondent: z.nullable(z.string()),
   }),
   bands: z.array(z.strictObject({ id: z.string(), label: z.string(), min: z.number() })),
-  overall: z.strictObject({ score, band }),
+  overall: z.strictObject({
+    score,
+    band,
+    missing: z
+      .array(z.string())
+      .check(z.describe('Essential elements with no applicable answer; while any is listed the overall has no score.')),
+  }),
+  summary: z
+    .strictObject({
+      weakest: z.nullable(
+        z.strictObject({ id: z.string(), title: z.string(), score: z.number(), band: z.nullable(z.string()) }),
+      ),
+      actions: z.array(weaknessSchema),
+    })
+    .check(z.describe('What a manager reads first: the weakest scored element and the top three of Fix first.')),
   completeness: z.strictObject({
     questions: z.number(),
     answered: z.number(),
-    notApplicable: z.number(),
+    notApplicable: z.number().check(z.describe('Answers a person marked N/A.')),
+    notAsked: z.number().check(z.describe('Questions a `when` condition (the profile) left out.')),
+    notMeasured: z.number().check(z.describe('Team statements with no pulse behind them, or under the floor.')),
     unanswered: z.number(),
   }),
   upgrade: z.optional(
@@ -92,6 +127,9 @@ export const reportSchema = z.strictObject({
         z.number().check(z.describe('The area weight the bank declares (overall = weighted mean of areas).')),
       ),
       combine: z.optional(z.enum(['mean', 'weakest-link'])),
+      missing: z
+        .array(z.string())
+        .check(z.describe('Essential elements of the area with no applicable answer: the area is incomplete.')),
     }),
   ),
   elements: z.array(
@@ -103,12 +141,17 @@ export const reportSchema = z.strictObject({
       weight: z.number(),
       score,
       band,
+      essential: z.boolean(),
+      missing: z.boolean().check(z.describe('Essential, with no applicable answer.')),
       answered: z.int(),
       unanswered: z.int(),
       notApplicable: z.int(),
+      notAsked: z.int(),
+      notMeasured: z.int(),
       benchmark: z.optional(
         z.strictObject({
           value: z.number(),
+          target: z.optional(z.number().check(z.describe('The share that earns full credit.'))),
           yours: z.nullable(z.number()),
           delta: z.nullable(z.number()),
           statement: z.string(),
@@ -126,7 +169,7 @@ export const reportSchema = z.strictObject({
           .array(
             z.strictObject({
               questionId: z.string(),
-              status: z.enum(['answered', 'na', 'unanswered']),
+              status: z.enum(['answered', 'na', 'unanswered', 'not-measured']),
               answer: z.nullable(z.union([z.string(), z.number()])),
               weight: z.number(),
               credit: z.nullable(z.number()),
@@ -143,7 +186,65 @@ export const reportSchema = z.strictObject({
       z.describe('Number questions answered N/A ("we don\'t measure this"), each with advice to start measuring.'),
     ),
   unanswered: z.array(z.string()),
-  notApplicable: z.array(z.strictObject({ questionId: z.string(), reason: z.string() })),
+  notApplicable: reasonList.check(z.describe('Answers a person marked N/A, with their reason.')),
+  notAsked: reasonList.check(z.describe('Questions a `when` condition left out, with the reason.')),
+  notMeasured: reasonList.check(z.describe('Questions with no figure here, with the reason.')),
+  arithmetic: z.optional(
+    z
+      .strictObject({
+        areas: z.array(
+          z.strictObject({
+            id: z.string(),
+            parts: z.array(z.strictObject({ element: z.string(), countsAs: z.number(), score: z.number() })),
+            mean: z.nullable(z.number()),
+            cap: z.nullable(z.number().check(z.describe('Weakest-link: the weakest element + 15.'))),
+            score: z.nullable(z.number()),
+          }),
+        ),
+        overall: z.strictObject({
+          by: z.enum(['areas', 'elements']),
+          parts: z.array(z.strictObject({ id: z.string(), weight: z.number(), score: z.number() })),
+          score: z.nullable(z.number()),
+        }),
+      })
+      .check(
+        z.describe(
+          'Present with --explain: how elements make areas (weights, weakest-link cap) and areas the overall.',
+        ),
+      ),
+  ),
+  team: z.optional(
+    z
+      .strictObject({
+        respondents: z.number().check(z.describe('Team respondents in the pulse: the n of every team figure.')),
+        minGroup: z.number(),
+        teamSize: z.nullable(z.number()),
+        participation: z.nullable(z.number().check(z.describe('respondents / team size on 0-100.'))),
+        suppressed: z.nullable(
+          z.string().check(z.describe('Why no team figure is shown (the pulse is under the floor).')),
+        ),
+        leftOutByFloor: z
+          .number()
+          .check(z.describe('Team items answered by fewer than the floor: left out of every figure.')),
+        statements: z.array(statement),
+        engagement: z.array(share),
+        predictions: z.array(
+          z.strictObject({
+            questionId: z.string(),
+            statement: z.string(),
+            text: z.string(),
+            predicted: z.number(),
+            team: z.nullable(z.number()),
+            gap: z.nullable(z.number()),
+          }),
+        ),
+      })
+      .check(
+        z.describe(
+          "The combined audit (report --lead): team statements are scored from this pulse; the lead's predictions beside the measured shares.",
+        ),
+      ),
+  ),
   sources: z
     .array(
       z.strictObject({

@@ -103,15 +103,21 @@ export function renderTeamHtml(m: TeamReport): string {
       );
     }
     for (const [i, gap] of m.perceptionGap.entries()) {
-      const rows = gap.elements.map(
-        (e) =>
-          `<tr><th scope="row">${html(e.title)}</th><td class="num">${score1(e.lead)}</td><td class="num">${score1(e.team)}</td><td class="num">${signed(e.gap)}</td></tr>`,
-      );
+      const rows = [
+        ...gap.predictions.map(
+          (x) =>
+            `<tr><th scope="row">${html(x.text)}</th><td class="num">${x.predicted}%</td><td class="num">${x.team === null ? 'not measured' : `${score1(x.team)}%`}</td><td class="num">${signed(x.gap)}</td></tr>`,
+        ),
+        ...gap.guesses.map(
+          (x) =>
+            `<tr><th scope="row">${html(x.statement)} (top answer)</th><td class="num">${x.guess === null ? 'n/a' : `${x.guess}%`}</td><td class="num">${x.team === null ? 'n/a' : `${score1(x.team)}%`}</td><td class="num">${signed(x.gap)}</td></tr>`,
+        ),
+      ];
       parts.push(
         section(
           `gap-${i + 1}`,
           `Perception gap: ${gap.label}`,
-          `<table><caption>The lead's view beside the team's.</caption><thead><tr><th scope="col">Element</th><th scope="col" class="num">Lead</th><th scope="col" class="num">Team</th><th scope="col" class="num">Gap</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+          `<table><caption>The lead's predictions beside what the team said, statement by statement.</caption><thead><tr><th scope="col">Statement</th><th scope="col" class="num">Lead predicted</th><th scope="col" class="num">Team</th><th scope="col" class="num">Gap</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
         ),
       );
     }

@@ -30,9 +30,11 @@ export interface TeamElement {
   id: string;
   title: string;
   area: string;
-  /** Mean of respondents' element scores (0-100, one decimal); null when nobody answered. */
+  /** The element scored by the one engine on pooled credits (0-100, one decimal); null when nothing measured. */
   score: number | null;
   band: string | null;
+  /** Essential, with no measured answer. */
+  missing: boolean;
   /** Respondents with a score for this element. */
   respondents: number;
   /** Lower and upper quartile of respondents' element scores. */
@@ -66,23 +68,60 @@ export interface TeamShare {
   verdict: 'above' | 'below' | 'in line' | null;
 }
 
+/** A share with the 95% Wilson interval (one decimal), over `answered`. */
+export interface TeamFigure {
+  values: string[];
+  count: number;
+  share: number;
+  low: number;
+  high: number;
+}
+
+/** One team statement as engagement surveys report it: % favourable the headline, top-box beside it. */
+export interface TeamStatement {
+  id: string;
+  element: string;
+  text: string;
+  /** Respondents who answered (N/A left out): the n of both figures. */
+  answered: number;
+  favourable: TeamFigure;
+  /** The top answer(s) the poll counted, where the statement mirrors a poll item; null otherwise. */
+  topBox: TeamTopBox | null;
+}
+
+/** The top answer(s) the poll counted, with the poll's figure. */
+export interface TeamTopBox extends TeamFigure {
+  poll: number;
+}
+
 export interface TeamWeakness {
   questionId: string;
   element: string;
   text: string;
   meanCredit: number;
+  /** People whose answers the mean credit rests on. */
+  answered: number;
+  critical: boolean;
+  /** Question weight × element weight × area weight. */
+  importance: number;
   pointsToGain: number;
   recommendation: string;
+  why: 'critical' | 'importance' | 'element';
 }
 
 /** Everything measured over one set of respondents (the pool, or one shown group). */
 export interface TeamResults {
   respondents: number;
-  overall: { score: number | null; band: string | null };
-  areas: { id: string; title: string; score: number | null; band: string | null }[];
+  /** `missing`: essential elements with no measured answer, which leave the overall without a score. */
+  overall: { score: number | null; band: string | null; missing: string[] };
+  areas: { id: string; title: string; score: number | null; band: string | null; missing: string[] }[];
   elements: TeamElement[];
   questions: TeamQuestion[];
+  /** Team statements: % favourable with n and a 95% interval (only items answered by at least the floor). */
+  statements: TeamStatement[];
   engagement: TeamShare[];
+  /** Items answered by fewer people than the floor: left out of every figure. */
+  leftOutByFloor: number;
 }
 
 export interface TeamGroup {
@@ -97,7 +136,15 @@ export interface TeamGroup {
 export interface PerceptionGap {
   /** "Lead 1", "Lead 2"…: never a name. */
   label: string;
-  elements: { id: string; title: string; lead: number | null; team: number | null; gap: number | null }[];
+  /** The lead's predicted share of favourable answers (a `predicts` question) beside the measured % favourable. */
+  predictions: {
+    questionId: string;
+    statement: string;
+    text: string;
+    predicted: number;
+    team: number | null;
+    gap: number | null;
+  }[];
   /** The lead's percent answer to a benchmark question beside the share the team gave. */
   guesses: {
     element: string;
@@ -120,7 +167,7 @@ export interface LeftOut {
 
 export interface TeamReport {
   schema: 'team-report';
-  schemaVersion: 1;
+  schemaVersion: 2;
   tool: { name: 'service-audit'; version: string };
   bank: { id: string; version: number; title: string; sha256: string };
   pool: {
@@ -134,6 +181,10 @@ export interface TeamReport {
     leads: number;
     leftOut: LeftOut[];
     minGroup: number;
+    /** The team's size when given (--team-size or the config); null when unknown. */
+    teamSize: number | null;
+    /** Team respondents / team size on 0-100 (one decimal); null when the size is unknown. */
+    participation: number | null;
   };
   bands: { id: string; label: string; min: number }[];
   /** Why nothing but n is shown (the whole pool is under the floor); null when results are shown. */

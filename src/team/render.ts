@@ -120,9 +120,13 @@ export function renderTeamTerminal(m: TeamReport, o: RenderOptions = {}): string
   }
   for (const g of m.perceptionGap) {
     out.push('', s.bold(`Perception gap: ${g.label} beside the team`));
-    for (const e of g.elements)
+    for (const x of g.predictions)
       out.push(
-        `  ${fit(t(e.title), 34)} lead ${one(e.lead).padStart(5)}  team ${one(e.team).padStart(5)}  ${signed(e.gap)}`,
+        ...hang(
+          `${t(x.text)}: the lead predicted ${x.predicted}% favourable, the team ${x.team === null ? 'is not measured' : `${one(x.team)}%`} (${signed(x.gap)})`,
+          width,
+          '  ',
+        ),
       );
     for (const x of g.guesses)
       out.push(
@@ -285,9 +289,14 @@ export function renderTeamMarkdown(m: TeamReport): string {
   }
   for (const gap of m.perceptionGap) {
     blocks.push(`## Perception gap: ${gap.label}`);
-    const t = ['| Element | Lead | Team | Gap |', '| --- | ---: | ---: | ---: |'];
-    for (const e of gap.elements) t.push(`| ${md(e.title)} | ${one(e.lead)} | ${one(e.team)} | ${signed(e.gap)} |`);
-    blocks.push(t.join('\n'));
+    if (gap.predictions.length > 0) {
+      const t = ['| Statement | Lead predicted | % favourable | Gap |', '| --- | ---: | ---: | ---: |'];
+      for (const x of gap.predictions)
+        t.push(
+          `| ${md(x.text)} | ${x.predicted}% | ${x.team === null ? 'not measured' : `${one(x.team)}%`} | ${signed(x.gap)} |`,
+        );
+      blocks.push(t.join('\n'));
+    }
     if (gap.guesses.length > 0) {
       const gs = ['| Statement | Lead guessed | Team said | Gap |', '| --- | ---: | ---: | ---: |'];
       for (const x of gap.guesses)

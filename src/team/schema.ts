@@ -26,6 +26,7 @@ const element = z.strictObject({
   area: z.string(),
   score: num,
   band: str,
+  missing: z.boolean(),
   respondents: z.number(),
   q1: num,
   q3: num,
@@ -33,7 +34,7 @@ const element = z.strictObject({
   disagreement: z.boolean(),
 });
 
-const share = z.strictObject({
+export const share = z.strictObject({
   element: z.string(),
   statement: z.string(),
   question: z.string(),
@@ -47,18 +48,51 @@ const share = z.strictObject({
   verdict: z.nullable(z.enum(['above', 'below', 'in line'])),
 });
 
+const figure = z.strictObject({
+  values: z.array(z.string()),
+  count: z.number(),
+  share: z.number(),
+  low: z.number(),
+  high: z.number(),
+});
+
+export const statement = z.strictObject({
+  id: z.string(),
+  element: z.string(),
+  text: z.string(),
+  answered: z.number(),
+  favourable: figure.check(z.describe('% favourable (the answers the bank declares favourable), with a 95% interval.')),
+  topBox: z.nullable(
+    z
+      .strictObject({ ...figure.shape, poll: z.number() })
+      .check(z.describe('The top answer(s), compared with the poll.')),
+  ),
+});
+
 const results = z.strictObject({
   respondents: z.number(),
-  overall: z.strictObject({ score: num, band: str }),
-  areas: z.array(z.strictObject({ id: z.string(), title: z.string(), score: num, band: str })),
+  overall: z.strictObject({ score: num, band: str, missing: z.array(z.string()) }),
+  areas: z.array(
+    z.strictObject({ id: z.string(), title: z.string(), score: num, band: str, missing: z.array(z.string()) }),
+  ),
   elements: z.array(element),
   questions: z.array(question),
+  statements: z.array(statement),
   engagement: z.array(share),
+  leftOutByFloor: z
+    .number()
+    .check(z.describe('Items answered by fewer people than the floor: left out of every figure.')),
 });
 
 export const teamReportSchema = z.strictObject({
   schema: z.literal('team-report'),
-  schemaVersion: z.literal(1),
+  schemaVersion: z
+    .literal(2)
+    .check(
+      z.describe(
+        '2 since scores come from the one engine on pooled credits, with % favourable, the floor per item and predictions.',
+      ),
+    ),
   tool: z.strictObject({ name: z.literal('service-audit'), version: z.string() }),
   bank: z.strictObject({ id: z.string(), version: z.number(), title: z.string(), sha256: z.string() }),
   pool: z.strictObject({
@@ -70,6 +104,8 @@ export const teamReportSchema = z.strictObject({
       .array(z.strictObject({ source: z.string(), problems: z.array(z.string()) }))
       .check(z.describe('Files and CSV rows left out of the pool, each with its one-line problems.')),
     minGroup: z.number(),
+    teamSize: num,
+    participation: num,
   }),
   bands: z.array(z.strictObject({ id: z.string(), label: z.string(), min: z.number() })),
   suppressed: str.check(
@@ -90,14 +126,27 @@ export const teamReportSchema = z.strictObject({
       element: z.string(),
       text: z.string(),
       meanCredit: z.number(),
+      answered: z.number(),
+      critical: z.boolean(),
+      importance: z.number(),
       pointsToGain: z.number(),
       recommendation: z.string(),
+      why: z.enum(['critical', 'importance', 'element']),
     }),
   ),
   perceptionGap: z.array(
     z.strictObject({
       label: z.string(),
-      elements: z.array(z.strictObject({ id: z.string(), title: z.string(), lead: num, team: num, gap: num })),
+      predictions: z.array(
+        z.strictObject({
+          questionId: z.string(),
+          statement: z.string(),
+          text: z.string(),
+          predicted: z.number(),
+          team: num,
+          gap: num,
+        }),
+      ),
       guesses: z.array(
         z.strictObject({
           element: z.string(),

@@ -5,7 +5,7 @@ import { tempDir } from '../helpers.js';
 import { cli, FIXTURES, V1_BANK } from './cli-helpers.js';
 
 // .service-audit.yaml is looked for upward to the repository root, and check and report read the same one.
-// complete.yaml scores 57 overall, partial.yaml 66.3, against the v1 bank they were given against
+// complete.yaml scores 54.7 overall, partial.yaml 66.3, against the v1 bank they were given against
 // (copied in as repo/bank.yaml, which every config names).
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -28,8 +28,8 @@ describe('the config file', () => {
     );
     const r = inSub(['check']);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('✓ overall: score 57 ≥ 50');
-    expect(r.stdout).toContain('(overall 57, ../../complete.yaml)');
+    expect(r.stdout).toContain('✓ overall: score 54.7 ≥ 50');
+    expect(r.stdout).toContain('(overall 54.7, ../../complete.yaml)');
     expect(r.code).toBe(0);
   });
 
@@ -63,9 +63,9 @@ describe('the config file', () => {
     tmp.write('repo/other.yaml', 'bank: bank.yaml\nanswers: complete.yaml\n');
     expect(
       JSON.parse(inSub(['report', '--format', 'json', '--answers', '../../complete.yaml']).stdout).overall.score,
-    ).toBe(57);
+    ).toBe(54.7);
     expect(JSON.parse(inSub(['report', '--format', 'json', '--config', '../../other.yaml']).stdout).overall.score).toBe(
-      57,
+      54.7,
     );
   });
 });

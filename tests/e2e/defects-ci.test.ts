@@ -45,10 +45,10 @@ describe('check --format gitlab (issue 22 item 15)', () => {
       ['service-audit/overall', 'major'],
     ]);
     const overall = findings.find((f) => f.check_name === 'service-audit/overall')!;
-    expect(overall.description).toMatch(/^overall: score 57 < 60 \(error\); first: proposal\.template: /);
+    expect(overall.description).toMatch(/^overall: score 54\.7 < 60 \(error\); first: delivery\.listened-to: /);
     expect(overall.location).toEqual({
       path: 'service-audit-answers.yaml',
-      lines: { begin: lineOf(join(tmp.dir, 'service-audit-answers.yaml'), 'proposal.template') },
+      lines: { begin: lineOf(join(tmp.dir, 'service-audit-answers.yaml'), 'delivery.listened-to') },
     });
     for (const f of findings) {
       expect(Object.keys(f).sort()).toEqual(['check_name', 'description', 'fingerprint', 'location', 'severity']);

@@ -28,11 +28,11 @@ describe('history', () => {
     expect(
       [...r.stdout.matchAll(/^ {2}#(\d) (\S+) service-readiness@1 (\d+)\/49 answered$/gm)].map((m) => m.slice(1)),
     ).toEqual([
-      ['1', '2026-02-10', '49'],
+      ['1', '2026-02-10', '44'],
       ['2', '2026-05-12', '30'],
-      ['3', '2026-11-22', '47'],
+      ['3', '2026-11-22', '42'],
     ]);
-    expect(r.stdout).toMatch(/^ {2}Overall +57\.0 +66\.3 +54\.9 {2}↓ −11\.4$/m);
+    expect(r.stdout).toMatch(/^ {2}Overall +54\.7 +66\.3 +52\.5 {2}↓ −13\.8$/m);
     expect(r.stdout).toMatch(/^ {4}LinkedIn page +75\.0 +n\/a +50\.0 {2}↓ −25\.0$/m);
   });
 
@@ -43,7 +43,7 @@ describe('history', () => {
       schema: 'history',
       schemaVersion: 2,
       organization: 'Acme Support',
-      overall: { change: -2.1, trend: 'down' },
+      overall: { change: -2.2, trend: 'down' },
       comparability: [],
       plan: null,
       pulse: null,

@@ -9,6 +9,7 @@ import { KEY, Terminal } from './pty-driver.js';
 interface Q {
   id: string;
   type: string;
+  audience?: string;
   options?: { value: string }[];
   max?: number;
   when?: Record<string, string[]>;
@@ -22,12 +23,15 @@ beforeAll(() => {
     ...(bank.profile ?? []).map((q: Q) => ({ id: q.id, area: 'profile', q, when: [] })),
     ...bank.areas.flatMap((a: { id: string; elements: { when?: Condition; questions: Q[] }[] }) =>
       a.elements.flatMap((e) =>
-        e.questions.map((q) => ({
-          id: q.id,
-          area: a.id,
-          q,
-          when: [e.when, q.when].filter((c): c is Condition => c !== undefined),
-        })),
+        // The lead's audit never asks the team statements.
+        e.questions
+          .filter((q) => q.audience !== 'team')
+          .map((q) => ({
+            id: q.id,
+            area: a.id,
+            q,
+            when: [e.when, q.when].filter((c): c is Condition => c !== undefined),
+          })),
       ),
     ),
   ];
@@ -67,21 +71,36 @@ const answersIn = (file: string) =>
 /** Keys typed by `answer`, to count what a minimal run costs. */
 let keysTyped = 0;
 
+/** "question n of N" as the audit counts it: only what the answers so far leave to be asked. */
+function progress(list: typeof questions, i: number, given: Record<string, unknown>) {
+  let index = 0;
+  let total = 0;
+  list.forEach((x, k) => {
+    if (k !== i && skipped(x.when, given)) return;
+    total++;
+    if (k <= i) index++;
+  });
+  return { index, total };
+}
+
 /**
- * Answers the questions in `list` with the fewest keys (no note, nothing else asked between them),
- * passing over those the answers so far (`given`, updated) leave out, as the audit passes over them.
+ * Answers list[from..to) with the fewest keys (no note, nothing else asked between them), passing
+ * over those the answers so far (`given`, updated) leave out, as the audit passes over them; the
+ * progress line counts only what will really be asked.
  */
 async function answer(
   t: Terminal,
   list: typeof questions,
-  total: number,
-  offset = 0,
+  from = 0,
+  to = list.length,
   given: Record<string, unknown> = {},
 ) {
-  for (const [i, { q, when }] of list.entries()) {
+  for (let i = from; i < to; i++) {
+    const { q, when } = list[i]!;
     if (skipped(when, given)) continue;
-    await t.waitFor(`question ${offset + i + 1} of ${total}`);
-    const { keys, value } = planned(q, offset + i);
+    const { index, total } = progress(list, i, given);
+    await t.waitFor(`question ${index} of ${total}`);
+    const { keys, value } = planned(q, i);
     keysTyped += keys.length;
     given[q.id] = value;
     t.type(keys);
@@ -120,7 +139,7 @@ describe('the interactive audit in a real terminal', () => {
     await term.waitFor('Your name');
     term.type('Dana Lee\r');
     keysTyped = 0;
-    const given = await answer(term, questions, questions.length);
+    const given = await answer(term, questions);
     await term.waitFor('Markdown report written to');
     // The rotating answers say no to some of the profile, so some questions are left out, and others are not.
     const left = questions.filter(({ when }) => skipped(when, given));
@@ -143,7 +162,10 @@ describe('the interactive audit in a real terminal', () => {
     expect(file.organization).toBe('Acme Support');
     expect((file as { respondent?: string }).respondent).toBe('Dana Lee');
     expect(file.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(file.answers).toEqual(Object.fromEntries(questions.map(({ id }) => [id, given[id] ?? null])));
+    expect(file.answers).toMatchObject(Object.fromEntries(questions.map(({ id }) => [id, given[id] ?? null])));
+    // The file still lists the team statements (for the bank's order), unanswered: the lead was not asked them.
+    const asked = new Set(questions.map((x) => x.id));
+    expect(Object.entries(file.answers).filter(([id, v]) => !asked.has(id) && v !== null)).toEqual([]);
     // The saved file is valid and scores to the same report the screen showed.
     const report = cli(['report', '--answers', 'service-audit-answers.yaml', '--format', 'json'], { cwd: tmp.dir });
     expect(report.code).toBe(0);
@@ -163,9 +185,10 @@ describe('the interactive audit in a real terminal', () => {
     const half = Math.floor(total / 2);
     term = new Terminal(['--area', 'engagement'], tmp.dir);
     await skipIntro(term);
-    const given = await answer(term, list.slice(0, half), total);
+    const given = await answer(term, list, 0, half);
     expect(Object.keys(given)).toHaveLength(half);
-    await term.waitFor(`question ${half + 1} of ${total}`);
+    const at = progress(list, half, given);
+    await term.waitFor(`question ${at.index} of ${at.total}`);
     term.type(KEY.ctrlC);
     expect(await term.exited).toBe(130);
     expect(term.text().trimEnd().split('\n').at(-1)).toBe(
@@ -179,14 +202,14 @@ describe('the interactive audit in a real terminal', () => {
     expect(readdirSync(tmp.dir)).toEqual(['service-audit-answers.yaml']);
 
     term = new Terminal(['--area', 'engagement'], tmp.dir);
-    expect(await term.waitFor(`question ${half + 1} of ${total}`)).toContain(
-      `${half} of ${total} answered — continuing at question ${half + 1}.`,
+    expect(await term.waitFor(`question ${at.index} of ${at.total}`)).toContain(
+      `${half} of ${at.total} answered — continuing at question ${at.index}.`,
     );
     // Question half + 1 is on screen already: answer it, then the rest.
     const next = planned(list[half]!.q, half);
     term.type(next.keys);
     given[list[half]!.id] = next.value;
-    await answer(term, list.slice(half + 1), total, half + 1, given);
+    await answer(term, list, half + 1, list.length, given);
     await term.waitFor('Write a markdown report too (service-audit-report.md)?');
     term.type('y\r');
     await term.waitFor('Markdown report written to');

@@ -23,14 +23,19 @@ const builtin = () => {
     scored: bank.areas.flatMap((a: { elements: { questions: unknown[] }[] }) => a.elements.flatMap((e) => e.questions))
       .length as number,
     profile: (bank.profile ?? []).length as number,
+    /** The lead's questions: team statements are the team's (not measured in a single report, never unanswered). */
+    lead: bank.areas
+      .flatMap((a: { elements: { questions: { audience: string }[] }[] }) => a.elements.flatMap((e) => e.questions))
+      .filter((q: { audience: string }) => q.audience !== 'team').length as number,
   };
 };
 
 describe('report', () => {
   test.each([
-    ['complete.yaml', 57, 'Answered 49 of 49'],
-    ['partial.yaml', 66.3, 'Answered 30 of 49, 19 unanswered (39% of the audit missing)'],
-    ['with-na.yaml', 54.9, 'Answered 47 of 49, 2 not applicable'],
+    // The five team statements are the team's to answer: not measured in a single report.
+    ['complete.yaml', 54.7, 'Answered 44 of 49, 5 not measured'],
+    ['partial.yaml', 66.3, 'Answered 30 of 49, 5 not measured, 14 unanswered (29% of the audit missing)'],
+    ['with-na.yaml', 52.5, 'Answered 42 of 49, 2 not applicable, 5 not measured'],
   ])('terminal report of %s', (file, overall, completeness) => {
     const r = report(['--answers', fixture(file)]);
     expect(r.code).toBe(0);
@@ -38,8 +43,11 @@ describe('report', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('Service readiness audit — Acme Support, 2026-11-22');
     expect(lines[1]).toMatch(new RegExp(`^Overall ${overall.toFixed(1)} / 100  Developing$`));
-    expect(lines[2]).toBe(completeness);
-    expect(r.stdout).toContain('Fix first\n  1. ');
+    expect(lines[2]).toMatch(/^Weakest element: /);
+    expect(lines[3]).toBe(completeness);
+    expect(lines[4]).toBe('Do first');
+    // The report ends on Fix first, not on the list of what was left out.
+    expect(r.stdout.slice(r.stdout.lastIndexOf('\n\n'))).toMatch(/^\n\nFix first\n {2}1\. /);
     for (const l of lines) expect(l.length).toBeLessThanOrEqual(80);
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
@@ -63,10 +71,10 @@ describe('report', () => {
     expect(a.stdout).toBe(b.stdout);
     const m = JSON.parse(a.stdout);
     expect(m).toMatchObject({
-      schemaVersion: 3,
+      schemaVersion: 4,
       tool: { name: 'service-audit' },
       bank: { id: 'service-readiness', version: 1 },
-      overall: { score: 54.9, band: 'developing' },
+      overall: { score: 52.5, band: 'developing', missing: [] },
     });
     expect(m.answers.sha256).toBe(
       createHash('sha256')
@@ -221,7 +229,7 @@ describe('init', () => {
     cli(['init', '--out', 'a.yaml'], { cwd: tmp.dir });
     const r = cli(['check', '--answers', 'a.yaml'], { cwd: tmp.dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(new RegExp(`^✗ unanswered questions: count ${builtin().scored} > 0 \\(error\\)\n`));
+    expect(r.stdout).toMatch(new RegExp(`^✗ unanswered questions: count ${builtin().lead} > 0 \\(error\\)\n`));
   });
 });
 
@@ -280,9 +288,14 @@ describe('the built-in bank v2, end to end', () => {
     const r = cli(['report', '--answers', answers]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout.split('\n')[2]).toBe('Answered 81 of 85, 4 not applicable');
-    expect(r.stdout).toContain('environment.premises — Customers do not come to you in person, so not asked.');
-    expect(r.stdout).toContain('customer.social-replies — Customers do not reach you on social media, so not');
+    // Asked by the profile apart from marked N/A; the ten team statements are the team's (not measured).
+    expect(r.stdout.split('\n')[3]).toBe('Answered 71 of 85, 1 not applicable, 3 not asked, 10 not measured');
+    // One line per reason, the questions named once.
+    expect(r.stdout).toContain(
+      '  2 questions not asked: Customers do not come to you in person, so not asked.\n  (environment.premises, delivery.eye-contact)\n',
+    );
+    expect(r.stdout).toContain('  1 question not asked: Customers do not reach you on social media, so not\n');
+    expect(r.stdout).toContain('  10 questions not measured: run a pulse (');
     const json = JSON.parse(cli(['report', '--answers', answers, '--format', 'json']).stdout);
     expect(json.bank).toMatchObject({ id: 'service-readiness', version: 2 });
     // The poll's figures stand beside the team's pulse results.

@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
 import { parseAnswers } from '../../src/answers/parse.js';
 import { parseBank } from '../../src/bank/parse.js';
+import { reportView } from '../../src/report/view.js';
 import { evaluate, summarise } from '../../src/check/assertions.js';
 import { assertionsFrom, parseConfig } from '../../src/check/config.js';
 import {
@@ -37,8 +38,9 @@ function outcome(
   const { config, problems } = parseConfig('.service-audit.yaml', configText, bank);
   expect(problems).toEqual([]);
   return {
-    results: evaluate(assertionsFrom(config, flags), report),
-    report,
+    results: evaluate(assertionsFrom(config, flags), reportView(report)),
+    view: reportView(report),
+    document: { kind: 'report' as const, model: report },
     answersFile: 'answers.yaml',
     positions: parsed.positions,
     anchor: parsed.anchor,

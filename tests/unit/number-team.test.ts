@@ -39,9 +39,10 @@ describe('a CSV with numeric columns, pooled', () => {
     });
     // s.csat credits 1, 0.6, 0, 1, 0.6: mean 3.2 / 5 = 0.64
     expect(q('s.csat')).toMatchObject({ answered: 5, meanCredit: 0.64 });
-    // speed per respondent (s.chat weight 2, s.csat 1): 100, (1 + 0.6)/3 = 53.3, 0, 100, 60 (chat N/A)
-    // pooled = (100 + 53.3 + 0 + 100 + 60) / 5 = 62.66 → 62.7
-    expect(report.results!.elements.find((e) => e.id === 'ops.speed')!.score).toBe(62.7);
+    // Scored by the one engine on pooled credits, each item on at least the floor (5) of people who
+    // answered it: s.chat (4 answers, one N/A) is left out of every figure; speed = s.csat's 0.64 → 64.
+    expect(report.results!.elements.find((e) => e.id === 'ops.speed')!.score).toBe(64);
+    expect(report.results!.leftOutByFloor).toBe(1);
     const terminal = TEAM_FORMATS.terminal(report, {});
     expect(terminal).toContain('4 answered · not applicable 1; mean credit 0.63');
   });

@@ -7,6 +7,7 @@ import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, test } from 'vitest';
 import { parseAnswers } from '../../src/answers/parse.js';
 import { parseBank } from '../../src/bank/parse.js';
+import { reportView } from '../../src/report/view.js';
 import { evaluate } from '../../src/check/assertions.js';
 import { assertionsFrom } from '../../src/check/config.js';
 import {
@@ -77,10 +78,17 @@ const textReport: ReportModel = mapStrings(cleanReport, hostile, false);
 
 function outcomeOf(m: ReportModel, file: string, positions: CheckOutcome['positions']): CheckOutcome {
   const assertions = assertionsFrom(undefined, { minScore: 90, minElementScore: 10 });
-  const results = evaluate(assertions, m);
+  const results = evaluate(assertions, reportView(m));
   // A warning too, so both levels of annotation are exercised.
   results.push({ ...results[0]!, level: 'warn', message: `${results[0]!.message} (warn)` });
-  return { results, report: m, answersFile: file, positions, anchor: { line: 5, col: 1 } };
+  return {
+    results,
+    view: reportView(m),
+    document: { kind: 'report', model: m },
+    answersFile: file,
+    positions,
+    anchor: { line: 5, col: 1 },
+  };
 }
 const outcome = mapStrings(outcomeOf(cleanReport, 'answers.yaml', parsed.positions), hostile);
 const textOutcome = mapStrings(outcomeOf(cleanReport, 'answers.yaml', parsed.positions), hostile, false);
@@ -163,8 +171,15 @@ describe('GitHub workflow commands', () => {
     const log = renderCheckGithub(outcome, { token: 'tok-123' });
     const commands = commandsIn(log);
     const failed = outcome.results.filter((r) => !r.passed);
-    expect(failed.map((r) => r.level)).toEqual(['error', 'error', 'warn', 'warn']);
-    expect(commands.map((c) => c.slice(0, c.indexOf(' ')))).toEqual(['::error', '::error', '::warning', '::warning']);
+    // overall < 90; dna.delivery not scored (every question N/A: never a pass); the added warning; unanswered.
+    expect(failed.map((r) => r.level)).toEqual(['error', 'error', 'error', 'warn', 'warn']);
+    expect(commands.map((c) => c.slice(0, c.indexOf(' ')))).toEqual([
+      '::error',
+      '::error',
+      '::error',
+      '::warning',
+      '::warning',
+    ]);
     for (const c of commands) {
       // One file, one line, one col, one title: no property was added by the text.
       expect(c).toMatch(/^::(error|warning) file=[^,:]*,line=\d+,col=\d+,title=[^,:]*::/);

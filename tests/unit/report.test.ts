@@ -45,8 +45,8 @@ async function lintMarkdown(md: string): Promise<string[]> {
 describe('the report model', () => {
   test('holds the scores with one decimal and the contract fields', () => {
     const m = model();
-    expect(m.schemaVersion).toBe(3);
-    expect(m.overall).toEqual({ score: 56.7, band: 'low' }); // (2×62.5 + 45) / 3
+    expect(m.schemaVersion).toBe(4);
+    expect(m.overall).toEqual({ score: 56.7, band: 'low', missing: [] }); // (2×62.5 + 45) / 3
     expect(m.elements.map((e) => [e.id, e.score, e.answered, e.notApplicable, e.unanswered])).toEqual([
       ['dna.customer', 62.5, 2, 0, 0],
       ['dna.delivery', null, 0, 1, 0],
@@ -79,16 +79,28 @@ describe('the report model', () => {
 
 describe('the terminal renderer', () => {
   const text = renderTerminal(model());
-  test('leads with the overall score, then elements weakest first, then what to fix first', () => {
+  test('opens with the one-screen summary, then elements weakest first, and ends on what to fix first', () => {
     const lines = text.split('\n');
-    expect(lines[0]).toBe('Mini bank — Acme | Support, 2026-11-22');
-    expect(lines[1]).toBe('Overall 56.7 / 100  Low');
-    expect(lines[2]).toBe('Answered 3 of 4, 1 not applicable');
-    const order = ['Trust', 'The Customer', 'The Delivery'].map((t) => lines.findIndex((l) => l.startsWith(`  ${t}`)));
+    expect(lines.slice(0, 7)).toEqual([
+      'Mini bank — Acme | Support, 2026-11-22',
+      'Overall 56.7 / 100  Low',
+      'Weakest element: Trust 45.0  Low',
+      'Answered 3 of 4, 1 not applicable',
+      'Do first',
+      '  1. Question one? (importance 6 × gap 0.5)',
+      '  2. What share trusts it? (importance 1 × gap 0.55)',
+    ]);
+    const order = ['Trust', 'The Customer'].map((t) => lines.findIndex((l) => l.startsWith(`  ${t}`)));
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    expect(text).toContain('  2. What share trusts it? (45%; +18.3 points, t.share)\n     → Build trust.');
+    // An unscored element is named once, not drawn as an empty row.
+    expect(text).toContain('  Not scored: The Delivery\n');
+    expect(text).not.toMatch(/The Delivery +·/);
+    expect(text).toContain(
+      '  2. What share trusts it? (45%; importance 1 × gap 0.55; +18.3 points, t.share)\n     → Build trust.\n',
+    );
+    expect(text.trimEnd().endsWith('→ Build trust.')).toBe(true);
     expect(text).toContain('  Trust                                  yours 45% vs 20% (+25)');
-    expect(text).toContain('  d.one — we have no delivery');
+    expect(text).toContain('  1 question not applicable: we have no delivery (d.one)');
   });
 
   test('fits 80 columns and has no colour codes without a style', () => {
@@ -96,8 +108,11 @@ describe('the terminal renderer', () => {
     expect(text).not.toMatch(/\u001b\[/);
   });
 
-  test('--explain shows the arithmetic', () => {
-    expect(renderTerminal(model(true))).toContain('      score = 100 × 2.5 / 4 = 62.5');
+  test('--explain shows the arithmetic: element sums, how areas combine, and the overall', () => {
+    const x = renderTerminal(model(true));
+    expect(x).toContain('      score = 100 × 2.5 / 4 = 62.5');
+    expect(x).toContain('      dna = (2 × 62.5) / 2 = 62.5 → 62.5\n');
+    expect(x).toContain('      overall (by elements) = (2 × 62.5 + 1 × 45) / 3 → 56.7\n');
   });
 
   test('colours through the style it is given', () => {

@@ -126,12 +126,21 @@ describe('the scoring rules a bank declares', () => {
         ['c.one-b', 6.7],
       ],
     });
-    expect(s.notApplicable).toEqual([
+    // Left out by the profile: not asked, counted apart from answers a person marked N/A.
+    expect(s.notAsked).toEqual([
       { questionId: 'd.brochure', reason: 'No customers in person, so not asked.' },
       { questionId: 'd.brochure-current', reason: 'No customers in person, so not asked.' },
     ]);
+    expect(s.notApplicable).toEqual([]);
     expect(s.unanswered).toEqual(['t.new']);
-    expect(s.totals).toEqual({ questions: 7, answered: 4, notApplicable: 2, unanswered: 1 });
+    expect(s.totals).toEqual({
+      questions: 7,
+      answered: 4,
+      notApplicable: 0,
+      notAsked: 2,
+      notMeasured: 0,
+      unanswered: 1,
+    });
     // 45% where the poll found 20% is not a weakness; the benchmark still shows the raw share.
     expect(s.elements[2]!.weaknesses).toEqual([]);
     expect(s.elements[2]!.benchmark).toMatchObject({ yours: 45, value: 20, delta: 25 });
@@ -149,7 +158,7 @@ describe('the scoring rules a bank declares', () => {
       elements: { 'dna.customer': null, 'dna.delivery': 0, 'eng.trust': null },
       priorities: [['d.brochure', 100]],
     });
-    expect(s.notApplicable).toEqual([{ questionId: 'd.brochure-current', reason: 'No brochure, so not asked.' }]);
+    expect(s.notAsked).toEqual([{ questionId: 'd.brochure-current', reason: 'No brochure, so not asked.' }]);
   });
 
   test.each([
@@ -160,7 +169,7 @@ describe('the scoring rules a bank declares', () => {
       v2((x) => x.replace('            skipReason: No brochure, so not asked.\n', '')),
       answers(a),
     );
-    expect(s.notApplicable.find((n) => n.questionId === 'd.brochure-current')!.reason).toBe(reason);
+    expect(s.notAsked.find((n) => n.questionId === 'd.brochure-current')!.reason).toBe(reason);
   });
 
   test('a question whose condition names a question not asked is not asked either', () => {
@@ -180,7 +189,7 @@ describe('the scoring rules a bank declares', () => {
       bank,
       answers({ 'profile.in-person': { value: 'no' }, 'd.brochure-current': { value: 'yes' } }),
     );
-    expect(s.notApplicable).toEqual([
+    expect(s.notAsked).toEqual([
       { questionId: 'd.brochure', reason: 'not asked: profile.in-person is No' },
       { questionId: 'd.brochure-current', reason: 'No brochure, so not asked.' },
     ]);

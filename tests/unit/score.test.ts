@@ -119,7 +119,14 @@ describe('scoreAudit', () => {
 
   test('counts what is missing', () => {
     const s = scoreAudit(bank, answers({ 'c.one': { na: 'x' }, 'c.two': { value: 'no' } }));
-    expect(s.totals).toEqual({ questions: 4, answered: 1, notApplicable: 1, unanswered: 2 });
+    expect(s.totals).toEqual({
+      questions: 4,
+      answered: 1,
+      notApplicable: 1,
+      notAsked: 0,
+      notMeasured: 0,
+      unanswered: 2,
+    });
     expect(s.elements[0]).toMatchObject({ answered: 1, notApplicable: 1, unanswered: 0 });
   });
 

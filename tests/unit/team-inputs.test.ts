@@ -4,7 +4,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { evaluate } from '../../src/check/assertions.js';
 import { assertionsFrom, parseConfig } from '../../src/check/config.js';
 import { expandPoolInputs } from '../../src/cli/inputs.js';
-import { teamForCheck } from '../../src/team/check.js';
+import { teamView } from '../../src/team/view.js';
 import { createPool } from '../../src/team/pool.js';
 import { tempDir } from '../helpers.js';
 import { person, teamBank } from '../team-helpers.js';
@@ -60,8 +60,7 @@ describe('check on a pool', () => {
     const model = pool.finish({ toolVersion: '0', bankSha256: '0'.repeat(64), inputs: people.length, leftOut: [] });
     const { config, problems } = parseConfig('c.yaml', yaml, bank);
     expect(problems).toEqual([]);
-    const { report, pool: facts } = teamForCheck(model, 'pulse');
-    return evaluate(assertionsFrom(config, {}, { minGroup: 5 }), report, facts);
+    return evaluate(assertionsFrom(config, {}, { minGroup: 5 }), teamView(model, 'pulse', ['u.self', 't.self']));
   };
 
   test('respondents { min } and benchmark:<element> { minShare } (short or full id)', () => {

@@ -111,10 +111,12 @@ describe('a hand-computed pool', () => {
     });
   });
 
-  test("overall is the mean of respondents' overall scores", () => {
-    // per respondent (one decimal): 100, 43.8, 87.5, 25, 93.8, 100 → 450.1 / 6 = 75.02
-    expect(res.overall).toEqual({ score: 75, band: 'mid' });
-    expect(res.areas).toEqual([{ id: 'eng', title: 'Engagement', score: 75, band: 'mid' }]);
+  test('overall comes from the one engine on pooled credits', () => {
+    // understanding: u.self 0.85 (u.share is the lead's: not measured) → 85
+    // trust: t.self 3.5 / 6 and t.tools 4 / 6 → 100 × (0.5833 + 0.6667) / 2 = 62.5
+    // overall (no area rules): element mean (85 + 62.5) / 2 = 73.75
+    expect(res.overall).toEqual({ score: 73.8, band: 'mid', missing: [] });
+    expect(res.areas).toEqual([{ id: 'eng', title: 'Engagement', score: 73.8, band: 'mid', missing: [] }]);
   });
 
   test('engagement shares with Wilson intervals, held against the poll', () => {
@@ -152,11 +154,9 @@ describe('a hand-computed pool', () => {
     expect(r.perceptionGap).toHaveLength(1);
     const g = r.perceptionGap[0]!;
     expect(g.label).toBe('Lead 1');
-    // lead: understanding = u.share 80% → 80 (team 85, gap −5); trust = (.5 + .75)/2 → 62.5 (team 62.5)
-    expect(g.elements).toEqual([
-      { id: 'eng.understanding', title: 'Understanding', lead: 80, team: 85, gap: -5 },
-      { id: 'eng.trust', title: 'Trust', lead: 62.5, team: 62.5, gap: 0 },
-    ]);
+    // No gap between scores over different questions: like with like only (no predicts in this bank).
+    expect(g).not.toHaveProperty('elements');
+    expect(g.predictions).toEqual([]);
     // guesses: 80% vs 60% said so; 50% vs 33.3%
     expect(g.guesses.map((x) => [x.question, x.guess, x.team, x.gap])).toEqual([
       ['u.share', 80, 60, 20],

@@ -19,8 +19,10 @@ import { reportOf } from '../report-model.js';
 import { emit, styleFor } from '../output.js';
 import { loadSetup } from '../setup.js';
 import type { GlobalOptions } from '../spec.js';
-import { isPool, leftOutNotice, poolReport, type PoolCommandOptions } from '../team.js';
-import { teamForCheck } from '../../team/check.js';
+import { combinedReport, isPool, leftOutNotice, poolReport, type PoolCommandOptions } from '../team.js';
+import { questionsOf } from '../../bank/queries.js';
+import { reportView } from '../../report/view.js';
+import { teamView } from '../../team/view.js';
 
 /** GitHub rejects a step summary over 1 MiB. */
 const STEP_SUMMARY_LIMIT = 1024 * 1024 - 1024;
@@ -57,22 +59,44 @@ function check(io: Io, opts: CheckOptions & GlobalOptions, format: CheckFormat):
   };
   let outcome: CheckOutcome;
   let answersFile: string;
-  if (isPool(io, inputs)) {
+  const assertions = assertionsFrom(config, flags, isPool(io, inputs) ? { minGroup: opts.minGroup } : undefined);
+  const poolOptions = {
+    minGroup: opts.minGroup,
+    strict: opts.strict === true,
+    ...(opts.map !== undefined && { map: opts.map }),
+    ...((opts.teamSize ?? config?.teamSize) !== undefined && { teamSize: (opts.teamSize ?? config?.teamSize)! }),
+  };
+  if (opts.lead !== undefined) {
+    // The combined audit: the lead's answers with the pulse, one report, one view.
+    answersFile = opts.lead;
+    guardOutput(io, opts.out, [opts.lead, ...inputs, opts.map]);
+    const lead = loadAnswers(io, opts.lead, loaded.bank);
+    const { model, team } = combinedReport(io, loaded, lead, inputs, poolOptions);
+    const notice = leftOutNotice(team);
+    if (notice) io.stderr.write(notice);
+    outcome = {
+      results: evaluate(assertions, reportView(model)),
+      view: reportView(model),
+      document: { kind: 'report', model },
+      answersFile: lead.file,
+      positions: lead.positions,
+      anchor: lead.anchor,
+    };
+  } else if (isPool(io, inputs)) {
     // A pool: the assertions hold against the team report's pooled scores and shares.
     answersFile = inputs[0]!;
     guardOutput(io, opts.out, [...inputs, opts.map]);
-    const team = poolReport(io, loaded, inputs, {
-      minGroup: opts.minGroup,
-      strict: opts.strict === true,
-      ...(opts.map !== undefined && { map: opts.map }),
-    });
+    const team = poolReport(io, loaded, inputs, poolOptions);
     const notice = leftOutNotice(team);
     if (notice) io.stderr.write(notice);
-    const { report, pool } = teamForCheck(team, answersFile);
+    const statements = questionsOf(loaded.bank)
+      .filter((x) => x.question.audience === 'team')
+      .map((x) => x.question.id);
+    const view = teamView(team, answersFile, statements);
     outcome = {
-      results: evaluate(assertionsFrom(config, flags, { minGroup: opts.minGroup }), report, pool),
-      report,
-      team,
+      results: evaluate(assertions, view),
+      view,
+      document: { kind: 'team', model: team },
       answersFile,
       positions: {},
       anchor: { line: 1, col: 1 },
@@ -81,9 +105,11 @@ function check(io: Io, opts: CheckOptions & GlobalOptions, format: CheckFormat):
     answersFile = inputs[0] ?? fromSetup;
     const answers = loadAnswers(io, answersFile, loaded.bank);
     const report = reportOf(io, loaded, answers);
+    const view = reportView(report);
     outcome = {
-      results: evaluate(assertionsFrom(config, flags), report),
-      report,
+      results: evaluate(assertions, view),
+      view,
+      document: { kind: 'report', model: report },
       answersFile: answers.file,
       positions: answers.positions,
       anchor: answers.anchor,

@@ -7,7 +7,8 @@ import { reportOf } from '../report-model.js';
 import { emit, styleFor } from '../output.js';
 import { loadSetup } from '../setup.js';
 import type { GlobalOptions } from '../spec.js';
-import { isPool, leftOutNotice, poolReport, type PoolCommandOptions } from '../team.js';
+import type { ReportModel } from '../../report/schema.js';
+import { combinedReport, isPool, leftOutNotice, poolReport, type PoolCommandOptions } from '../team.js';
 import { TEAM_FORMATS, type TeamFormat } from '../../team/formats.js';
 
 /**
@@ -32,13 +33,53 @@ export interface ReportOptions extends PoolCommandOptions {
 
 export default function reportCommand(io: Io, opts: ReportOptions & GlobalOptions): number {
   const inputs = opts.inputs ?? [];
-  const { bank: loaded, answersFile: fromSetup, configFile } = loadSetup(io, opts);
-  if (isPool(io, inputs)) return teamReport(io, opts, loaded, inputs);
+  const { bank: loaded, answersFile: fromSetup, configFile, config } = loadSetup(io, opts);
+  const teamSize = opts.teamSize ?? config?.teamSize;
+  if (opts.lead !== undefined)
+    return leadReport(io, { ...opts, ...(teamSize !== undefined && { teamSize }) }, loaded, inputs);
+  if (isPool(io, inputs))
+    return teamReport(io, { ...opts, ...(teamSize !== undefined && { teamSize }) }, loaded, inputs);
   const answersFile = inputs[0] ?? fromSetup;
   const answers = loadAnswers(io, answersFile, loaded.bank);
   const { out, format } = opts;
   guardOutput(io, out, [answersFile, configFile, opts.bank]);
   const model = reportOf(io, loaded, answers, { explain: opts.explain === true, priorities: opts.priorities });
+  const text = REPORT_FORMATS[format](model, { style: styleFor(io, opts, out !== undefined), width: 80 });
+  emit(io, text, out, `${format} report`);
+  return EXIT.ok;
+}
+
+/**
+ * `--lead lead.yaml [pulse...]`: one readiness report, the lead's questions from the lead's
+ * answers and the team statements from the pooled pulse; without a pulse, the team statements
+ * are "not measured — run a pulse".
+ */
+function leadReport(io: Io, opts: ReportOptions & GlobalOptions, loaded: LoadedBank, inputs: string[]): number {
+  const { out, format } = opts;
+  const leadFile = opts.lead!;
+  guardOutput(io, out, [leadFile, ...inputs, opts.bank, opts.map]);
+  const lead = loadAnswers(io, leadFile, loaded.bank);
+  let model: ReportModel;
+  if (inputs.length === 0)
+    model = reportOf(
+      io,
+      loaded,
+      { ...lead, answers: { ...lead.answers, role: 'lead' } },
+      { explain: opts.explain === true, priorities: opts.priorities },
+    );
+  else {
+    const combined = combinedReport(io, loaded, lead, inputs, {
+      minGroup: opts.minGroup,
+      strict: opts.strict === true,
+      ...(opts.map !== undefined && { map: opts.map }),
+      priorities: opts.priorities,
+      ...(opts.teamSize !== undefined && { teamSize: opts.teamSize }),
+      explain: opts.explain === true,
+    });
+    model = combined.model;
+    const notice = leftOutNotice(combined.team);
+    if (notice) io.stderr.write(notice);
+  }
   const text = REPORT_FORMATS[format](model, { style: styleFor(io, opts, out !== undefined), width: 80 });
   emit(io, text, out, `${format} report`);
   return EXIT.ok;
@@ -54,6 +95,7 @@ function teamReport(io: Io, opts: ReportOptions & GlobalOptions, loaded: LoadedB
     strict: opts.strict === true,
     ...(opts.map !== undefined && { map: opts.map }),
     priorities: opts.priorities,
+    ...(opts.teamSize !== undefined && { teamSize: opts.teamSize }),
   });
   emit(io, render(model, { style: styleFor(io, opts, out !== undefined), width: 80 }), out, `team ${format} report`);
   const notice = leftOutNotice(model);
