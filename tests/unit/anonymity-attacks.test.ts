@@ -57,3 +57,21 @@ describe('attack 1: an item answered by one person', () => {
     expect(m.notes.items.filter((n) => n.questionId === 'u.self')).toHaveLength(12);
   });
 });
+
+describe('the HTML team report shows what the terminal and markdown show', () => {
+  test('per-question answer counts, and an item under the floor nowhere', async () => {
+    const { TEAM_FORMATS } = await import('../../src/team/formats.js');
+    const people = [
+      ...Array.from({ length: 4 }, () => person({ 'u.self': 'agree', 't.self': NA })),
+      person({ 'u.self': 'strongly-agree', 't.self': 'strongly-disagree' }),
+    ];
+    const m = finish(people);
+    const page = TEAM_FORMATS.html(m, {});
+    expect(page).toContain('Answers per question');
+    expect(page).toMatch(/Agree 4 · Strongly agree 1/);
+    expect(page).toContain('1 answered by fewer is left out of every figure');
+    expect(page).not.toContain('Strongly disagree 1');
+    const terminal = TEAM_FORMATS.terminal(m, {});
+    expect(terminal).toContain('Agree 4');
+  });
+});
