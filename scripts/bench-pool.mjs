@@ -35,7 +35,9 @@ function generate(dir, n) {
     return (seed >>> 8) / 2 ** 24;
   };
   for (let i = 0; i < n; i++) {
+    // Each response carries its own id, as collect writes it, so no two files are one response.
     const lines = [
+      `# response id: ${i.toString(16).padStart(16, '0')}`,
       `bank: ${ref}`,
       ...(i % 2 ? [`group: ${['day', 'night', 'weekend', 'office'][(i % 8) >> 1]}`] : []),
       'answers:',

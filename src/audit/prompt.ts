@@ -8,6 +8,7 @@ import {
   useKeypress,
   usePrefix,
   useState,
+  type KeypressEvent,
   type Status,
 } from '@inquirer/core';
 import { styleText } from 'node:util';
@@ -155,35 +156,286 @@ function setLine(rl: { clearLine(dir: 0): void; write(s: string): void }, text: 
   if (text) rl.write(text);
 }
 
+type Theme = ReturnType<typeof makeTheme>;
+type Line = { clearLine(dir: 0): void; write(s: string): void; line: string };
+type Ended = 'answered' | 'back' | 'failed' | undefined;
+
+/** What one frame of the prompt shows: its configuration and its state. Rendering is a pure function of it. */
+export interface PromptView {
+  config: AnswerPromptConfig;
+  theme: Theme;
+  prefix: string;
+  width: number;
+  dim: (t: string) => string;
+  cyan: (t: string) => string;
+  typedAs: ReturnType<typeof typedField>;
+  options: readonly { value: string; label: string }[];
+  mode: Mode;
+  active: number;
+  showHelp: boolean;
+  error: string | undefined;
+  typed: string;
+  field: string;
+  note: string;
+  reason: string;
+  answerText: string;
+  ended: Ended;
+}
+
+const STOP_HINT = 'Ctrl+C stop (answers are saved)';
+
+/** The one line a finished question leaves in the scroll-back. */
+export function doneLine(v: PromptView): string {
+  const { config, width, theme } = v;
+  if (v.ended === 'back') return v.dim(clip(`↩ back to the previous question (from ${config.position})`, width));
+  if (v.ended === 'failed') return clip(`✘ ${terminalLine(config.message)} (not saved)`, width);
+  const msg = terminalLine(config.message);
+  const answer = clip(v.answerText, Math.max(10, Math.floor(width / 2)));
+  const room = width - answer.length - 3;
+  return room >= 10
+    ? `${v.prefix} ${theme.style.message(clip(msg, room), 'done')} ${theme.style.answer(answer)}`
+    : `${v.prefix} ${theme.style.answer(clip(answer, width - 2))}`;
+}
+
+/** The position line, the question (the coloured prefix in place of its "?") and, when open, the help. */
+function questionLines(v: PromptView): string[] {
+  const { config, width } = v;
+  const message = block(terminalLine(config.message), width, '? ', '  ').map((l, i) =>
+    i === 0 ? `${v.prefix}${l.slice(1)}` : l,
+  );
+  const lines = [v.dim(headerLine(terminalLine(config.path), config.position, width)), ...message];
+  if (v.showHelp)
+    lines.push(
+      ...terminalText(config.help)
+        .split('\n')
+        .flatMap((p) => block(p, width, '  '))
+        .map(v.cyan),
+    );
+  return lines;
+}
+
+const noteLines = (v: PromptView) => (v.note ? [v.dim(clip(`  Note: ${terminalLine(v.note)}`, v.width))] : []);
+const errorLines = (v: PromptView) =>
+  v.error ? block(v.error, v.width, '> ').map((l) => v.theme.style.error(l.slice(2))) : [];
+
+/** The note or reason field open below the question; the field is the last line, where Inquirer puts the cursor. */
+function fieldScreen(v: PromptView, lines: string[]): [string, string] {
+  if (v.config.options)
+    lines.push(
+      ...v.options.map((o, i) => clip(`  ${i + 1}. ${o.label}`, v.width)),
+      clip(`  ${NA_KEY}. Not applicable`, v.width),
+    );
+  if (v.mode === 'reason') lines.push(...noteLines(v));
+  const label = v.mode === 'note' ? '  Note: ' : '  Why does it not apply? ';
+  const hints =
+    v.mode === 'note'
+      ? ['Enter keep the note (empty: none)', 'Esc cancel', STOP_HINT]
+      : ['Enter confirm', 'Esc or ← (empty) back to the choices', STOP_HINT];
+  const bottom = [...errorLines(v), ...footer(hints, v.width)];
+  return [[SHOW_CURSOR + lines[0], ...lines.slice(1), `${label}${v.field}`].join('\n'), bottom.map(v.dim).join('\n')];
+}
+
+/** A percent or number question: the typed value on its own line under the question. */
+function typedScreen(v: PromptView, lines: string[]): [string, string] {
+  lines.push(...noteLines(v));
+  const hints = [
+    v.typedAs.hint,
+    `${NA_KEY} not applicable`,
+    `${NOTE_KEY} note`,
+    '? help',
+    'Enter confirm',
+    ...(v.config.canGoBack ? ['← back (when empty)'] : []),
+    STOP_HINT,
+  ];
+  return [
+    [SHOW_CURSOR + lines[0], ...lines.slice(1), `  ${v.typedAs.label}: ${v.typed}`].join('\n'),
+    [...errorLines(v), ...footer(hints, v.width).map(v.dim)].join('\n'),
+  ];
+}
+
+/** A choice question: the numbered options, "not applicable" last, the keys; the cursor hidden. */
+function choicesScreen(v: PromptView, lines: string[]): string {
+  const { options, width, theme } = v;
+  const naIndex = options.length;
+  options.forEach((o, i) => {
+    const mark = i === v.active ? '❯ ' : '  ';
+    const item = block(o.label, width, `${mark}${i + 1}. `, '     ');
+    lines.push(...(i === v.active ? item.map((l) => theme.style.highlight(l)) : item));
+  });
+  const saved = v.reason && v.config.previous?.na !== undefined ? ` (${terminalLine(v.reason)})` : '';
+  const na = clip(`${v.active === naIndex ? '❯ ' : '  '}${NA_KEY}. Not applicable${saved}`, width);
+  lines.push(v.active === naIndex ? theme.style.highlight(na) : na, ...noteLines(v), ...errorLines(v));
+  const choose = options.length > 1 ? `1-${Math.min(9, options.length)} choose` : '1 choose';
+  const hints = [
+    '↑↓ move',
+    choose,
+    `${NA_KEY} not applicable`,
+    `${NOTE_KEY} note`,
+    '? help',
+    'Enter confirm',
+    ...(v.config.canGoBack ? ['← back'] : []),
+    STOP_HINT,
+  ];
+  return `${lines.join('\n')}\n${footer(hints, width).map(v.dim).join('\n')}${HIDE_CURSOR}`;
+}
+
+/** One frame of the prompt. Pure. */
+export function renderPrompt(v: PromptView, status: Status): string | [string, string] {
+  if (status === 'done') return doneLine(v);
+  const lines = questionLines(v);
+  if (v.mode === 'note' || v.mode === 'reason') return fieldScreen(v, lines);
+  return v.config.options ? choicesScreen(v, lines) : typedScreen(v, lines);
+}
+
+/** The state a key handler reads and changes, and the ways it can end the question. */
+interface KeyContext {
+  v: PromptView;
+  rl: Line;
+  percent: boolean;
+  naIndex: number;
+  set: {
+    mode(m: Mode): void;
+    active(i: number): void;
+    showHelp(b: boolean): void;
+    error(e: string | undefined): void;
+    typed(t: string): void;
+    field(t: string): void;
+    note(t: string): void;
+    reason(t: string): void;
+  };
+  finish(result: Answered, label: string): void;
+  back(): void;
+}
+
+/** Text from the file, shown escaped in a field; kept as it was if the person leaves it unchanged. */
+const fromField = (text: string, original: string) => (text === terminalLine(original) ? original : text.trim());
+const withNote = <T extends object>(note: string, r: T): T & { note?: string } => (note ? { ...r, note } : r);
+
+function openField(c: KeyContext, m: Mode, text: string): void {
+  c.set.mode(m);
+  setLine(c.rl, text);
+  c.set.field(c.rl.line);
+}
+
+function closeField(c: KeyContext): void {
+  c.set.mode('choose');
+  setLine(c.rl, c.percent ? c.v.typed : '');
+}
+
+/** A key while the note or reason field is open. On Enter readline has already emptied its line: what was typed is in `field`. */
+export function fieldKey(c: KeyContext, key: KeypressEvent) {
+  const { v, rl } = c;
+  if (v.mode === 'note') {
+    if (isEnterKey(key)) {
+      c.set.note(fromField(v.field, v.note));
+      return closeField(c);
+    }
+    if (key.name === 'escape') return closeField(c);
+    c.set.field(rl.line);
+    return;
+  }
+  if (isEnterKey(key)) {
+    const r = fromField(v.field, v.reason);
+    if (!r) {
+      setLine(rl, v.field);
+      c.set.error(REASON_ERROR);
+      return;
+    }
+    c.set.reason(r);
+    return c.finish(withNote(v.note, { kind: 'na' as const, reason: r }), 'Not applicable');
+  }
+  // Esc, or ← in an empty field, goes back to the choices without answering.
+  if (key.name === 'escape' || (key.name === 'left' && rl.line === '' && v.field === '')) return closeField(c);
+  c.set.field(rl.line);
+}
+
+/** The keys that mean the same at every question: x, n, ? and ←. Returns whether the key was one of them. */
+function commandKey(c: KeyContext, key: KeypressEvent): boolean {
+  const { v, rl, percent } = c;
+  const char = key.name === NA_KEY || key.name === NOTE_KEY ? key.name : undefined;
+  if (char && !key.ctrl) {
+    // A command key, not text: take it back out of the line.
+    const at = rl.line.lastIndexOf(char);
+    const rest = at === -1 ? rl.line : rl.line.slice(0, at) + rl.line.slice(at + 1);
+    if (percent) c.set.typed(rest);
+    if (char === NOTE_KEY) openField(c, 'note', terminalLine(v.note));
+    else {
+      c.set.active(c.naIndex);
+      openField(c, 'reason', terminalLine(v.reason));
+    }
+    return true;
+  }
+  if (rl.line.includes('?')) {
+    // "?" has no key name; readline has already put it in the line.
+    const line = rl.line.replace(/\?/g, '');
+    setLine(rl, percent ? line : '');
+    if (percent) c.set.typed(line);
+    c.set.showHelp(!v.showHelp);
+    return true;
+  }
+  if (key.name === 'left' && v.config.canGoBack && (!percent || (rl.line === '' && v.typed === ''))) {
+    c.back();
+    return true;
+  }
+  return false;
+}
+
+/** A key at the question itself: typing a value, or moving through and picking an option. */
+export function questionKey(c: KeyContext, key: KeypressEvent) {
+  const { v, rl } = c;
+  if (commandKey(c, key)) return;
+  if (c.percent) {
+    if (!isEnterKey(key)) return c.set.typed(rl.line);
+    const value = v.typedAs.parse(v.typed);
+    if (value !== undefined)
+      return c.finish(withNote(v.note, { kind: 'value' as const, value }), v.typedAs.shown(value));
+    setLine(rl, v.typed);
+    c.set.error(v.typedAs.error);
+    return;
+  }
+  const choose = (i: number) => {
+    c.set.active(i);
+    if (i === c.naIndex) return openField(c, 'reason', terminalLine(v.reason));
+    c.finish(withNote(v.note, { kind: 'value' as const, value: v.options[i]!.value }), v.options[i]!.label);
+  };
+  rl.clearLine(0);
+  if (isEnterKey(key)) choose(v.active);
+  else if (isUpKey(key) || isDownKey(key)) c.set.active((v.active + (isUpKey(key) ? c.naIndex : 1)) % (c.naIndex + 1));
+  else if (/^[1-9]$/.test(key.name ?? '')) {
+    const n = Number(key.name) - 1;
+    if (n < v.options.length) choose(n);
+    else c.set.error(`Choose 1 to ${Math.min(9, v.options.length)}, or ${NA_KEY} for not applicable.`);
+  }
+}
+
+/** Where the cursor starts: the saved answer, "not applicable" if that was saved, else the first option. */
+function initialActive(config: AnswerPromptConfig): number {
+  const prev = config.previous;
+  const options = config.options ?? [];
+  if (prev?.na !== undefined) return options.length;
+  return Math.max(
+    0,
+    options.findIndex((o) => o.value === prev?.value),
+  );
+}
+
 /**
  * One audit question: options by arrow keys or number keys (or a percent typed in), "not
  * applicable" on one fixed key with its reason asked in place, a note on demand, the help text
- * toggled with "?". Everything shown that came from a file is escaped for the terminal.
+ * toggled with "?". Everything shown that came from a file is escaped for the terminal. The
+ * closure holds the state; keys and frames are handled by the functions above.
  */
 export const answerPrompt = createPrompt<PromptResult | { kind: 'failed'; error: unknown }, AnswerPromptConfig>(
   (config, done) => {
     const theme = makeTheme(config.plain ? PLAIN_THEME : {});
-    const dim = config.plain ? same : (t: string) => styleText('dim', t);
-    const cyan = config.plain ? same : (t: string) => styleText('cyan', t);
-    const width = Math.max(MIN_WIDTH, config.width ?? 80);
     const percent = !config.options;
-    const typedAs = typedField(config.number);
     const prev = config.previous;
     const options = (config.options ?? []).map((o) => ({ value: o.value, label: terminalLine(o.label) }));
-    /** The options, then "not applicable"; its index is options.length. */
-    const naIndex = options.length;
-    const initial =
-      prev?.na !== undefined
-        ? naIndex
-        : Math.max(
-            0,
-            options.findIndex((o) => o.value === prev?.value),
-          );
 
     const [status, setStatus] = useState<Status>('idle');
     const prefix = usePrefix({ status, theme });
     const [mode, setMode] = useState<Mode>('choose');
-    const [active, setActive] = useState(initial);
+    const [active, setActive] = useState(initialActive(config));
     const [showHelp, setShowHelp] = useState(false);
     const [error, setError] = useState<string | undefined>(undefined);
     /** The percent typed so far (kept while the note or reason field is open). */
@@ -193,7 +445,7 @@ export const answerPrompt = createPrompt<PromptResult | { kind: 'failed'; error:
     const [note, setNote] = useState(config.draftNote ?? prev?.note ?? '');
     const [reason, setReason] = useState(prev?.na ?? '');
     const [answerText, setAnswerText] = useState('');
-    const [ended, setEnded] = useState<'answered' | 'back' | 'failed' | undefined>(undefined);
+    const [ended, setEnded] = useState<Ended>(undefined);
 
     // A saved percent is put into the line itself, so ← and → move through it as in any text field.
     useEffect((rl) => {
@@ -203,212 +455,65 @@ export const answerPrompt = createPrompt<PromptResult | { kind: 'failed'; error:
       }
     }, []);
 
-    /** Text from the file, shown escaped in a field; kept as it was if the person leaves it unchanged. */
-    const shown = (original: string) => terminalLine(original);
-    const fromField = (text: string, original: string) => (text === shown(original) ? original : text.trim());
-
+    const view: PromptView = {
+      config,
+      theme,
+      prefix,
+      width: Math.max(MIN_WIDTH, config.width ?? 80),
+      dim: config.plain ? same : (t: string) => styleText('dim', t),
+      cyan: config.plain ? same : (t: string) => styleText('cyan', t),
+      typedAs: typedField(config.number),
+      options,
+      mode,
+      active,
+      showHelp,
+      error,
+      typed,
+      field,
+      note,
+      reason,
+      answerText,
+      ended,
+    };
+    const end = (how: Exclude<Ended, undefined>, result: Parameters<typeof done>[0]) => {
+      setEnded(how);
+      setStatus('done');
+      done(result);
+    };
     const finish = (result: Answered, label: string) => {
       try {
         config.commit?.(result);
       } catch (e) {
-        setEnded('failed');
-        setStatus('done');
-        done({ kind: 'failed', error: e });
-        return;
+        return end('failed', { kind: 'failed', error: e });
       }
       setAnswerText(label);
-      setEnded('answered');
-      setStatus('done');
-      done(result);
+      end('answered', result);
     };
-    const withNote = <T extends object>(r: T): T & { note?: string } => (note ? { ...r, note } : r);
 
     useKeypress((key, rl) => {
       setError(undefined);
-      const openField = (m: Mode, text: string) => {
-        setMode(m);
-        setLine(rl, text);
-        setField(rl.line);
+      const c: KeyContext = {
+        v: view,
+        rl,
+        percent,
+        naIndex: options.length,
+        set: {
+          mode: setMode,
+          active: setActive,
+          showHelp: setShowHelp,
+          error: setError,
+          typed: setTyped,
+          field: setField,
+          note: setNote,
+          reason: setReason,
+        },
+        finish,
+        back: () => end('back', note && note !== (prev?.note ?? '') ? { kind: 'back', note } : { kind: 'back' }),
       };
-      const closeField = () => {
-        setMode('choose');
-        setLine(rl, percent ? typed : '');
-      };
-
-      // On Enter readline has already emptied its line: what was typed is in `field`.
-      if (mode === 'note') {
-        if (isEnterKey(key)) {
-          setNote(fromField(field, note));
-          return closeField();
-        }
-        if (key.name === 'escape') return closeField();
-        setField(rl.line);
-        return;
-      }
-      if (mode === 'reason') {
-        if (isEnterKey(key)) {
-          const r = fromField(field, reason);
-          if (!r) {
-            setLine(rl, field);
-            setError(REASON_ERROR);
-            return;
-          }
-          setReason(r);
-          return finish(withNote({ kind: 'na' as const, reason: r }), 'Not applicable');
-        }
-        // Esc, or ← in an empty field, goes back to the choices without answering.
-        if (key.name === 'escape' || (key.name === 'left' && rl.line === '' && field === '')) return closeField();
-        setField(rl.line);
-        return;
-      }
-
-      const char = key.name === NA_KEY || key.name === NOTE_KEY ? key.name : undefined;
-      if (char && !key.ctrl) {
-        // A command key, not text: take it back out of the line.
-        const line = rl.line;
-        const at = line.lastIndexOf(char);
-        const rest = at === -1 ? line : line.slice(0, at) + line.slice(at + 1);
-        if (percent) setTyped(rest);
-        if (char === NOTE_KEY) return openField('note', shown(note));
-        setActive(naIndex);
-        return openField('reason', shown(reason));
-      }
-      if (rl.line.includes('?')) {
-        // "?" has no key name; readline has already put it in the line.
-        const line = rl.line.replace(/\?/g, '');
-        setLine(rl, percent ? line : '');
-        if (percent) setTyped(line);
-        setShowHelp(!showHelp);
-        return;
-      }
-      if (key.name === 'left' && config.canGoBack && (!percent || (rl.line === '' && typed === ''))) {
-        setEnded('back');
-        setStatus('done');
-        done(note && note !== (prev?.note ?? '') ? { kind: 'back', note } : { kind: 'back' });
-        return;
-      }
-
-      if (percent) {
-        if (isEnterKey(key)) {
-          const value = typedAs.parse(typed);
-          if (value === undefined) {
-            setLine(rl, typed);
-            setError(typedAs.error);
-            return;
-          }
-          return finish(withNote({ kind: 'value' as const, value }), typedAs.shown(value));
-        }
-        setTyped(rl.line);
-        return;
-      }
-
-      const choose = (i: number) => {
-        if (i === naIndex) {
-          setActive(naIndex);
-          return openField('reason', shown(reason));
-        }
-        setActive(i);
-        finish(withNote({ kind: 'value' as const, value: options[i]!.value }), options[i]!.label);
-      };
-      rl.clearLine(0);
-      if (isEnterKey(key)) choose(active);
-      else if (isUpKey(key) || isDownKey(key)) setActive((active + (isUpKey(key) ? naIndex : 1)) % (naIndex + 1));
-      else if (/^[1-9]$/.test(key.name ?? '')) {
-        const n = Number(key.name) - 1;
-        if (n < options.length) choose(n);
-        else setError(`Choose 1 to ${Math.min(9, options.length)}, or ${NA_KEY} for not applicable.`);
-      }
+      if (mode === 'note' || mode === 'reason') fieldKey(c, key);
+      else questionKey(c, key);
     });
 
-    // Done: one line per question in the scroll-back.
-    if (status === 'done') {
-      if (ended === 'back') return dim(clip(`↩ back to the previous question (from ${config.position})`, width));
-      if (ended === 'failed') return clip(`✘ ${terminalLine(config.message)} (not saved)`, width);
-      const msg = terminalLine(config.message);
-      const answer = clip(answerText, Math.max(10, Math.floor(width / 2)));
-      const room = width - answer.length - 3;
-      return room >= 10
-        ? `${prefix} ${theme.style.message(clip(msg, room), status)} ${theme.style.answer(answer)}`
-        : `${prefix} ${theme.style.answer(clip(answer, width - 2))}`;
-    }
-
-    // Laid out as plain text, then the (coloured) prefix put in place of the "?".
-    const message = block(terminalLine(config.message), width, '? ', '  ').map((l, i) =>
-      i === 0 ? `${prefix}${l.slice(1)}` : l,
-    );
-    const lines = [dim(headerLine(terminalLine(config.path), config.position, width)), ...message];
-    if (showHelp)
-      lines.push(
-        ...terminalText(config.help)
-          .split('\n')
-          .flatMap((p) => block(p, width, '  '))
-          .map(cyan),
-      );
-    const noteLine = note ? [dim(clip(`  Note: ${terminalLine(note)}`, width))] : [];
-    const errorLines = error ? block(error, width, '> ').map((l) => theme.style.error(l.slice(2))) : [];
-    const back = config.canGoBack ? ['← back'] : [];
-    const stop = 'Ctrl+C stop (answers are saved)';
-
-    if (mode === 'note' || mode === 'reason') {
-      if (!percent)
-        lines.push(
-          ...options.map((o, i) => `  ${i + 1}. ${o.label}`).map((l) => clip(l, width)),
-          clip(`  ${NA_KEY}. Not applicable`, width),
-        );
-      if (mode === 'reason' && noteLine.length) lines.push(...noteLine);
-      const label = mode === 'note' ? '  Note: ' : '  Why does it not apply? ';
-      // The field is the last line drawn above the keys, where Inquirer puts the cursor.
-      const bottom = [
-        ...errorLines,
-        ...footer(
-          mode === 'note'
-            ? ['Enter keep the note (empty: none)', 'Esc cancel', stop]
-            : ['Enter confirm', 'Esc or ← (empty) back to the choices', stop],
-          width,
-        ),
-      ];
-      return [[SHOW_CURSOR + lines[0], ...lines.slice(1), `${label}${field}`].join('\n'), bottom.map(dim).join('\n')];
-    }
-
-    if (percent) {
-      lines.push(...noteLine);
-      const hints = [
-        typedAs.hint,
-        `${NA_KEY} not applicable`,
-        `${NOTE_KEY} note`,
-        '? help',
-        'Enter confirm',
-        ...(config.canGoBack ? ['← back (when empty)'] : []),
-        stop,
-      ];
-      return [
-        [SHOW_CURSOR + lines[0], ...lines.slice(1), `  ${typedAs.label}: ${typed}`].join('\n'),
-        [...errorLines, ...footer(hints, width).map(dim)].join('\n'),
-      ];
-    }
-
-    options.forEach((o, i) => {
-      const mark = i === active ? '❯ ' : '  ';
-      const item = block(o.label, width, `${mark}${i + 1}. `, '     ');
-      lines.push(...(i === active ? item.map((l) => theme.style.highlight(l)) : item));
-    });
-    const na = clip(
-      `${active === naIndex ? '❯ ' : '  '}${NA_KEY}. Not applicable${reason && prev?.na !== undefined ? ` (${terminalLine(reason)})` : ''}`,
-      width,
-    );
-    lines.push(active === naIndex ? theme.style.highlight(na) : na, ...noteLine, ...errorLines);
-    const choose = options.length > 1 ? `1-${Math.min(9, options.length)} choose` : '1 choose';
-    const hints = [
-      '↑↓ move',
-      choose,
-      `${NA_KEY} not applicable`,
-      `${NOTE_KEY} note`,
-      '? help',
-      'Enter confirm',
-      ...back,
-      stop,
-    ];
-    // The cursor is hidden: nothing is typed at a list.
-    return `${lines.join('\n')}\n${footer(hints, width).map(dim).join('\n')}${HIDE_CURSOR}`;
+    return renderPrompt(view, status);
   },
 );

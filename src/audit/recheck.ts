@@ -112,9 +112,10 @@ export function planRecheck(o: {
     if (reasons.length > 0) ask.push({ id: q.id, reasons });
     else if (a) carried[q.id] = { ...a, ...(on !== undefined && { date: on }) };
   }
-  // Answers a `when` leaves out now are carried as they are: a changed profile answer may ask them.
+  // Every other answer is carried as it is: those a `when` leaves out now (a changed profile
+  // answer may ask them), and those this audit does not ask (the team's statements).
   for (const [id, a] of Object.entries(latest.answers))
-    if (!Object.hasOwn(carried, id) && !ask.some((x) => x.id === id) && skipped(id) !== undefined) {
+    if (!Object.hasOwn(carried, id) && !ask.some((x) => x.id === id)) {
       const on = answeredOn(a, latest);
       carried[id] = { ...a, ...(on !== undefined && { date: on }) };
     }

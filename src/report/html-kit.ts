@@ -205,7 +205,9 @@ export function lineChart(
   const xTicks = xLabels
     .map((l, i) => `<text x="${x(i)}" y="${H - bottom + 18}" text-anchor="${anchor(i)}" class="tick">${html(l)}</text>`)
     .join('');
-  const lines = series.map((s, k) => {
+  // A series with no value draws no line, so it has no place in the legend either.
+  const drawn = series.filter((s) => s.values.some((v) => v !== null));
+  const lines = drawn.map((s, k) => {
     const dash = LINE_DASHES[k % LINE_DASHES.length]!;
     const kind = LINE_MARKERS[k % LINE_MARKERS.length]!;
     const segments: string[] = [];
@@ -221,7 +223,7 @@ export function lineChart(
     const marks = s.values.map((v, i) => (v === null ? '' : marker(kind, x(i), y(v)))).join('');
     return `<g class="series${s.main ? ' main' : ''}"><title>${html(s.name)}</title><path d="${segments.join(' ')}"${dash ? ` stroke-dasharray="${dash}"` : ''} class="line"/><g class="markers">${marks}</g></g>`;
   });
-  const legend = series.map((s, k) => {
+  const legend = drawn.map((s, k) => {
     const dash = LINE_DASHES[k % LINE_DASHES.length]!;
     const kind = LINE_MARKERS[k % LINE_MARKERS.length]!;
     return `<li><svg class="key" width="36" height="12" aria-hidden="true" focusable="false"><g class="series${s.main ? ' main' : ''}"><path d="M2 6H34"${dash ? ` stroke-dasharray="${dash}"` : ''} class="line"/><g class="markers">${marker(kind, 18, 6)}</g></g></svg> ${html(s.name)}</li>`;
@@ -272,6 +274,8 @@ svg.key{display:inline-block;vertical-align:middle}
 .threshold{stroke:var(--fg);stroke-width:1;stroke-dasharray:3 3;opacity:.7}
 .gridline{stroke:var(--rule);stroke-width:1}
 .tick{fill:var(--muted);font-size:12px}
+/* The chart is drawn 520 units wide and scaled to the page: on a phone (about 360 px of it) its labels grow, so they are still 12 px as drawn. */
+@media (max-width:40rem){.line-chart .tick{font-size:18px}}
 .mark{stroke:#000;stroke-opacity:.45;stroke-width:1.5}
 .mark-dot{fill:#000;fill-opacity:.45}
 .ours{fill:var(--ours)}

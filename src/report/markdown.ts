@@ -41,6 +41,21 @@ function adviceDetail(a: { firstStep?: string | undefined; owner?: string | unde
   return parts.map(([k, v]) => (v === undefined ? '' : ` ${k}: ${cell(/[.!?]$/.test(v) ? v : `${v}.`)}`)).join('');
 }
 
+/** Numbers answered "we don't measure this": one item each, with the advice to start measuring. */
+function startMeasuring(unmeasured: ReportModel['unmeasured']): string {
+  return unmeasured
+    .map((u) => {
+      const what = [u.unit, u.target].filter(Boolean).join(', ');
+      return wrap(
+        `${cell(u.text)} (${code(u.questionId)}${what ? `; ${cell(what)}` : ''}; answered: ${cell(u.reason)}): ${cell(u.recommendation)}${adviceDetail(u)}`,
+        WIDTH - 2,
+      )
+        .map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`))
+        .join('\n');
+    })
+    .join('\n');
+}
+
 /** With --explain: each question behind an element's score, and the arithmetic that gives it. */
 function explainTable(explain: NonNullable<ReportElement['explain']>, score: number | null): string {
   const rows = ['| Question | Answer | Weight | Credit | Weight × credit |', '| --- | --- | ---: | ---: | ---: |'];
@@ -143,22 +158,7 @@ export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string 
         .join('\n'),
     );
 
-  if (m.unmeasured.length > 0) {
-    blocks.push(h(2, 'Start measuring'));
-    blocks.push(
-      m.unmeasured
-        .map((u) => {
-          const what = [u.unit, u.target].filter(Boolean).join(', ');
-          return wrap(
-            `${cell(u.text)} (${code(u.questionId)}${what ? `; ${cell(what)}` : ''}; answered: ${cell(u.reason)}): ${cell(u.recommendation)}${adviceDetail(u)}`,
-            WIDTH - 2,
-          )
-            .map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`))
-            .join('\n');
-        })
-        .join('\n'),
-    );
-  }
+  if (m.unmeasured.length > 0) blocks.push(h(2, 'Start measuring'), startMeasuring(m.unmeasured));
 
   blocks.push(h(2, 'Elements'));
   for (const e of weakestFirst(m.elements)) {

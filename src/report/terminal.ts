@@ -35,6 +35,19 @@ export function adviceDetail(
   return parts.flatMap(([k, v]) => (v === undefined ? [] : hang(t(`${k}: ${v}`), width, indent)));
 }
 
+/** Numbers answered "we don't measure this", numbered, each with the advice to start measuring. */
+function startMeasuring(unmeasured: ReportModel['unmeasured'], s: Style, width: number): string[] {
+  const out = [s.bold('Start measuring (answered "we don\'t measure this")')];
+  unmeasured.forEach((u, i) => {
+    const head = `  ${i + 1}. `;
+    const what = [u.unit, u.target].filter(Boolean).join(', ');
+    out.push(...hang(t(`${u.text} (${u.questionId}${what ? `; ${what}` : ''})`), width, head));
+    out.push(...hang(t(u.recommendation), width, `${' '.repeat(head.length)}→ `).map((l) => s.cyan(l)));
+    out.push(...adviceDetail(u, width, ' '.repeat(head.length + 2)));
+  });
+  return out;
+}
+
 /** Renders the report for a person at a terminal (80 columns by default). Every text from a file passes terminalLine. Pure. */
 export function renderTerminal(m: ReportModel, o: RenderOptions = {}): string {
   const s = o.style ?? plain;
@@ -143,17 +156,7 @@ export function renderTerminal(m: ReportModel, o: RenderOptions = {}): string {
     out.push(...hang(t(`Not scored: ${none.other.map((e) => e.title).join(', ')}`), width, '  ').map((l) => s.dim(l)));
   out.push('');
 
-  if (m.unmeasured.length > 0) {
-    out.push(s.bold('Start measuring (answered "we don\'t measure this")'));
-    m.unmeasured.forEach((u, i) => {
-      const head = `  ${i + 1}. `;
-      const what = [u.unit, u.target].filter(Boolean).join(', ');
-      out.push(...hang(t(`${u.text} (${u.questionId}${what ? `; ${what}` : ''})`), width, head));
-      out.push(...hang(t(u.recommendation), width, `${' '.repeat(head.length)}→ `).map((l) => s.cyan(l)));
-      out.push(...adviceDetail(u, width, ' '.repeat(head.length + 2)));
-    });
-    out.push('');
-  }
+  if (m.unmeasured.length > 0) out.push(...startMeasuring(m.unmeasured, s, width), '');
 
   const bench = m.elements.filter((e) => e.benchmark);
   if (bench.length > 0 && !m.team) {

@@ -124,6 +124,40 @@ export interface CsvMap {
   questionValues: Record<string, Record<string, string>>;
 }
 
+/**
+ * Columns form tools add besides the answers, ignored without a --map: Google Forms (Timestamp,
+ * Email Address, Score), Microsoft Forms (ID, Start time, Completion time, Email, Name, Last
+ * modified time), Typeform (#, Response Type, Start Date (UTC), Stage Date (UTC), Submit Date
+ * (UTC), Network ID, Tags). None is read, so no time or name reaches a report.
+ */
+const FORM_METADATA = new Set([
+  'timestamp',
+  'email address',
+  'score',
+  'id',
+  'start time',
+  'completion time',
+  'email',
+  'name',
+  'last modified time',
+  '#',
+  'response type',
+  'start date (utc)',
+  'stage date (utc)',
+  'submit date (utc)',
+  'network id',
+  'tags',
+]);
+
+/** A question's text without a lead-in such as "Rate this about yourself:". */
+const withoutLeadIn = (text: string) => text.trim().replace(/^[^:.?!]{3,60}:\s+/, '');
+
+/** The id of the question whose text (with or without its lead-in) is closest to a column header. */
+function closestByText(name: string, byText: ReadonlyMap<string, Question>): string | undefined {
+  const text = closest(name, [...byText.keys()]);
+  return text === undefined ? undefined : byText.get(text)!.id;
+}
+
 /** How many problems of one kind are listed before the rest are counted in one line. */
 const SHOWN_PER_KIND = 10;
 
@@ -208,6 +242,11 @@ export function csvRespondents(
   const all = questionsOf(bank).map((x) => x.question);
   const byId = new Map(all.map((q) => [q.id, q]));
   const byText = new Map(all.map((q) => [q.text.trim(), q]));
+  // A form shows a statement without the bank's lead-in ("Rate this about yourself: …"): it matches too.
+  for (const q of all) {
+    const bare = withoutLeadIn(q.text);
+    if (bare !== q.text.trim() && !byText.has(bare)) byText.set(bare, q);
+  }
   const fatal: Problem[] = [];
   const used = new Map<string, number>();
   let unmatched = 0;
@@ -221,10 +260,12 @@ export function csvRespondents(
       : (SPECIAL_COLUMNS as readonly string[]).includes(special) && (target !== undefined || special !== 'ignore')
         ? ({ kind: special } as Column)
         : undefined;
+    if (!col && target === undefined && FORM_METADATA.has(name.toLowerCase())) return { kind: 'ignore' };
     if (!col) {
       // Past the first few, only counted: a 100,000-column header is one more line, not 100,000.
       if (++unmatched > SHOWN_PER_KIND) return { kind: 'ignore' };
-      const near = name.length <= QUOTE_MAX ? closest(name, [...byId.keys()]) : undefined;
+      const near =
+        name.length > QUOTE_MAX * 4 ? undefined : (closest(name, [...byId.keys()]) ?? closestByText(name, byText));
       fatal.push({
         file,
         line: header.line,

@@ -142,21 +142,25 @@ describe('service-audit plan, on a terminal', () => {
     term.type(KEY.enter);
     await term.waitFor(/weakness(es)? of Fix first without an action/);
     await term.waitFor('points)?');
-    term.type('y');
-    term.type(KEY.enter);
+    term.type('y'); // y answers at once, as every choice of the audit
     await term.waitFor('Owner');
-    term.type('Dana\r');
+    // Each text is seen on screen before Enter, so a loaded machine cannot submit a half-typed answer.
+    term.type('Dana');
+    await term.waitFor('Dana');
+    term.type(KEY.enter);
     await term.waitFor('Due (YYYY-MM-DD)');
     term.type(`${KEY.backspace.repeat(10)}2027-31-01\r`);
     await term.waitFor('is not a day of the calendar');
     term.type(`${KEY.backspace.repeat(10)}2027-03-31\r`);
     await term.waitFor('First step');
-    term.type('Listen to five calls\r');
+    term.type('Listen to five calls');
+    await term.waitFor('Listen to five calls');
+    term.type(KEY.enter);
     // The rest are declined.
     for (;;) {
       const seen = await term.waitFor(/points\)\?|Action plan/);
       if (seen.includes('Action plan')) break;
-      term.type('n\r');
+      term.type('n');
     }
     expect(await term.exited).toBe(0);
     const plan = parse(readFileSync(join(tmp.dir, 'service-audit-plan.yaml'), 'utf8'));

@@ -68,3 +68,41 @@ describe('CSV edge cases (issue 22 item 6)', () => {
     expect(parseCsv('f.csv', text).records[1]!.cells).toEqual(cells);
   });
 });
+
+// Issue 22 item 5 (in part): common form exports import with no --map.
+describe('form exports without a --map (issue 22 item 5)', () => {
+  test.each([
+    [
+      'Google Forms',
+      'Timestamp,Email Address,I understand the goals and why.\n2026/11/01 9:14:00 AM GMT,a@b.c,Agree\n',
+    ],
+    [
+      'Microsoft Forms',
+      'ID,Start time,Completion time,Email,Name,I understand the goals and why.\n1,11/1/26 9:14,11/1/26 9:16,anonymous,,Agree\n',
+    ],
+    [
+      'Typeform',
+      '#,I understand the goals and why.,Start Date (UTC),Submit Date (UTC),Network ID\nx1,Agree,2026-11-01 09:14:00,2026-11-01 09:16:00,abc\n',
+    ],
+  ])('%s: the tool’s own columns are ignored; nothing of them reaches the answers', (_, csv) => {
+    const { rows, fatal } = csvRespondents('form.csv', csv, bank);
+    expect(fatal).toEqual([]);
+    expect(rows.map((r) => r.answers)).toEqual([{ bank: 'pulse@1', answers: { 'u.self': { value: 'agree' } } }]);
+  });
+
+  test('a header that is the statement without its lead-in matches; a near one gets "did you mean" the id', () => {
+    const led = { ...bank, areas: bank.areas.map((a) => ({ ...a })) };
+    const q = led.areas[0]!.elements[0]!.questions.find((x) => x.id === 'u.self')!;
+    const original = q.text;
+    q.text = `Rate this about yourself: ${original}`;
+    try {
+      const ok = csvRespondents('form.csv', 'I understand the goals and why.\nagree\n', led);
+      expect(ok.fatal).toEqual([]);
+      expect(ok.rows[0]!.answers!.answers).toEqual({ 'u.self': { value: 'agree' } });
+      const near = csvRespondents('form.csv', 'I understand the goal and why\nagree\n', led).fatal[0]!;
+      expect(near.fix).toMatch(/^did you mean "u\.self"\?/);
+    } finally {
+      q.text = original;
+    }
+  });
+});

@@ -359,3 +359,29 @@ test('a prediction without recommendation or advice is a valid question (it is n
   expect(problems.map(formatProblem)).toEqual([]);
   expect(adviceGaps(bank!).map(describeGap)).not.toContain(expect.stringMatching(/^b\.trust-prediction/));
 });
+
+describe('the answers template and the per-bank answers schema learn the number type', () => {
+  test('the template says what a number question takes, with its target', async () => {
+    const { renderAnswersFile } = await import('../../src/answers/write.js');
+    const text = renderAnswersFile(bank, { answers: {} }, { command: 'x' });
+    expect(text).toContain('  #   number: a number of minutes, from 0 to 1440; target ≤ 2\n  s.chat:');
+    expect(text).toContain('  #   number: a number (%), from 0 to 100; target ≥ 90\n  s.csat:');
+  });
+
+  test('`schema answers --bank`: a number from 0 to max, or N/A; words are refused', async () => {
+    const { Ajv } = await import('ajv');
+    const { jsonSchema } = await import('../../src/cli/commands/schema.js');
+    const schema = JSON.parse(jsonSchema('answers', bank));
+    const chat = schema.properties.answers.anyOf[0].properties['s.chat'];
+    expect(chat.description).toBe(
+      'How many minutes does a first reply on chat take, at the median? (a number of minutes, from 0 to 1440)',
+    );
+    expect(chat.anyOf[0]).toEqual({ type: 'number', minimum: 0, maximum: 1440 });
+    const validate = new Ajv({ strict: false }).compile(schema);
+    const file = (v: unknown) => ({ bank: 'num@1', answers: { 's.chat': v } });
+    expect(validate(file(12))).toBe(true);
+    expect(validate(file({ na: "we don't measure this" }))).toBe(true);
+    expect(validate(file(1441))).toBe(false);
+    expect(validate(file('fast'))).toBe(false);
+  });
+});

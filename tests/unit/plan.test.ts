@@ -6,6 +6,7 @@ import { parseAnswers } from '../../src/answers/parse.js';
 import { parseBank } from '../../src/bank/parse.js';
 import type { Bank } from '../../src/bank/schema.js';
 import { formatProblem } from '../../src/errors.js';
+import { expiredAnswers, planFacts, weaknessAction } from '../../src/plan/facts.js';
 import { renderPlanCsv, renderPlanMarkdown, renderPlanTerminal } from '../../src/plan/formats.js';
 import { mergePlans } from '../../src/plan/merge.js';
 import { buildPlanModel, progressOf } from '../../src/plan/model.js';
@@ -280,5 +281,54 @@ describe('two writers of one plan file', () => {
     } finally {
       tmp.cleanup();
     }
+  });
+});
+
+describe('what reports and check count on a plan and on answers', () => {
+  const today = '2027-02-01';
+  const p = plan([
+    action('a', { questions: ['c.one'], status: 'doing', due: '2027-01-15', owner: 'IT' }),
+    action('b', { questions: ['c.two'], due: '2027-03-01' }),
+    action('c', { questions: ['d.one'], status: 'dropped' }),
+  ]);
+
+  test('overdue, without an owner, and top-N weaknesses no action addresses', () => {
+    const facts = planFacts(p, 'plan.yaml', ['c.one', 'd.one', 't.share', 'c.two'], today);
+    expect(facts.overdue).toEqual(['a']);
+    expect(facts.noOwner).toEqual(['b']);
+    // d.one's only action was dropped: it counts as unplanned.
+    expect(facts.unplanned(2)).toEqual(['d.one']);
+    expect(facts.unplanned(4)).toEqual(['d.one', 't.share']);
+    expect(facts.progress.summary).toBe('0 of 2 done, 1 under way, 1 overdue');
+  });
+
+  test('a weakness shows the action addressing it, an open one before a dropped one', () => {
+    expect(weaknessAction(p, 'c.one', today)).toEqual({
+      id: 'a',
+      title: 'Do a',
+      status: 'doing',
+      owner: 'IT',
+      due: '2027-01-15',
+      overdue: true,
+    });
+    expect(weaknessAction(p, 't.share', today)).toBeUndefined();
+  });
+
+  test('answers past their review date, by their own date or the file’s; undated ones count', () => {
+    const answers = {
+      bank: 'mini@1',
+      date: '2026-06-01',
+      answers: {
+        'c.one': { value: 'yes', date: '2025-01-01' },
+        'c.two': { value: 'yes' },
+        'd.one': { value: 'always', date: '2026-12-01' },
+      },
+    };
+    expect(expiredAnswers(bank, answers, '2027-02-01')).toEqual([
+      { questionId: 'c.one', answered: '2025-01-01', due: '2026-01-01' },
+    ]);
+    expect(expiredAnswers(bank, answers, '2027-06-02').map((e) => e.questionId)).toEqual(['c.one', 'c.two']);
+    const { date: _none, ...undated } = answers;
+    expect(expiredAnswers(bank, undated, '2025-06-02').map((e) => e.questionId)).toEqual(['c.two']);
   });
 });

@@ -74,13 +74,13 @@ describe('CSV import', () => {
   });
 
   test('an unknown column stops the import with FILE:ROW:COL', () => {
-    const { fatal } = csvRespondents('pulse.csv', 'u.self,Timestamp\nagree,2026-11-01 09:14\n', bank);
+    const { fatal } = csvRespondents('pulse.csv', 'u.self,Shoe size\nagree,42\n', bank);
     expect(fatal).toHaveLength(1);
     expect(fatal[0]).toMatchObject({
       file: 'pulse.csv',
       line: 1,
       col: 2,
-      message: 'column "Timestamp" matches no question',
+      message: 'column "Shoe size" matches no question',
     });
   });
 
