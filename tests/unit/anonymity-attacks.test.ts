@@ -66,7 +66,7 @@ describe('the HTML team report shows what the terminal and markdown show', () =>
       person({ 'u.self': 'strongly-agree', 't.self': 'strongly-disagree' }),
     ];
     const m = finish(people);
-    const page = TEAM_FORMATS.html(m, {});
+    const page = TEAM_FORMATS.html(m);
     expect(page).toContain('Answers per question');
     expect(page).toMatch(/Agree 4 · Strongly agree 1/);
     expect(page).toContain('1 answered by fewer is left out of every figure');
