@@ -1,7 +1,7 @@
 import { answerOf, type Answers } from '../answers/schema.js';
 import type { Bank } from '../bank/schema.js';
 import { creditOf, labelOf, round1, scoreResults, type Scores } from '../score/score.js';
-import { DEFAULT_MIN_GROUP, MIN_POOL_FOR_NOTES, planGroups } from './anonymity.js';
+import { DEFAULT_MIN_GROUP, MIN_POOL_FOR_NOTES, notesShown, planGroups, planItem } from './anonymity.js';
 import type {
   LeftOut,
   PerceptionGap,
@@ -142,13 +142,24 @@ function finishPool(layout: Layout, st: PoolState, o: FinishOptions): TeamReport
   const { results, scores } = teamResultsOf(layout, st.total, minGroup, o.priorities ?? 5);
   const sizes = new Map([...st.groups].map(([name, t]) => [name, t.n]));
   const plan = planGroups(sizes, st.ungrouped, minGroup);
+  const shown = new Set([...plan].filter(([, hidden]) => hidden === null).map(([name]) => name));
+  const masks = itemMasks(layout, st, shown, minGroup);
   const teamGroups: TeamGroup[] = [...plan].map(([name, hidden]) => ({
     name,
     respondents: hidden === null ? sizes.get(name)! : null,
     hidden,
-    results: hidden === null ? teamResultsOf(layout, st.groups.get(name)!, minGroup, 0).results : null,
+    results:
+      hidden === null
+        ? teamResultsOf(layout, masked(st.groups.get(name)!, masks.get(name)!), minGroup, 0).results
+        : null,
   }));
-  const notesShown = st.total.n >= MIN_POOL_FOR_NOTES;
+  // Notes per item: only where at least MIN_POOL_FOR_NOTES people answered that item.
+  const noteItems = new Set(
+    layout.list
+      .filter(({ question: q }, i) => notesShown(answeredOf(q, st.total.questions[i]!), st.total.n))
+      .map(({ question: q }) => q.id),
+  );
+  const poolNotes = st.notes.filter((x) => noteItems.has(x.questionId));
   return {
     ...base,
     suppressed: null,
@@ -156,19 +167,47 @@ function finishPool(layout: Layout, st: PoolState, o: FinishOptions): TeamReport
     groups: teamGroups,
     priorities: teamPriorities(scores),
     perceptionGap: perceptionGaps(layout, st.leads, results),
-    notes: notesShown
-      ? {
-          shown: true,
-          reason: null,
-          items: contentShuffle(st.notes, (x) => `${x.questionId}\u0000${x.note}`),
-          comments: contentShuffle(st.comments, (x) => x),
-        }
-      : {
-          shown: false,
-          reason: `notes are shown from ${MIN_POOL_FOR_NOTES} team respondents, so that the way a note is written cannot point to its writer`,
-          items: [],
-          comments: [],
-        },
+    notes:
+      st.total.n >= MIN_POOL_FOR_NOTES
+        ? {
+            shown: true,
+            reason: null,
+            items: contentShuffle(poolNotes, (x) => `${x.questionId}\u0000${x.note}`),
+            // A general comment answers no item: the pool itself is its item (every team respondent).
+            comments: notesShown(st.total.n, st.total.n) ? contentShuffle(st.comments, (x) => x) : [],
+          }
+        : {
+            shown: false,
+            reason: `notes are shown from ${MIN_POOL_FOR_NOTES} team respondents, so that the way a note is written cannot point to its writer`,
+            items: [],
+            comments: [],
+          },
+  };
+}
+
+/**
+ * Per shown group, the items (question indexes) it may not show: complementary suppression per
+ * item (planItem), so that no item's figure of a group rests on fewer than the floor, nor lets
+ * the pool minus the shown groups be fewer than the floor for that item. Pure.
+ */
+function itemMasks(l: Layout, st: PoolState, shown: ReadonlySet<string>, floor: number): Map<string, Set<number>> {
+  const masks = new Map([...shown].map((g) => [g, new Set<number>()]));
+  l.list.forEach(({ question: q }, i) => {
+    const byGroup = new Map([...shown].map((g) => [g, answeredOf(q, st.groups.get(g)!.questions[i]!)]));
+    const plan = planItem(byGroup, answeredOf(q, st.total.questions[i]!), shown, floor);
+    for (const g of shown) if (!plan.groups.has(g)) masks.get(g)!.add(i);
+  });
+  return masks;
+}
+
+/** A tally with some items emptied: what a group shows when those items are suppressed for it. Pure. */
+function masked(t: Tally, items: ReadonlySet<number>): Tally {
+  if (items.size === 0) return t;
+  return {
+    ...t,
+    questions: t.questions.map((qt, i) =>
+      items.has(i) ? { counts: qt.counts.map(() => 0), na: 0, percents: [], credits: [] } : qt,
+    ),
   };
 }
 
@@ -243,7 +282,7 @@ export function teamResultsOf(
         missing: [...a.missing],
       })),
       elements,
-      questions: questionsOf(l, t),
+      questions: questionsOf(l, t, floor),
       statements: statementsOf(l, t, floor),
       engagement: engagementOf(l, t, floor),
       leftOutByFloor,
@@ -252,12 +291,14 @@ export function teamResultsOf(
 }
 
 /** How the set answered each question it saw: distributions and mean credit. */
-function questionsOf(l: Layout, t: Tally): TeamQuestion[] {
+function questionsOf(l: Layout, t: Tally, floor: number): TeamQuestion[] {
   const out: TeamQuestion[] = [];
   l.list.forEach(({ question: q, element }, i) => {
     const qa = t.questions[i]!;
     const answered = answeredOf(q, qa);
-    if (answered + qa.na === 0) return;
+    // An item answered by fewer than the floor shows nothing, not even its counts (it is counted
+    // in leftOutByFloor): a distribution of one is that person's answer.
+    if (answered < floor) return;
     const meanCredit =
       answered === 0
         ? null
