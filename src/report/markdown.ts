@@ -1,3 +1,4 @@
+import { actionWords, expiredWords } from '../plan/words.js';
 import {
   markdownCode,
   markdownCode as code,
@@ -149,14 +150,29 @@ export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string 
       m.priorities
         .map((p) =>
           wrap(
-            `${cell(p.text)} (${code(p.questionId)}, +${p.pointsToGain.toFixed(1)} points): ${cell(p.recommendation)}${adviceDetail(p)}`,
+            `${cell(p.text)} (${code(p.questionId)}, +${p.pointsToGain.toFixed(1)} points): ${cell(p.recommendation)}${adviceDetail(p)}${p.action ? ` ${cell(`${actionWords(p.action)}.`)}` : ''}`,
             WIDTH - 6,
           )
-            .map((l, i) => (i === 0 ? `- [ ] ${l}` : `      ${l}`))
+            // A task list: an action done in the plan is ticked.
+            .map((l, i) => (i === 0 ? `- [${p.action?.status === 'done' ? 'x' : ' '}] ${l}` : `      ${l}`))
             .join('\n'),
         )
         .join('\n'),
     );
+  if (m.plan) blocks.push(para(`Plan: ${cell(m.plan.summary)}.`));
+  if (m.expired && m.expired.length > 0) {
+    blocks.push(h(2, 'Past their review date'));
+    blocks.push(
+      m.expired
+        .map((e) =>
+          wrap(cell(expiredWords(e)), WIDTH - 2)
+            .map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`))
+            .join('\n'),
+        )
+        .join('\n'),
+    );
+    blocks.push(para('Ask them again with `service-audit --recheck`.'));
+  }
 
   if (m.unmeasured.length > 0) blocks.push(h(2, 'Start measuring'), startMeasuring(m.unmeasured));
 
