@@ -110,14 +110,14 @@ describe('report and check on the year, with the plan', () => {
     const byQuestion = Object.fromEntries(m.priorities.map((w: { questionId: string }) => [w.questionId, w]));
     // One action covers both phone questions; it has no owner and is overdue.
     expect(byQuestion['environment.phone-menu'].action).toEqual({
-      id: 'environment.on-hold',
+      id: 'environment.hold-message',
       title: 'Cap time on hold at one minute; call back instead',
       status: 'planned',
       owner: null,
       due: '2026-09-30',
       overdue: true,
     });
-    expect(byQuestion['customer.ceo-in-disguise'].action.status).toBe('done');
+    expect(byQuestion['customer.mirror'].action.status).toBe('done');
     expect(m.priorities.some((w: { action?: unknown }) => w.action === undefined)).toBe(true);
     // Nothing is past its review date a quarter after the audit.
     expect(m.expired).toBeUndefined();
