@@ -90,10 +90,10 @@ export function overallWords(
 }
 
 /** The team's pulse behind a combined report, as sentences (unescaped). */
-export function teamSentences(team: NonNullable<ReportModel['team']>): string[] {
+export function teamSentences(team: NonNullable<ReportModel['team']>, esc: (s: string) => string = (s) => s): string[] {
   const part = team.participation === null ? '' : ` of ${team.teamSize} (${team.participation}% took part)`;
   const out = [`${team.respondents} team respondents${part}.`];
-  if (team.suppressed) return [...out, `Not shown: ${team.suppressed}`];
+  if (team.suppressed) return [...out, `Not shown: ${esc(team.suppressed)}`];
   if (team.leftOutByFloor > 0)
     out.push(
       `${team.leftOutByFloor} ${team.leftOutByFloor === 1 ? 'item' : 'items'} answered by fewer than ${team.minGroup} people left out of every figure.`,
@@ -102,6 +102,9 @@ export function teamSentences(team: NonNullable<ReportModel['team']>): string[] 
 }
 
 /** "The lead predicted 40% favourable for "…"; the team: 62%". */
-export function predictionLine(p: NonNullable<ReportModel['team']>['predictions'][number]): string {
-  return `The lead predicted ${p.predicted}% favourable for "${p.text}"; the team: ${p.team === null ? 'not measured' : `${p.team}%`}`;
+export function predictionLine(
+  p: NonNullable<ReportModel['team']>['predictions'][number],
+  esc: (s: string) => string = (s) => s,
+): string {
+  return `The lead predicted ${p.predicted}% favourable for "${esc(p.text)}"; the team: ${p.team === null ? 'not measured' : `${p.team}%`}`;
 }

@@ -231,10 +231,10 @@ export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string 
   if (m.team) {
     const team = m.team;
     blocks.push(h(2, "The team's pulse"));
-    const lines = teamSentences(team).map((l) => cell(l));
+    const lines = teamSentences(team, cell);
     if (!team.suppressed) {
-      lines.push(...team.statements.map((x) => cell(`${x.text}: ${favourableLine(x)}`)));
-      lines.push(...team.predictions.map((p) => cell(predictionLine(p))));
+      lines.push(...team.statements.map((x) => `${cell(x.text)}: ${favourableLine(x)}`));
+      lines.push(...team.predictions.map((p) => predictionLine(p, cell)));
     }
     blocks.push(lines.map((l) => item(l)).join('\n'));
   }
