@@ -1,5 +1,18 @@
 import type { ScoredView, ViewWeakness } from '../score/view.js';
 import type { Assertion, Level } from './config.js';
+import type { PlanFacts } from '../plan/facts.js';
+
+/**
+ * What a check sees besides the scores (issue 21): the plan's facts, and the answers past their
+ * review date. A subject it lacks (no plan named, a pool that has no answer dates) is not measured.
+ */
+export interface LoopFacts {
+  plan?: PlanFacts;
+  /** Question ids of answers past their review date; absent when this view has no dated answers. */
+  expired?: string[];
+}
+
+const NO_PLAN = 'no plan: name one with `plan:` in the config or --plan';
 
 /** The outcome of one assertion, as every check format reports it. */
 export interface AssertionResult {
@@ -46,7 +59,7 @@ function counted(subject: string, c: { ids: string[] } | { notMeasured: string }
 }
 
 /** What an assertion measures in the view: one subject, or one per area/element. */
-function subjectsOf(a: Assertion, v: ScoredView, specific: ReadonlySet<string>): Subject[] {
+function subjectsOf(a: Assertion, v: ScoredView, specific: ReadonlySet<string>, loop: LoopFacts = {}): Subject[] {
   const hidden = v.suppressed ? `hidden: ${v.suppressed}` : undefined;
   const element = (e: ScoredView['elements'][number]): Subject => ({
     subject: `element ${e.id}`,
@@ -123,6 +136,28 @@ function subjectsOf(a: Assertion, v: ScoredView, specific: ReadonlySet<string>):
     }
     case 'notApplicable':
       return [counted('not-applicable answers', v.notApplicable)];
+    case 'overdue':
+      return [counted('overdue actions', loop.plan ? { ids: loop.plan.overdue } : { notMeasured: NO_PLAN })];
+    case 'noOwner':
+      return [
+        counted('open actions without an owner', loop.plan ? { ids: loop.plan.noOwner } : { notMeasured: NO_PLAN }),
+      ];
+    case 'unplanned': {
+      const top = a.top ?? 5;
+      return [
+        counted(
+          `weaknesses of the top ${top} of Fix first with no action`,
+          loop.plan ? { ids: loop.plan.unplanned(top) } : { notMeasured: NO_PLAN },
+        ),
+      ];
+    }
+    case 'expired':
+      return [
+        counted(
+          'answers past their review date',
+          loop.expired ? { ids: loop.expired } : { notMeasured: 'a pool carries no answer dates' },
+        ),
+      ];
     case 'respondents':
       return [
         'n' in v.respondents
@@ -162,7 +197,7 @@ function subjectsOf(a: Assertion, v: ScoredView, specific: ReadonlySet<string>):
  * measure is reported as "not measured" and neither passes nor fails. An element or area named
  * by its own assertion is not evaluated again by `elements` or `areas`.
  */
-export function evaluate(assertions: readonly Assertion[], v: ScoredView): AssertionResult[] {
+export function evaluate(assertions: readonly Assertion[], v: ScoredView, loop: LoopFacts = {}): AssertionResult[] {
   const specific = new Set(
     assertions.flatMap((a) =>
       a.kind === 'element' ? [`element ${a.target}`] : a.kind === 'area' ? [`area ${a.target}`] : [],
@@ -172,7 +207,7 @@ export function evaluate(assertions: readonly Assertion[], v: ScoredView): Asser
     const key = (['minScore', 'max', 'min', 'minShare'] as const).find((k) => a[k] !== undefined)!;
     const op = OPERATORS[key];
     const expected = a[key]!;
-    return subjectsOf(a, v, specific).map((s): AssertionResult => {
+    return subjectsOf(a, v, specific, loop).map((s): AssertionResult => {
       const passed = s.actual !== null && op.test(s.actual, expected);
       const message =
         s.actual === null

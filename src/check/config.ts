@@ -34,6 +34,12 @@ function buildConfigSchema() {
     answers: z.optional(
       described(z.string().check(z.minLength(1)), 'The default answers file for --answers, relative to this file.'),
     ),
+    plan: z.optional(
+      described(
+        z.string().check(z.minLength(1)),
+        "The action plan (service-audit plan), relative to this file: reports show each weakness's action, and check may assert overdue, noOwner and unplanned.",
+      ),
+    ),
     teamSize: z.optional(
       described(
         z.int().check(z.gte(1)),
@@ -50,6 +56,24 @@ function buildConfigSchema() {
           notApplicable: z.optional(described(countAssertion, 'How many questions may be marked not applicable.')),
           respondents: z.optional(
             described(respondentsAssertion, 'Team report: how many team respondents the pool must have.'),
+          ),
+          overdue: z.optional(described(countAssertion, "How many of the plan's actions may be overdue.")),
+          noOwner: z.optional(described(countAssertion, 'How many open actions of the plan may have no owner.')),
+          unplanned: z.optional(
+            described(
+              z.strictObject({
+                max: z.int().check(z.gte(0)),
+                top: z._default(
+                  described(z.int().check(z.gte(1)), 'How many of Fix first are looked at (default 5).'),
+                  5,
+                ),
+                level,
+              }),
+              'How many of the top weaknesses of Fix first may have no action in the plan.',
+            ),
+          ),
+          expired: z.optional(
+            described(countAssertion, "How many answers may be past their review date (the bank's review days)."),
           ),
         }),
         described(
@@ -82,6 +106,12 @@ export interface Assertion {
     | 'notApplicable'
     | 'respondents'
     | 'benchmark'
+    /** The plan (issue 21): overdue actions, open actions without an owner, top weaknesses with no action. */
+    | 'overdue'
+    | 'noOwner'
+    | 'unplanned'
+    /** Answers past their review date. */
+    | 'expired'
     /** Implied on every audit: no essential element may be missing. */
     | 'essential';
   target?: string;
@@ -91,10 +121,23 @@ export interface Assertion {
   min?: number;
   /** benchmark: the lowest share (0-100) who hold the statement fully. */
   minShare?: number;
+  /** unplanned: how many of Fix first are looked at. */
+  top?: number;
   level: Level;
 }
 
-const FIXED = ['overall', 'areas', 'elements', 'unanswered', 'notApplicable', 'respondents'];
+const FIXED = [
+  'overall',
+  'areas',
+  'elements',
+  'unanswered',
+  'notApplicable',
+  'respondents',
+  'overdue',
+  'noOwner',
+  'unplanned',
+  'expired',
+];
 
 /**
  * The element a `benchmark:<id>` key names: its full id (`engagement.trust`) or, when that is
@@ -200,7 +243,7 @@ export function assertionsFrom(
 ): Assertion[] {
   const entries = { ...(config?.assertions ?? {}) } as Record<
     string,
-    { minScore?: number; max?: number; min?: number; minShare?: number; level: Level }
+    { minScore?: number; max?: number; min?: number; minShare?: number; top?: number; level: Level }
   >;
   if (flags.minScore !== undefined) entries.overall = { minScore: flags.minScore, level: 'error' };
   if (flags.minElementScore !== undefined) entries.elements = { minScore: flags.minElementScore, level: 'error' };
@@ -229,6 +272,7 @@ export function assertionsFrom(
       ...(a.max !== undefined && { max: a.max }),
       ...(a.min !== undefined && { min: a.min }),
       ...(a.minShare !== undefined && { minShare: a.minShare }),
+      ...(a.top !== undefined && { top: a.top }),
       level: a.level,
     };
   });

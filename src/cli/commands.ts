@@ -224,6 +224,11 @@ export const COMMANDS: readonly AnyCommand[] = [
       config,
       format(REPORT_FORMATS, 'output format', 'terminal'),
       out('the report'),
+      {
+        flags: '--plan <file>',
+        description:
+          "the action plan (service-audit plan): each weakness shows its action (default: the config's plan:)",
+      },
       { flags: '--explain', description: 'show the arithmetic behind each element score' },
       { flags: '--priorities <n>', description: 'how many items "fix first" lists', parse: positiveInt, default: 5 },
       ...POOL_OPTIONS,
@@ -263,6 +268,10 @@ export const COMMANDS: readonly AnyCommand[] = [
         ...out('the results'),
         description:
           'write the results to this file (atomically) instead of stdout, pass or fail; the verdict still goes to stderr',
+      },
+      {
+        flags: '--plan <file>',
+        description: "the action plan that overdue, noOwner and unplanned assert on (default: the config's plan:)",
       },
       ...POOL_OPTIONS,
     ],

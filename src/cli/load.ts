@@ -92,5 +92,6 @@ export function loadConfig(io: Io, file: string, bankFlag?: string): { config: C
   const { config, problems } = parseConfig(file, text, bank.bank);
   if (!config) throw new InputError(problems);
   if (config.answers !== undefined) config.answers = fromConfig(config.answers);
+  if (config.plan !== undefined) config.plan = fromConfig(config.plan);
   return { config, bank };
 }

@@ -63,6 +63,11 @@ export function loadPlan(io: Io, file: string, bank: Bank): ParsedPlan & { sha25
   return { ...parsed, sha256 };
 }
 
+/** The plan a report or check was pointed at (--plan, or the config's `plan:`), read; undefined when none was named. */
+export function namedPlan(io: Io, file: string | undefined, bank: Bank): { plan: Plan; file: string } | undefined {
+  return file === undefined ? undefined : { plan: loadPlan(io, file, bank).plan, file };
+}
+
 /** The plan file opened for writing: as it is on disk, or a new empty plan when there is none. */
 export function openPlan(io: Io, file: string, bank: Bank): GuardedFile<Plan> {
   const kind = planKind(io, file, bank);

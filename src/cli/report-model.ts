@@ -3,6 +3,9 @@ import { UsageError } from '../errors.js';
 import { buildReport } from '../report/model.js';
 import type { ReportModel } from '../report/schema.js';
 import { scoreAudit } from '../score/score.js';
+import { expiredAnswers } from '../plan/facts.js';
+import { withLoop } from '../plan/report.js';
+import type { Plan } from '../plan/schema.js';
 import { terminalLine } from '../text/escape.js';
 import { closest, didYouMean } from '../validation/closest.js';
 import type { Io } from './io.js';
@@ -16,12 +19,34 @@ export function reportOf(
   io: Io,
   bank: LoadedBank,
   answers: Pick<LoadedAnswers, 'answers' | 'file' | 'sha256' | 'upgrade'>,
-  o: { explain?: boolean; priorities?: number; areas?: readonly string[] } = {},
+  o: {
+    explain?: boolean;
+    priorities?: number;
+    areas?: readonly string[];
+    /** The plan whose actions each weakness shows (report --plan, or the config's). */
+    plan?: { plan: Plan; file: string };
+  } = {},
 ): ReportModel {
   const scores = scoreAudit(bank.bank, answers.answers, {
     ...(o.priorities !== undefined && { priorities: o.priorities }),
     ...(o.areas && { areas: o.areas }),
   });
+  const today = io.today();
+  return withLoop(buildModel(io, bank, answers, scores, o), {
+    ...(o.plan && { plan: o.plan }),
+    expired: expiredAnswers(bank.bank, answers.answers, today),
+    today,
+  });
+}
+
+/** The report model of scored answers, before the plan is put in. */
+function buildModel(
+  io: Io,
+  bank: LoadedBank,
+  answers: Pick<LoadedAnswers, 'answers' | 'file' | 'sha256' | 'upgrade'>,
+  scores: ReturnType<typeof scoreAudit>,
+  o: { explain?: boolean },
+): ReportModel {
   return buildReport(scores, {
     toolVersion: io.version,
     bank: bank.bank,

@@ -28,12 +28,26 @@ export interface Setup {
   configFile?: string;
   bank: LoadedBank;
   answersFile: string;
+  /** The plan: --plan, else the config's `plan:`. */
+  planFile?: string;
 }
 
 /** Reads the config (--config, else the nearest one) and the bank; flags win over the config. Throws InputError. */
-export function loadSetup(io: Io, flags: { config?: string; bank?: string; answers?: string }): Setup {
+export function loadSetup(io: Io, flags: { config?: string; bank?: string; answers?: string; plan?: string }): Setup {
   const configFile = flags.config ?? findConfig(io.cwd);
-  if (!configFile) return { bank: loadBank(io, flags.bank), answersFile: flags.answers ?? DEFAULT_ANSWERS };
+  if (!configFile)
+    return {
+      bank: loadBank(io, flags.bank),
+      answersFile: flags.answers ?? DEFAULT_ANSWERS,
+      ...(flags.plan !== undefined && { planFile: flags.plan }),
+    };
   const { config, bank } = loadConfig(io, configFile, flags.bank);
-  return { config, configFile, bank, answersFile: flags.answers ?? config.answers ?? DEFAULT_ANSWERS };
+  const planFile = flags.plan ?? config.plan;
+  return {
+    config,
+    configFile,
+    bank,
+    answersFile: flags.answers ?? config.answers ?? DEFAULT_ANSWERS,
+    ...(planFile !== undefined && { planFile }),
+  };
 }

@@ -128,7 +128,7 @@ export function fillPool(
       for (const row of rows) {
         count++;
         if (row.answers?.role === 'lead') refuse(row.source, [leadRefused(row.source, 'a CSV row')]);
-        else if (row.answers) pool.add(row.answers);
+        else if (row.answers) pool.add(row.answers, row.comments);
         else {
           leftOut.push(leftOutOf(row.source, row.problems));
           strictProblems.push(...row.problems);

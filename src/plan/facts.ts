@@ -18,8 +18,8 @@ export interface ExpiredAnswer {
 
 /**
  * The answers past their review date on `today`: given more than the question's `review` days
- * ago (its element's, else 365), by the answer's own date, else its file's. Undated answers count
- * as expired: nobody can say they are current. Pure.
+ * ago (its element's, else 365), by the answer's own date, else its file's. Undated answers are
+ * not listed: nothing says when they were given. Pure.
  */
 export function expiredAnswers(bank: Bank, answers: Answers, today: string): ExpiredAnswer[] {
   const out: ExpiredAnswer[] = [];
@@ -27,8 +27,10 @@ export function expiredAnswers(bank: Bank, answers: Answers, today: string): Exp
     const a = answerOf(answers, q.id);
     if (!a) continue;
     const on = answeredOn(a, answers);
+    // An undated answer cannot be said to be past its date (a re-check asks it again anyway).
+    if (on === undefined) continue;
     const { due, expired } = expiry(on, reviewDays(q, q.profile ? undefined : element), today);
-    if (expired) out.push({ questionId: q.id, answered: on ?? null, due });
+    if (expired) out.push({ questionId: q.id, answered: on, due });
   }
   return out;
 }

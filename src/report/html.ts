@@ -1,3 +1,4 @@
+import { actionWords, expiredWords } from '../plan/words.js';
 import { html } from '../text/escape.js';
 import {
   bandDefs,
@@ -168,9 +169,13 @@ function fixFirst(m: ReportModel): string {
       : `<ol class="actions">${m.priorities
           .map(
             (p) =>
-              `<li><strong>${html(p.recommendation)}</strong><br><span class="muted">${html(p.text)} Answer: ${html(p.answerLabel)}; <span class="why">${html(whyWords(p))}</span>; +${p.pointsToGain.toFixed(1)} points overall (<code>${html(p.questionId)}</code>).</span>${adviceDetail(p)}</li>`,
+              `<li><strong>${html(p.recommendation)}</strong><br><span class="muted">${html(p.text)} Answer: ${html(p.answerLabel)}; <span class="why">${html(whyWords(p))}</span>; +${p.pointsToGain.toFixed(1)} points overall (<code>${html(p.questionId)}</code>).</span>${adviceDetail(p)}${p.action ? `<span class="rec">${html(actionWords(p.action))}</span>` : ''}</li>`,
           )
-          .join('')}</ol>`;
+          .join('')}</ol>${m.plan ? `<p>Plan: ${html(m.plan.summary)}.</p>` : ''}${
+          m.expired && m.expired.length > 0
+            ? `<h3>Past their review date</h3><ul>${m.expired.map((e) => `<li>${html(expiredWords(e))}</li>`).join('')}</ul>`
+            : ''
+        }`;
   return `<section id="fix-first" aria-labelledby="fix-first-h">
 <h2 id="fix-first-h">Fix first</h2>
 ${body}

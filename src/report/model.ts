@@ -106,7 +106,7 @@ function unmeasured(scores: Scores, bank: Bank): ReportUnmeasured[] {
 /** Builds the one report model every renderer draws from. Pure. */
 export function buildReport(scores: Scores, i: ReportInputs): ReportModel {
   return {
-    schemaVersion: 4,
+    schemaVersion: 5,
     tool: { name: 'service-audit', version: i.toolVersion },
     bank: { id: i.bank.id, version: i.bank.version, title: i.bank.title, sha256: i.bankSha256 },
     answers: {

@@ -29,6 +29,18 @@ const weaknessSchema = z.strictObject({
   owner: z.optional(z.string().check(z.describe('Who usually does it: the label of a role of the bank.'))),
   check: z.optional(z.string().check(z.describe('How to check that the fix worked.'))),
   note: z.optional(z.string()),
+  action: z.optional(
+    z
+      .strictObject({
+        id: z.string(),
+        title: z.string(),
+        status: z.enum(['planned', 'doing', 'done', 'dropped']),
+        owner: z.nullable(z.string()),
+        due: z.nullable(z.string()),
+        overdue: z.boolean(),
+      })
+      .check(z.describe('The action of the plan (report --plan) that addresses this weakness.')),
+  ),
   why: z.optional(
     z
       .enum(['critical', 'importance', 'element'])
@@ -61,10 +73,10 @@ const unmeasuredSchema = z
 
 export const reportSchema = z.strictObject({
   schemaVersion: z
-    .literal(4)
+    .literal(5)
     .check(
       z.describe(
-        '4 since essential elements (missing), critical answers and Fix-first reasons, notAsked and notMeasured apart from notApplicable, the summary, --explain arithmetic and the combined audit (team); 3 since advice carries a first step, an owner and a check, and unmeasured numbers are listed; 2 since sources, upgrade and area rules were added.',
+        "5 since the plan (each weakness its action, the plan's progress) and answers past their review date; 4 since essential elements (missing), critical answers and Fix-first reasons, notAsked and notMeasured apart from notApplicable, the summary, --explain arithmetic and the combined audit (team); 3 since advice carries a first step, an owner and a check, and unmeasured numbers are listed; 2 since sources, upgrade and area rules were added.",
       ),
     ),
   tool: z.strictObject({ name: z.literal('service-audit'), version: z.string() }),
@@ -244,6 +256,33 @@ export const reportSchema = z.strictObject({
           "The combined audit (report --lead): team statements are scored from this pulse; the lead's predictions beside the measured shares.",
         ),
       ),
+  ),
+  plan: z.optional(
+    z
+      .strictObject({
+        file: z.string(),
+        today: z.string().check(z.describe('The day overdue was judged on.')),
+        total: z.number().check(z.describe('Actions not dropped.')),
+        planned: z.number(),
+        doing: z.number(),
+        done: z.number(),
+        dropped: z.number(),
+        overdue: z.number(),
+        noOwner: z.number().check(z.describe('Open actions without an owner.')),
+        summary: z.string().check(z.describe('"3 of 5 done, 1 overdue".')),
+      })
+      .check(z.describe("The plan's progress (report --plan, or the plan the config names).")),
+  ),
+  expired: z.optional(
+    z
+      .array(
+        z.strictObject({
+          questionId: z.string(),
+          answered: z.nullable(z.string()),
+          due: z.nullable(z.string()),
+        }),
+      )
+      .check(z.describe("Answers past their review date (the bank's review days, 365 by default).")),
   ),
   sources: z
     .array(

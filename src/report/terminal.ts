@@ -1,4 +1,5 @@
 import { terminalLine as t } from '../text/escape.js';
+import { actionWords, expiredWords } from '../plan/words.js';
 import { hang } from '../text/wrap.js';
 import type { ReportElement, ReportModel } from './schema.js';
 import type { RenderOptions } from '../renderer.js';
@@ -83,6 +84,8 @@ export function renderTerminal(m: ReportModel, o: RenderOptions = {}): string {
       s.dim(c.notMeasured ? `, ${c.notMeasured} not measured` : '') +
       missing,
   );
+  if (m.plan)
+    out.push(`Plan: ${t(m.plan.summary)}${m.plan.noOwner ? s.yellow(`, ${m.plan.noOwner} without an owner`) : ''}`);
   if (m.summary.actions.length > 0) {
     out.push(s.bold('Do first'));
     m.summary.actions.forEach((p, i) => {
@@ -179,7 +182,19 @@ export function renderTerminal(m: ReportModel, o: RenderOptions = {}): string {
       );
       out.push(...hang(t(p.recommendation), width, `${' '.repeat(head.length)}→ `).map((l) => s.cyan(l)));
       out.push(...adviceDetail(p, width, ' '.repeat(head.length + 2)));
+      if (p.action)
+        out.push(
+          ...hang(t(actionWords(p.action)), width, ' '.repeat(head.length + 2)).map((l) =>
+            p.action!.overdue ? s.red(l) : l,
+          ),
+        );
+      else if (m.plan)
+        out.push(...hang('No action in the plan yet.', width, ' '.repeat(head.length + 2)).map((l) => s.dim(l)));
     });
+  }
+  if (m.expired && m.expired.length > 0) {
+    out.push('', s.bold(`Past their review date (${m.expired.length}): ask them again with service-audit --recheck`));
+    for (const e of m.expired) out.push(...hang(t(expiredWords(e)), width, '  '));
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

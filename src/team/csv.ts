@@ -149,6 +149,26 @@ const FORM_METADATA = new Set([
   'tags',
 ]);
 
+/**
+ * Headers of a form's free-text question, read as a general comment when no question or --map
+ * entry claims the column: compared in lower case without closing punctuation. Any other column
+ * becomes a comment only through a --map (columns: { "HEADER": comment }).
+ */
+const COMMENT_HEADERS = new Set([
+  'comment',
+  'comments',
+  'note',
+  'notes',
+  'anything else',
+  'anything else to add',
+  'anything else you would like to add',
+  'any other comments',
+  'other comments',
+  'additional comments',
+  'feedback',
+]);
+const commentHeader = (name: string) => COMMENT_HEADERS.has(name.toLowerCase().replace(/[\s?.:!]+$/, ''));
+
 /** A question's text without a lead-in such as "Rate this about yourself:". */
 const withoutLeadIn = (text: string) => text.trim().replace(/^[^:.?!]{3,60}:\s+/, '');
 
@@ -162,7 +182,7 @@ function closestByText(name: string, byText: ReadonlyMap<string, Question>): str
 const SHOWN_PER_KIND = 10;
 
 /** Column targets besides question ids. */
-const SPECIAL_COLUMNS = ['group', 'role', 'ignore'] as const;
+const SPECIAL_COLUMNS = ['group', 'role', 'ignore', 'comment'] as const;
 
 /** Reads a `--map` YAML file against the bank; every problem with its line and column. Pure. */
 export function parseCsvMap(file: string, source: string, bank: Bank): { map?: CsvMap; problems: Problem[] } {
@@ -175,7 +195,9 @@ export function parseCsvMap(file: string, source: string, bank: Bank): { map?: C
         out.push({
           path: ['columns', col],
           message: `"${target}" is not a question id`,
-          fix: near ? didYouMean(near) : 'write a question id (`service-audit bank` lists them), group, role or ignore',
+          fix: near
+            ? didYouMean(near)
+            : 'write a question id (`service-audit bank` lists them), group, role, comment or ignore',
         });
       }
     for (const [key, v] of Object.entries(d.values ?? {}))
@@ -203,10 +225,17 @@ export interface CsvRow {
   /** FILE:ROW. */
   source: string;
   answers?: Answers;
+  /** The row's general comments (free-text columns), shown only under the notes rule. */
+  comments?: string[];
   problems: Problem[];
 }
 
-type Column = { kind: 'question'; question: Question } | { kind: 'group' } | { kind: 'role' } | { kind: 'ignore' };
+type Column =
+  | { kind: 'question'; question: Question }
+  | { kind: 'group' }
+  | { kind: 'role' }
+  | { kind: 'comment' }
+  | { kind: 'ignore' };
 
 const NA = /^(n\/?a|not applicable)$/i;
 const PERCENT = /^[-+]?(\d+(\.\d*)?|\.\d+)\s*%?$/;
@@ -261,6 +290,8 @@ export function csvRespondents(
         ? ({ kind: special } as Column)
         : undefined;
     if (!col && target === undefined && FORM_METADATA.has(name.toLowerCase())) return { kind: 'ignore' };
+    // A free-text question of the form ("Anything else?"): each cell a general comment.
+    if (!col && target === undefined && commentHeader(name)) return { kind: 'comment' };
     if (!col) {
       // Past the first few, only counted: a 100,000-column header is one more line, not 100,000.
       if (++unmatched > SHOWN_PER_KIND) return { kind: 'ignore' };
@@ -279,7 +310,7 @@ export function csvRespondents(
     }
     // A question, group or role answered by two columns: which one holds the answer is a guess.
     const key = col.kind === 'question' ? col.question.id : col.kind;
-    if (col.kind !== 'ignore') {
+    if (col.kind !== 'ignore' && col.kind !== 'comment') {
       const first = used.get(key);
       if (first !== undefined)
         fatal.push({
@@ -356,6 +387,7 @@ export function csvRespondents(
     const source = `${file}:${rec.line}`;
     const problems: Problem[] = [];
     const answers: Answers = { bank: ref, answers: {} };
+    const comments: string[] = [];
     if (rec.cells.length > columns.length)
       problems.push({
         file,
@@ -377,6 +409,10 @@ export function csvRespondents(
       const cell = rec.cells[c] ?? '';
       const at = { file, line: rec.line, col: c + 1 };
       if (col.kind === 'ignore') return;
+      if (col.kind === 'comment') {
+        if (cell.trim() !== '') comments.push(cell.trim());
+        return;
+      }
       if (col.kind === 'group') {
         const g = cell.trim();
         if (g.length > 100)
@@ -403,7 +439,8 @@ export function csvRespondents(
       if (error) problems.push({ ...at, ...error });
       else if (answer) answers.answers[col.question.id] = answer;
     });
-    return problems.length > 0 ? { source, problems } : { source, answers, problems };
+    if (problems.length > 0) return { source, problems };
+    return comments.length > 0 ? { source, answers, comments, problems } : { source, answers, problems };
   });
   return { rows, fatal: [] };
 }

@@ -80,6 +80,20 @@ export function renderTeamHtml(m: TeamReport): string {
       ),
     );
     parts.push(engagement(r));
+    // Per question, as the terminal and markdown reports show it: how many gave each answer.
+    if (r.questions.length > 0) {
+      const rows = r.questions.map(
+        (q) =>
+          `<tr><th scope="row">${html(q.text)} <span class="muted">(<code>${html(q.id)}</code>)</span></th><td class="num">${q.answered}</td><td class="num">${q.notApplicable}</td><td>${q.distribution ? q.distribution.map((d) => `${html(d.label)} ${d.count}`).join(' · ') : q.meanPercent != null ? `mean ${score1(q.meanPercent)}%` : '—'}</td><td class="num">${q.meanCredit === null ? '—' : q.meanCredit.toFixed(2)}</td></tr>`,
+      );
+      parts.push(
+        section(
+          'questions',
+          'Answers per question',
+          `<table><caption>Each question answered by at least ${m.pool.minGroup} people${r.leftOutByFloor > 0 ? `; ${r.leftOutByFloor} answered by fewer ${r.leftOutByFloor === 1 ? 'is' : 'are'} left out of every figure` : ''}.</caption><thead><tr><th scope="col">Question</th><th scope="col" class="num">Answered</th><th scope="col" class="num">Not applicable</th><th scope="col">Answers</th><th scope="col" class="num">Mean credit</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+        ),
+      );
+    }
     parts.push(
       section(
         'fix-first',
@@ -126,9 +140,9 @@ export function renderTeamHtml(m: TeamReport): string {
         'notes',
         'Notes from the team',
         m.notes.shown
-          ? m.notes.items.length === 0
+          ? m.notes.items.length + m.notes.comments.length === 0
             ? '<p>No notes.</p>'
-            : `<ul>${m.notes.items.map((n) => `<li>${html(n.note)} <span class="muted">(<code>${html(n.questionId)}</code>)</span></li>`).join('')}</ul>`
+            : `<ul>${m.notes.items.map((n) => `<li>${html(n.note)} <span class="muted">(<code>${html(n.questionId)}</code>)</span></li>`).join('')}${m.notes.comments.map((c) => `<li>${html(c)} <span class="muted">(general comment)</span></li>`).join('')}</ul>`
           : `<p>Not shown: ${html(m.notes.reason ?? '')}.</p>`,
       ),
     );

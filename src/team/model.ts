@@ -167,7 +167,7 @@ export interface LeftOut {
 
 export interface TeamReport {
   schema: 'team-report';
-  schemaVersion: 2;
+  schemaVersion: 3;
   tool: { name: 'service-audit'; version: string };
   bank: { id: string; version: number; title: string; sha256: string };
   pool: {
@@ -193,5 +193,14 @@ export interface TeamReport {
   groups: TeamGroup[];
   priorities: TeamWeakness[];
   perceptionGap: PerceptionGap[];
-  notes: { shown: boolean; reason: string | null; items: { questionId: string; note: string }[] };
+  /**
+   * Free-text notes under the notes rule: `items` are notes on a question, `comments` general
+   * comments (a CSV's free-text column such as "Anything else?"), never per group.
+   */
+  notes: {
+    shown: boolean;
+    reason: string | null;
+    items: { questionId: string; note: string }[];
+    comments: string[];
+  };
 }

@@ -1,7 +1,7 @@
 import { answerOf, type Answers } from '../answers/schema.js';
 import type { Bank } from '../bank/schema.js';
 import { creditOf, labelOf, round1, scoreResults, type Scores } from '../score/score.js';
-import { DEFAULT_MIN_GROUP, MIN_POOL_FOR_NOTES, planGroups } from './anonymity.js';
+import { DEFAULT_MIN_GROUP, MIN_POOL_FOR_NOTES, notesShown, planGroups, planItem } from './anonymity.js';
 import type {
   LeftOut,
   PerceptionGap,
@@ -36,8 +36,11 @@ export interface FinishOptions {
 
 /** A pool being filled one respondent at a time; holds counts and scores, never whole documents. */
 export interface Pool {
-  /** Adds one respondent's validated answers. */
-  add(answers: Answers): void;
+  /**
+   * Adds one respondent's validated answers, and the general comments they wrote (a CSV's
+   * free-text column); a lead's comments are not kept, like a lead's notes.
+   */
+  add(answers: Answers, comments?: readonly string[]): void;
   /** How many respondents were added (team and leads). */
   readonly size: number;
   /** The pool's tally and layout, for the combined report (the lead's audit with this pulse). */
@@ -55,6 +58,7 @@ export function createPool(bank: Bank): Pool {
   let ungrouped = 0;
   const leads: Answers[] = [];
   const notes: { questionId: string; note: string }[] = [];
+  const comments: string[] = [];
   let size = 0;
   const marksOf = memoMarks(layout);
   return {
@@ -63,7 +67,7 @@ export function createPool(bank: Bank): Pool {
     },
     tally: total,
     layout,
-    add(answers) {
+    add(answers, generalComments = []) {
       size++;
       if (answers.role === 'lead') {
         leads.push(answers);
@@ -82,9 +86,10 @@ export function createPool(bank: Bank): Pool {
       for (const [questionId, a] of Object.entries(answers.answers))
         if (a.note && a.note.trim() !== '' && layout.questionIndex.has(questionId))
           notes.push({ questionId, note: a.note.trim() });
+      for (const c of generalComments) if (c.trim() !== '') comments.push(c.trim());
     },
     finish(o) {
-      return finishPool(layout, { total, groups, ungrouped, leads, notes, size }, o);
+      return finishPool(layout, { total, groups, ungrouped, leads, notes, comments, size }, o);
     },
   };
 }
@@ -95,6 +100,7 @@ interface PoolState {
   ungrouped: number;
   leads: Answers[];
   notes: { questionId: string; note: string }[];
+  comments: string[];
   size: number;
 }
 
@@ -106,7 +112,7 @@ function finishPool(layout: Layout, st: PoolState, o: FinishOptions): TeamReport
   const teamSize = o.teamSize ?? null;
   const base = {
     schema: 'team-report' as const,
-    schemaVersion: 2 as const,
+    schemaVersion: 3 as const,
     tool: { name: 'service-audit' as const, version: o.toolVersion },
     bank: { id: bank.id, version: bank.version, title: bank.title, sha256: o.bankSha256 },
     pool: {
@@ -130,19 +136,30 @@ function finishPool(layout: Layout, st: PoolState, o: FinishOptions): TeamReport
       groups: [],
       priorities: [],
       perceptionGap: [],
-      notes: { shown: false, reason: 'the pool is under the floor', items: [] },
+      notes: { shown: false, reason: 'the pool is under the floor', items: [], comments: [] },
     };
   }
   const { results, scores } = teamResultsOf(layout, st.total, minGroup, o.priorities ?? 5);
   const sizes = new Map([...st.groups].map(([name, t]) => [name, t.n]));
   const plan = planGroups(sizes, st.ungrouped, minGroup);
+  const shown = new Set([...plan].filter(([, hidden]) => hidden === null).map(([name]) => name));
+  const masks = itemMasks(layout, st, shown, minGroup);
   const teamGroups: TeamGroup[] = [...plan].map(([name, hidden]) => ({
     name,
     respondents: hidden === null ? sizes.get(name)! : null,
     hidden,
-    results: hidden === null ? teamResultsOf(layout, st.groups.get(name)!, minGroup, 0).results : null,
+    results:
+      hidden === null
+        ? teamResultsOf(layout, masked(st.groups.get(name)!, masks.get(name)!), minGroup, 0).results
+        : null,
   }));
-  const notesShown = st.total.n >= MIN_POOL_FOR_NOTES;
+  // Notes per item: only where at least MIN_POOL_FOR_NOTES people answered that item.
+  const noteItems = new Set(
+    layout.list
+      .filter(({ question: q }, i) => notesShown(answeredOf(q, st.total.questions[i]!), st.total.n))
+      .map(({ question: q }) => q.id),
+  );
+  const poolNotes = st.notes.filter((x) => noteItems.has(x.questionId));
   return {
     ...base,
     suppressed: null,
@@ -150,13 +167,47 @@ function finishPool(layout: Layout, st: PoolState, o: FinishOptions): TeamReport
     groups: teamGroups,
     priorities: teamPriorities(scores),
     perceptionGap: perceptionGaps(layout, st.leads, results),
-    notes: notesShown
-      ? { shown: true, reason: null, items: contentShuffle(st.notes, (x) => `${x.questionId}\u0000${x.note}`) }
-      : {
-          shown: false,
-          reason: `notes are shown from ${MIN_POOL_FOR_NOTES} team respondents, so that the way a note is written cannot point to its writer`,
-          items: [],
-        },
+    notes:
+      st.total.n >= MIN_POOL_FOR_NOTES
+        ? {
+            shown: true,
+            reason: null,
+            items: contentShuffle(poolNotes, (x) => `${x.questionId}\u0000${x.note}`),
+            // A general comment answers no item: the pool itself is its item (every team respondent).
+            comments: notesShown(st.total.n, st.total.n) ? contentShuffle(st.comments, (x) => x) : [],
+          }
+        : {
+            shown: false,
+            reason: `notes are shown from ${MIN_POOL_FOR_NOTES} team respondents, so that the way a note is written cannot point to its writer`,
+            items: [],
+            comments: [],
+          },
+  };
+}
+
+/**
+ * Per shown group, the items (question indexes) it may not show: complementary suppression per
+ * item (planItem), so that no item's figure of a group rests on fewer than the floor, nor lets
+ * the pool minus the shown groups be fewer than the floor for that item. Pure.
+ */
+function itemMasks(l: Layout, st: PoolState, shown: ReadonlySet<string>, floor: number): Map<string, Set<number>> {
+  const masks = new Map([...shown].map((g) => [g, new Set<number>()]));
+  l.list.forEach(({ question: q }, i) => {
+    const byGroup = new Map([...shown].map((g) => [g, answeredOf(q, st.groups.get(g)!.questions[i]!)]));
+    const plan = planItem(byGroup, answeredOf(q, st.total.questions[i]!), shown, floor);
+    for (const g of shown) if (!plan.groups.has(g)) masks.get(g)!.add(i);
+  });
+  return masks;
+}
+
+/** A tally with some items emptied: what a group shows when those items are suppressed for it. Pure. */
+function masked(t: Tally, items: ReadonlySet<number>): Tally {
+  if (items.size === 0) return t;
+  return {
+    ...t,
+    questions: t.questions.map((qt, i) =>
+      items.has(i) ? { counts: qt.counts.map(() => 0), na: 0, percents: [], credits: [] } : qt,
+    ),
   };
 }
 
@@ -231,7 +282,7 @@ export function teamResultsOf(
         missing: [...a.missing],
       })),
       elements,
-      questions: questionsOf(l, t),
+      questions: questionsOf(l, t, floor),
       statements: statementsOf(l, t, floor),
       engagement: engagementOf(l, t, floor),
       leftOutByFloor,
@@ -240,12 +291,14 @@ export function teamResultsOf(
 }
 
 /** How the set answered each question it saw: distributions and mean credit. */
-function questionsOf(l: Layout, t: Tally): TeamQuestion[] {
+function questionsOf(l: Layout, t: Tally, floor: number): TeamQuestion[] {
   const out: TeamQuestion[] = [];
   l.list.forEach(({ question: q, element }, i) => {
     const qa = t.questions[i]!;
     const answered = answeredOf(q, qa);
-    if (answered + qa.na === 0) return;
+    // An item answered by fewer than the floor shows nothing, not even its counts (it is counted
+    // in leftOutByFloor): a distribution of one is that person's answer.
+    if (answered < floor) return;
     const meanCredit =
       answered === 0
         ? null

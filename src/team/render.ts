@@ -146,10 +146,12 @@ export function renderTeamTerminal(m: TeamReport, o: RenderOptions = {}): string
       );
   }
   out.push('');
-  if (m.notes.shown && m.notes.items.length === 0) out.push(s.dim('Notes from the team: none.'));
+  const noteCount = m.notes.items.length + m.notes.comments.length;
+  if (m.notes.shown && noteCount === 0) out.push(s.dim('Notes from the team: none.'));
   else if (m.notes.shown) {
-    out.push(s.bold(`Notes from the team (${m.notes.items.length})`) + s.dim('  (in no particular order)'));
+    out.push(s.bold(`Notes from the team (${noteCount})`) + s.dim('  (in no particular order)'));
     for (const n of m.notes.items) out.push(...hang(`${t(n.note)} (${t(n.questionId)})`, width, '  - ', '    '));
+    for (const c of m.notes.comments) out.push(...hang(`${t(c)} (general comment)`, width, '  - ', '    '));
   } else out.push(...hang(`Notes: not shown; ${m.notes.reason}.`, width, '').map((l) => s.dim(l)));
   leftOutTerminal(m, out, s);
   return `${out.join('\n').trimEnd()}\n`;
@@ -309,11 +311,14 @@ export function renderTeamMarkdown(m: TeamReport): string {
   blocks.push('## Notes from the team');
   if (m.notes.shown)
     blocks.push(
-      m.notes.items.length === 0
+      m.notes.items.length + m.notes.comments.length === 0
         ? 'No notes.'
-        : m.notes.items
-            .map((n) =>
-              wrap(`${md(n.note)} (${markdownCode(n.questionId)})`, 78)
+        : [
+            ...m.notes.items.map((n) => `${md(n.note)} (${markdownCode(n.questionId)})`),
+            ...m.notes.comments.map((c) => `${md(c)} (general comment)`),
+          ]
+            .map((line) =>
+              wrap(line, 78)
                 .map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`))
                 .join('\n'),
             )

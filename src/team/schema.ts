@@ -87,7 +87,7 @@ const results = z.strictObject({
 export const teamReportSchema = z.strictObject({
   schema: z.literal('team-report'),
   schemaVersion: z
-    .literal(2)
+    .literal(3)
     .check(
       z.describe(
         '2 since scores come from the one engine on pooled credits, with % favourable, the floor per item and predictions.',
@@ -164,6 +164,7 @@ export const teamReportSchema = z.strictObject({
     shown: z.boolean(),
     reason: str,
     items: z.array(z.strictObject({ questionId: z.string(), note: z.string() })),
+    comments: z.array(z.string()),
   }),
 });
 

@@ -132,7 +132,7 @@ describe('check', () => {
   });
 
   const FORMATS: [string, (text: string) => void][] = [
-    ['json', (t) => expect(JSON.parse(t)).toMatchObject({ schemaVersion: 1, report: { schemaVersion: 4 } })],
+    ['json', (t) => expect(JSON.parse(t)).toMatchObject({ schemaVersion: 1, report: { schemaVersion: 5 } })],
     ['junit', (t) => expect(XMLValidator.validate(t)).toBe(true)],
     ['github', (t) => expect(t).toMatch(/check (passed|failed)/)],
     ['markdown', (t) => expect(t).toMatch(/^# service-audit check: (passed|failed)\n/)],

@@ -71,7 +71,7 @@ describe('report', () => {
     expect(a.stdout).toBe(b.stdout);
     const m = JSON.parse(a.stdout);
     expect(m).toMatchObject({
-      schemaVersion: 4,
+      schemaVersion: 5,
       tool: { name: 'service-audit' },
       bank: { id: 'service-readiness', version: 1 },
       overall: { score: 52.5, band: 'developing', missing: [] },

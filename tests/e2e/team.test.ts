@@ -70,7 +70,7 @@ describe('team report through the built binary', () => {
     const m = JSON.parse(json.stdout);
     expect(m).toMatchObject({
       schema: 'team-report',
-      schemaVersion: 2,
+      schemaVersion: 3,
       pool: { inputs: 506, used: 503, respondents: 502, leads: 1, minGroup: 5 },
     });
     expect(m.pool.leftOut.map((x: { source: string }) => x.source)).toEqual([

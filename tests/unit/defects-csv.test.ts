@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { csvRespondents, parseCsv } from '../../src/team/csv.js';
+import { renderTeamHtml } from '../../src/team/html.js';
+import { createPool } from '../../src/team/pool.js';
+import { renderTeamJson, renderTeamMarkdown, renderTeamTerminal } from '../../src/team/render.js';
 import { quoted } from '../../src/text/quote.js';
 import { teamBank } from '../team-helpers.js';
 
@@ -104,5 +107,56 @@ describe('form exports without a --map (issue 22 item 5)', () => {
     } finally {
       q.text = original;
     }
+  });
+});
+
+// Issue 22 item 5: a form's free-text question becomes a general comment, shown under the notes rule.
+describe('a free-text column becomes a general comment (issue 22 item 5)', () => {
+  const csvOf = (n: number, lead = false) =>
+    [
+      'Timestamp,I understand the goals and why.,Anything else?,Role',
+      ...Array.from({ length: n }, (_, i) => `2026/11/01,Agree,${i === 0 ? '"<b>more *rota* cover</b>"' : ''},`),
+      ...(lead ? ['2026/11/01,Agree,the lead speaking,lead'] : []),
+    ].join('\n');
+  const report = (csv: string) => {
+    const { rows, fatal } = csvRespondents('form.csv', csv, bank);
+    expect(fatal).toEqual([]);
+    const pool = createPool(bank);
+    for (const r of rows) if (r.answers) pool.add(r.answers, r.comments);
+    return pool.finish({ toolVersion: '1', bankSha256: 'b'.repeat(64), inputs: rows.length, leftOut: [] });
+  };
+
+  test('the column matches no question yet imports; its cell is the row’s comment, not an answer', () => {
+    const { rows, fatal } = csvRespondents('form.csv', csvOf(2), bank);
+    expect(fatal).toEqual([]);
+    expect(rows[0]).toMatchObject({
+      answers: { answers: { 'u.self': { value: 'agree' } } },
+      comments: ['<b>more *rota* cover</b>'],
+    });
+    expect(rows[1]!.comments).toBeUndefined();
+  });
+
+  test('a column mapped to comment is one too; an unknown free-text header still stops the import', () => {
+    const map = { columns: { 'Tell us more': 'comment' }, values: {}, questionValues: {} };
+    const ok = csvRespondents('f.csv', 'u.self,Tell us more\nagree,hello\n', bank, map);
+    expect(ok.rows[0]!.comments).toEqual(['hello']);
+    expect(csvRespondents('f.csv', 'u.self,Tell us more\nagree,hello\n', bank).fatal[0]!.message).toBe(
+      'column "Tell us more" matches no question',
+    );
+  });
+
+  test('under 10 team respondents no comment is shown; from 10 it is, escaped per output; a lead’s never', () => {
+    const few = report(csvOf(9, true));
+    expect(few.notes).toMatchObject({ shown: false, comments: [] });
+    expect(renderTeamJson(few)).not.toContain('rota');
+    const enough = report(csvOf(10, true));
+    expect(enough.notes).toMatchObject({ shown: true, comments: ['<b>more *rota* cover</b>'] });
+    expect(renderTeamJson(enough)).not.toContain('lead speaking');
+    expect(enough.groups).toEqual([]);
+    expect(renderTeamTerminal(enough, { width: 200 })).toContain('<b>more *rota* cover</b> (general comment)');
+    expect(renderTeamMarkdown(enough)).toContain('\\<b\\>more \\*rota\\* cover\\</b\\> (general comment)');
+    expect(renderTeamHtml(enough)).toContain(
+      '&lt;b&gt;more *rota* cover&lt;/b&gt; <span class="muted">(general comment)</span>',
+    );
   });
 });

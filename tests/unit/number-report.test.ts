@@ -67,7 +67,7 @@ describe('number answers and advice in every report format', () => {
 
   test('the model lists the unmeasured number with its unit, target, reason and advice; JSON validates', () => {
     const m = model(UNMEASURED);
-    expect(m.schemaVersion).toBe(4);
+    expect(m.schemaVersion).toBe(5);
     expect(m.unmeasured).toEqual([
       {
         questionId: 's.chat',

@@ -29,8 +29,12 @@ describe('a CSV with numeric columns, pooled', () => {
     for (const r of rows) pool.add(r.answers!);
     const report = pool.finish({ toolVersion: '0', bankSha256: 'a'.repeat(64), inputs: 5, leftOut: [] });
     const q = (id: string) => report.results!.questions.find((x) => x.id === id)!;
+    // s.chat has 4 answers, under the floor of 5: no figure of it at all, not even its counts
+    // (issue 20, attack 1). With a floor of 3 its pooled credit shows.
+    expect(q('s.chat')).toBeUndefined();
+    const low = pool.finish({ toolVersion: '0', bankSha256: 'a'.repeat(64), inputs: 5, leftOut: [], minGroup: 3 });
     // s.chat credits 1, 0.5, 0, 1 (one N/A): mean 2.5 / 4 = 0.625 → 0.63
-    expect(q('s.chat')).toMatchObject({
+    expect(low.results!.questions.find((x) => x.id === 's.chat')).toMatchObject({
       type: 'number',
       answered: 4,
       notApplicable: 1,
@@ -43,8 +47,8 @@ describe('a CSV with numeric columns, pooled', () => {
     // answered it: s.chat (4 answers, one N/A) is left out of every figure; speed = s.csat's 0.64 → 64.
     expect(report.results!.elements.find((e) => e.id === 'ops.speed')!.score).toBe(64);
     expect(report.results!.leftOutByFloor).toBe(1);
-    const terminal = TEAM_FORMATS.terminal(report, {});
-    expect(terminal).toContain('4 answered · not applicable 1; mean credit 0.63');
+    expect(TEAM_FORMATS.terminal(report, {})).not.toContain('mean credit 0.63');
+    expect(TEAM_FORMATS.terminal(low, {})).toContain('4 answered · not applicable 1; mean credit 0.63');
   });
 
   test.each([

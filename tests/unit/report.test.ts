@@ -45,7 +45,7 @@ async function lintMarkdown(md: string): Promise<string[]> {
 describe('the report model', () => {
   test('holds the scores with one decimal and the contract fields', () => {
     const m = model();
-    expect(m.schemaVersion).toBe(4);
+    expect(m.schemaVersion).toBe(5);
     expect(m.overall).toEqual({ score: 56.7, band: 'low', missing: [] }); // (2×62.5 + 45) / 3
     expect(m.elements.map((e) => [e.id, e.score, e.answered, e.notApplicable, e.unanswered])).toEqual([
       ['dna.customer', 62.5, 2, 0, 0],

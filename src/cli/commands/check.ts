@@ -23,6 +23,11 @@ import { combinedReport, isPool, leftOutNotice, poolReport, type PoolCommandOpti
 import { questionsOf } from '../../bank/queries.js';
 import { reportView } from '../../report/view.js';
 import { teamView } from '../../team/view.js';
+import type { Answers } from '../../answers/schema.js';
+import type { LoopFacts } from '../../check/assertions.js';
+import { expiredAnswers, planFacts } from '../../plan/facts.js';
+import type { ScoredView } from '../../score/view.js';
+import { namedPlan } from '../plan-file.js';
 
 /** GitHub rejects a step summary over 1 MiB. */
 const STEP_SUMMARY_LIMIT = 1024 * 1024 - 1024;
@@ -37,6 +42,8 @@ export interface CheckOptions extends PoolCommandOptions {
   minElementScore?: number;
   format?: CheckFormat;
   out?: string;
+  /** The plan the plan assertions look at (else the config's `plan:`). */
+  plan?: string;
 }
 
 export default function checkCommand(io: Io, opts: CheckOptions & GlobalOptions): number {
@@ -51,7 +58,21 @@ export default function checkCommand(io: Io, opts: CheckOptions & GlobalOptions)
 }
 
 function check(io: Io, opts: CheckOptions & GlobalOptions, format: CheckFormat): number {
-  const { config, configFile, bank: loaded, answersFile: fromSetup } = loadSetup(io, opts);
+  const { config, configFile, bank: loaded, answersFile: fromSetup, planFile } = loadSetup(io, opts);
+  const plan = namedPlan(io, planFile, loaded.bank);
+  const today = io.today();
+  /** What the plan and answer-date assertions see, for one view (and the answers behind it, if dated). */
+  const loopOf = (view: ScoredView, answers?: Answers): LoopFacts => ({
+    ...(plan && {
+      plan: planFacts(
+        plan.plan,
+        plan.file,
+        view.priorities.map((w) => w.questionId),
+        today,
+      ),
+    }),
+    ...(answers && { expired: expiredAnswers(loaded.bank, answers, today).map((e) => e.questionId) }),
+  });
   const inputs = opts.inputs ?? [];
   const flags = {
     ...(opts.minScore !== undefined && { minScore: opts.minScore }),
@@ -75,7 +96,7 @@ function check(io: Io, opts: CheckOptions & GlobalOptions, format: CheckFormat):
     const notice = leftOutNotice(team);
     if (notice) io.stderr.write(notice);
     outcome = {
-      results: evaluate(assertions, reportView(model)),
+      results: evaluate(assertions, reportView(model), loopOf(reportView(model), lead.answers)),
       view: reportView(model),
       document: { kind: 'report', model },
       answersFile: lead.file,
@@ -94,7 +115,7 @@ function check(io: Io, opts: CheckOptions & GlobalOptions, format: CheckFormat):
       .map((x) => x.question.id);
     const view = teamView(team, answersFile, statements);
     outcome = {
-      results: evaluate(assertions, view),
+      results: evaluate(assertions, view, loopOf(view)),
       view,
       document: { kind: 'team', model: team },
       answersFile,
@@ -104,10 +125,10 @@ function check(io: Io, opts: CheckOptions & GlobalOptions, format: CheckFormat):
   } else {
     answersFile = inputs[0] ?? fromSetup;
     const answers = loadAnswers(io, answersFile, loaded.bank);
-    const report = reportOf(io, loaded, answers);
+    const report = reportOf(io, loaded, answers, { ...(plan && { plan }) });
     const view = reportView(report);
     outcome = {
-      results: evaluate(assertions, view),
+      results: evaluate(assertions, view, loopOf(view, answers.answers)),
       view,
       document: { kind: 'report', model: report },
       answersFile: answers.file,
@@ -117,7 +138,7 @@ function check(io: Io, opts: CheckOptions & GlobalOptions, format: CheckFormat):
   }
 
   const out = opts.out;
-  guardOutput(io, out, [answersFile, configFile, opts.bank]);
+  guardOutput(io, out, [answersFile, configFile, opts.bank, planFile]);
   const text = CHECK_FORMATS[format](outcome, {
     style: styleFor(io, opts, out !== undefined),
     width: 80,

@@ -225,7 +225,11 @@ export default async function collectCommand(io: Io, opts: CollectOptions & Glob
   );
   if (n > 0) {
     // The team report of the whole folder (earlier sessions' responses included), as `report` prints it.
-    const model = poolReport(io, loaded, [outDir], { minGroup: DEFAULT_MIN_GROUP, strict: false });
+    const model = poolReport(io, loaded, [outDir], {
+      minGroup: DEFAULT_MIN_GROUP,
+      strict: false,
+      ...(teamSize !== undefined && { teamSize }),
+    });
     io.stdout.write(
       `\n${TEAM_FORMATS.terminal(model, { style: styleFor(io, opts), width: Math.min(io.stdout.columns ?? 80, 100) })}`,
     );

@@ -4,6 +4,9 @@ import type { Io } from '../io.js';
 import { loadAnswers, type LoadedBank } from '../load.js';
 import { guardOutput } from '../files.js';
 import { reportOf } from '../report-model.js';
+import { namedPlan } from '../plan-file.js';
+import { expiredAnswers } from '../../plan/facts.js';
+import { withLoop } from '../../plan/report.js';
 import { emit, styleFor } from '../output.js';
 import { loadSetup } from '../setup.js';
 import type { GlobalOptions } from '../spec.js';
@@ -29,21 +32,33 @@ export interface ReportOptions extends PoolCommandOptions {
   out?: string;
   explain?: boolean;
   priorities: number;
+  /** The plan whose actions each weakness shows (else the config's `plan:`). */
+  plan?: string;
 }
 
 export default function reportCommand(io: Io, opts: ReportOptions & GlobalOptions): number {
   const inputs = opts.inputs ?? [];
-  const { bank: loaded, answersFile: fromSetup, configFile, config } = loadSetup(io, opts);
+  const { bank: loaded, answersFile: fromSetup, configFile, config, planFile } = loadSetup(io, opts);
   const teamSize = opts.teamSize ?? config?.teamSize;
   if (opts.lead !== undefined)
-    return leadReport(io, { ...opts, ...(teamSize !== undefined && { teamSize }) }, loaded, inputs);
+    return leadReport(
+      io,
+      { ...opts, ...(teamSize !== undefined && { teamSize }), ...(planFile !== undefined && { plan: planFile }) },
+      loaded,
+      inputs,
+    );
   if (isPool(io, inputs))
     return teamReport(io, { ...opts, ...(teamSize !== undefined && { teamSize }) }, loaded, inputs);
   const answersFile = inputs[0] ?? fromSetup;
   const answers = loadAnswers(io, answersFile, loaded.bank);
   const { out, format } = opts;
-  guardOutput(io, out, [answersFile, configFile, opts.bank]);
-  const model = reportOf(io, loaded, answers, { explain: opts.explain === true, priorities: opts.priorities });
+  guardOutput(io, out, [answersFile, configFile, opts.bank, planFile]);
+  const plan = namedPlan(io, planFile, loaded.bank);
+  const model = reportOf(io, loaded, answers, {
+    explain: opts.explain === true,
+    priorities: opts.priorities,
+    ...(plan && { plan }),
+  });
   const text = REPORT_FORMATS[format](model, { style: styleFor(io, opts, out !== undefined), width: 80 });
   emit(io, text, out, `${format} report`);
   return EXIT.ok;
@@ -59,13 +74,14 @@ function leadReport(io: Io, opts: ReportOptions & GlobalOptions, loaded: LoadedB
   const leadFile = opts.lead!;
   guardOutput(io, out, [leadFile, ...inputs, opts.bank, opts.map]);
   const lead = loadAnswers(io, leadFile, loaded.bank);
+  const plan = namedPlan(io, opts.plan, loaded.bank);
   let model: ReportModel;
   if (inputs.length === 0)
     model = reportOf(
       io,
       loaded,
       { ...lead, answers: { ...lead.answers, role: 'lead' } },
-      { explain: opts.explain === true, priorities: opts.priorities },
+      { explain: opts.explain === true, priorities: opts.priorities, ...(plan && { plan }) },
     );
   else {
     const combined = combinedReport(io, loaded, lead, inputs, {
@@ -76,7 +92,11 @@ function leadReport(io: Io, opts: ReportOptions & GlobalOptions, loaded: LoadedB
       ...(opts.teamSize !== undefined && { teamSize: opts.teamSize }),
       explain: opts.explain === true,
     });
-    model = combined.model;
+    model = withLoop(combined.model, {
+      ...(plan && { plan }),
+      expired: expiredAnswers(loaded.bank, lead.answers, io.today()),
+      today: io.today(),
+    });
     const notice = leftOutNotice(combined.team);
     if (notice) io.stderr.write(notice);
   }
