@@ -13,7 +13,7 @@ import {
 } from '../report/html-kit.js';
 import { html } from '../text/escape.js';
 import type { TeamGroup, TeamReport, TeamResults } from './model.js';
-import { poolLine } from './render.js';
+import { poolLine, teamWhy } from './render.js';
 
 const signed = (x: number | null) =>
   x === null ? 'n/a' : `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(1)}`;
@@ -100,7 +100,7 @@ export function renderTeamHtml(m: TeamReport): string {
         'Fix first',
         m.priorities.length === 0
           ? '<p>Nothing to fix: every answered question earned full credit from everyone.</p>'
-          : `<ol class="actions">${m.priorities.map((p) => `<li><strong>${html(p.recommendation)}</strong><br><span class="muted">${html(p.text)} Mean credit ${p.meanCredit.toFixed(2)}; +${p.pointsToGain.toFixed(1)} points overall (<code>${html(p.questionId)}</code>).</span></li>`).join('')}</ol>`,
+          : `<ol class="actions">${m.priorities.map((p) => `<li><strong>${html(p.recommendation)}</strong><br><span class="muted">${html(p.text)} Mean credit ${p.meanCredit.toFixed(2)}, n ${p.answered}; <span class="why">${html(teamWhy(p))}</span>; +${p.pointsToGain.toFixed(1)} points overall (<code>${html(p.questionId)}</code>).</span></li>`).join('')}</ol>`,
       ),
     );
     if (m.groups.length > 0) {
