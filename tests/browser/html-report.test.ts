@@ -173,7 +173,7 @@ describeBrowser('HTML report in Chromium', () => {
       expect(pdf.pages).toBeLessThanOrEqual(12);
       for (const text of pages) expect(text.length).toBeGreaterThan(0);
       // Each block starts and ends on the same page (its first words found on exactly one page, its
-      // last words after them on that page): nothing of it was cut. The header and the chart share page 1.
+      // last words after them on that page): nothing of it was cut. The header (with the summary) fits on page 1.
       expect(sections.length).toBe(14 + 3);
       for (const s of sections) {
         const text = squash(s);
@@ -182,7 +182,9 @@ describeBrowser('HTML report in Chromium', () => {
         expect(on, first).toHaveLength(1);
         expect(pages[on[0]!]!.indexOf(last, pages[on[0]!]!.indexOf(first)), `${first} … ${last}`).toBeGreaterThan(-1);
       }
-      expect(pages[0]).toContain(squash('Scores by element'));
+      // Page 1 is the page a manager reads first: the overall, the weakest element, the top three actions.
+      expect(pages[0]).toContain(squash('Weakest element:'));
+      expect(pages[0]).toContain(squash('Do first'));
       // The paper size is the one asked for.
       expect(readFileSync(pdf.path, 'latin1')).toContain(
         `/MediaBox [0 0 ${format === 'A4' ? '595.91998 842.88' : '612 792'}]`,
