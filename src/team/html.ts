@@ -90,7 +90,7 @@ export function renderTeamHtml(m: TeamReport): string {
         section(
           'questions',
           'Answers per question',
-          `<table><caption>Each question answered by at least ${m.pool.minGroup} people${r.leftOutByFloor > 0 ? `; ${r.leftOutByFloor} answered by fewer ${r.leftOutByFloor === 1 ? 'is' : 'are'} left out of every figure` : ''}.</caption><thead><tr><th scope="col">Question</th><th scope="col" class="num">Answered</th><th scope="col" class="num">Not applicable</th><th scope="col">Answers</th><th scope="col" class="num">Mean credit</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+          `<div class="scroll" role="region" aria-labelledby="questions-caption" tabindex="0"><table><caption id="questions-caption">Each question answered by at least ${m.pool.minGroup} people${r.leftOutByFloor > 0 ? `; ${r.leftOutByFloor} answered by fewer ${r.leftOutByFloor === 1 ? 'is' : 'are'} left out of every figure` : ''}.</caption><thead><tr><th scope="col">Question</th><th scope="col" class="num">Answered</th><th scope="col" class="num">Not applicable</th><th scope="col">Answers</th><th scope="col" class="num">Mean credit</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`,
         ),
       );
     }
@@ -131,7 +131,7 @@ export function renderTeamHtml(m: TeamReport): string {
         section(
           `gap-${i + 1}`,
           `Perception gap: ${gap.label}`,
-          `<table><caption>The lead's predictions beside what the team said, statement by statement.</caption><thead><tr><th scope="col">Statement</th><th scope="col" class="num">Lead predicted</th><th scope="col" class="num">Team</th><th scope="col" class="num">Gap</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+          `<div class="scroll" role="region" aria-labelledby="gap-caption" tabindex="0"><table><caption id="gap-caption">The lead's predictions beside what the team said, statement by statement.</caption><thead><tr><th scope="col">Statement</th><th scope="col" class="num">Lead predicted</th><th scope="col" class="num">Team</th><th scope="col" class="num">Gap</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`,
         ),
       );
     }
