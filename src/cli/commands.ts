@@ -8,6 +8,7 @@ import type { BankOptions } from './commands/bank.js';
 import type { CheckOptions } from './commands/check.js';
 import type { CollectOptions } from './commands/collect.js';
 import type { CompareOptions } from './commands/compare.js';
+import type { FormOptions } from './commands/form.js';
 import type { HistoryOptions } from './commands/history.js';
 import type { InitOptions } from './commands/init.js';
 import type { PlanOptions } from './commands/plan.js';
@@ -160,6 +161,18 @@ export const COMMANDS: readonly AnyCommand[] = [
     options: [bank, format(BANK_FORMATS, 'output format', 'terminal', { text: 'terminal' }), out('the bank')],
     examples: ['service-audit bank', 'service-audit bank --bank my-bank.yaml --format json'],
     run: lazy(() => import('./commands/bank.js')),
+  }),
+  command<FormOptions>({
+    name: 'form',
+    description:
+      'write the team questionnaire for a form tool (Google Forms, Microsoft Forms, Typeform) and the --map that reads its CSV export back',
+    options: [
+      bank,
+      out('the questionnaire'),
+      { flags: '--map-out <file>', description: 'write the --map to this file instead of after the questionnaire' },
+    ],
+    examples: ['service-audit form', 'service-audit form --out questionnaire.txt --map-out form-map.yaml'],
+    run: lazy(() => import('./commands/form.js')),
   }),
   command<ValidateOptions>({
     name: 'validate',

@@ -59,3 +59,52 @@ export function favourableLine(s: NonNullable<ReportModel['team']>['statements']
     : '';
   return `${f.share}% favourable (n ${s.answered}, 95% interval ${f.low}–${f.high})${top}`;
 }
+
+/** With --explain: how each area combines its elements and how the areas (or elements) make the overall, one line each. */
+export function arithmeticLines(m: ReportModel, id: (s: string) => string = (s) => s): string[] {
+  if (!m.arithmetic) return [];
+  const out: string[] = [];
+  for (const a of m.arithmetic.areas) {
+    if (a.parts.length === 0) continue;
+    const sum = a.parts.map((p) => `${p.countsAs} × ${p.score}`).join(' + ');
+    const W = +a.parts.reduce((x, p) => x + p.countsAs, 0).toFixed(2);
+    const cap = a.cap === null ? '' : `; weakest-link cap ${a.cap}`;
+    out.push(`${id(a.id)} = (${sum}) / ${W} = ${a.mean}${cap} → ${a.score ?? 'n/a'}`);
+  }
+  const o = m.arithmetic.overall;
+  const W = +o.parts.reduce((x, p) => x + p.weight, 0).toFixed(2);
+  const sum = o.parts.map((p) => `${p.weight} × ${p.score}`).join(' + ');
+  out.push(`overall (by ${o.by}) = (${sum}) / ${W} → ${o.score ?? 'not scored'}`);
+  return out;
+}
+
+/** The overall in words: the score, or why there is none. */
+export function overallWords(
+  m: ReportModel,
+  label: (id: string | null) => string,
+  id: (s: string) => string = (s) => s,
+): string {
+  if (m.overall.score === null && m.overall.missing.length > 0)
+    return `not scored: essential ${m.overall.missing.length === 1 ? 'element' : 'elements'} ${m.overall.missing.map(id).join(', ')} missing (no applicable answer)`;
+  return `${m.overall.score === null ? 'n/a' : m.overall.score.toFixed(1)} / 100 (${label(m.overall.band)})`;
+}
+
+/** The team's pulse behind a combined report, as sentences (unescaped). */
+export function teamSentences(team: NonNullable<ReportModel['team']>, esc: (s: string) => string = (s) => s): string[] {
+  const part = team.participation === null ? '' : ` of ${team.teamSize} (${team.participation}% took part)`;
+  const out = [`${team.respondents} team respondents${part}.`];
+  if (team.suppressed) return [...out, `Not shown: ${esc(team.suppressed)}`];
+  if (team.leftOutByFloor > 0)
+    out.push(
+      `${team.leftOutByFloor} ${team.leftOutByFloor === 1 ? 'item' : 'items'} answered by fewer than ${team.minGroup} people left out of every figure.`,
+    );
+  return out;
+}
+
+/** "The lead predicted 40% favourable for "…"; the team: 62%". */
+export function predictionLine(
+  p: NonNullable<ReportModel['team']>['predictions'][number],
+  esc: (s: string) => string = (s) => s,
+): string {
+  return `The lead predicted ${p.predicted}% favourable for "${esc(p.text)}"; the team: ${p.team === null ? 'not measured' : `${p.team}%`}`;
+}

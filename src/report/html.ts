@@ -12,6 +12,17 @@ import {
   type HtmlBand,
 } from './html-kit.js';
 import type { ReportElement, ReportModel, ReportWeakness } from './schema.js';
+import {
+  arithmeticLines,
+  favourableLine,
+  foldedLine,
+  foldedReasons,
+  overallWords,
+  predictionLine,
+  teamSentences,
+  unscored,
+  whyWords,
+} from './digest.js';
 
 const elementAnchor = (id: string) => `element-${id}`;
 const signed = (n: number) => (n >= 0 ? `+${n.toFixed(1)}` : n.toFixed(1));
@@ -24,7 +35,7 @@ function header(m: ReportModel, bands: readonly HtmlBand[]): string {
     ['Question bank', `${m.bank.title} (${m.bank.id}@${m.bank.version})`],
     [
       'Answered',
-      `${m.completeness.answered} of ${m.completeness.questions}${m.completeness.notApplicable ? `, ${m.completeness.notApplicable} not applicable` : ''}`,
+      `${m.completeness.answered} of ${m.completeness.questions}${m.completeness.notApplicable ? `, ${m.completeness.notApplicable} not applicable` : ''}${m.completeness.notAsked ? `, ${m.completeness.notAsked} not asked` : ''}${m.completeness.notMeasured ? `, ${m.completeness.notMeasured} not measured` : ''}`,
     ],
   ];
   const c = m.completeness;
@@ -36,28 +47,85 @@ function header(m: ReportModel, bands: readonly HtmlBand[]): string {
 <h1>${html(who)}</h1>
 <p class="subtitle">${html(m.answers.organization ? m.bank.title : 'Service audit report')}</p>
 <dl class="facts">${facts.map(([k, v]) => `<div><dt>${html(k)}</dt><dd>${html(v)}</dd></div>`).join('')}</dl>
-<div class="overall"><span>Overall score</span> <span class="big">${score1(m.overall.score)}</span> <span>out of 100</span> ${bandTag(bands, m.overall.band)}</div>
-${missing}
+${
+  m.overall.score === null && m.overall.missing.length > 0
+    ? `<div class="overall"><span>Overall score</span> <span class="big">not scored</span> <span class="warning">${html(overallWords(m, (id) => id ?? '').replace(/^not scored: /, ''))}</span></div>`
+    : `<div class="overall"><span>Overall score</span> <span class="big">${score1(m.overall.score)}</span> <span>out of 100</span> ${bandTag(bands, m.overall.band)}</div>`
+}
+${missing}${summary(m, bands)}
 </header>`;
+}
+
+/** The page a manager reads first: the weakest element and the top three actions. */
+function summary(m: ReportModel, bands: readonly HtmlBand[]): string {
+  const w = m.summary.weakest;
+  const weakest = w
+    ? `<p class="weakest">Weakest element: <a href="#${html(elementAnchor(w.id))}"><strong>${html(w.title)}</strong></a> ${score1(w.score)} ${bandTag(bands, w.band)}</p>`
+    : '';
+  const actions =
+    m.summary.actions.length === 0
+      ? ''
+      : `<h2 id="do-first-h">Do first</h2><ol class="do-first" aria-labelledby="do-first-h">${m.summary.actions.map((p) => `<li>${html(p.text)} <span class="muted">(${html(whyWords(p))})</span></li>`).join('')}</ol>`;
+  return `${weakest}${actions}`;
+}
+
+/** Elements with no score, named once (not drawn as empty rows); with --explain, how the scores combine. */
+function unscoredAndArithmetic(m: ReportModel): string {
+  const none = unscored(m);
+  const parts: string[] = [];
+  if (none.missing.length > 0)
+    parts.push(
+      `<p class="warning">Missing (essential, no applicable answer): ${html(none.missing.map((e) => e.title).join(', '))}</p>`,
+    );
+  if (none.other.length > 0)
+    parts.push(`<p class="muted">Not scored: ${html(none.other.map((e) => e.title).join(', '))}</p>`);
+  const lines = arithmeticLines(m);
+  if (lines.length > 0)
+    parts.push(
+      `<details class="arithmetic"><summary>How the scores combine</summary><ul>${lines.map((l) => `<li><code>${html(l)}</code></li>`).join('')}</ul></details>`,
+    );
+  return parts.join('\n');
 }
 
 function chart(m: ReportModel, bands: readonly HtmlBand[]): string {
   const groups = m.areas.map((a) => ({
-    title: `${a.title}: ${score1(a.score)}`,
+    title:
+      a.score === null && a.missing.length > 0
+        ? `${a.title}: incomplete (${a.missing.join(', ')} missing)`
+        : `${a.title}: ${score1(a.score)}`,
     rows: m.elements
-      .filter((e) => e.area === a.id)
+      .filter((e) => e.area === a.id && e.score !== null)
       .map((e) => ({ label: e.title, href: `#${elementAnchor(e.id)}`, score: e.score, band: e.band })),
   }));
   return `<section id="scores" aria-labelledby="scores-h">
 <h2 id="scores-h">Scores by element</h2>
 <figure class="chart-figure">${barChart(bands, 'Each element scored from 0 to 100, grouped by area (area score after its name).', groups)}
 ${bandLegend(bands)}</figure>
+${unscoredAndArithmetic(m)}
+</section>`;
+}
+
+/** The pulse behind a combined report: n, participation, % favourable per statement, the lead's predictions. */
+function teamPulse(m: ReportModel): string {
+  const team = m.team;
+  if (!team) return '';
+  const items = team.suppressed
+    ? []
+    : [
+        ...team.statements.map((x) => `<li>${html(x.text)}: ${html(favourableLine(x))}</li>`),
+        ...team.predictions.map((p) => `<li>${html(predictionLine(p))}</li>`),
+      ];
+  return `<section id="team" aria-labelledby="team-h">
+<h2 id="team-h">The team's pulse</h2>
+${teamSentences(team)
+  .map((l) => `<p>${html(l)}</p>`)
+  .join('')}${items.length ? `<ul>${items.join('')}</ul>` : ''}
 </section>`;
 }
 
 function engagement(m: ReportModel): string {
   const bench = m.elements.filter((e) => e.benchmark);
-  if (bench.length === 0) return '';
+  if (bench.length === 0 || m.team) return '';
   const rows = bench.map((e) => {
     const b = e.benchmark!;
     const yours = b.yours === null ? 'not answered' : `${b.yours}%`;
@@ -101,7 +169,7 @@ function fixFirst(m: ReportModel): string {
       : `<ol class="actions">${m.priorities
           .map(
             (p) =>
-              `<li><strong>${html(p.recommendation)}</strong><br><span class="muted">${html(p.text)} Answer: ${html(p.answerLabel)}; +${p.pointsToGain.toFixed(1)} points overall (<code>${html(p.questionId)}</code>).</span>${adviceDetail(p)}${p.action ? `<span class="rec">${html(actionWords(p.action))}</span>` : ''}</li>`,
+              `<li><strong>${html(p.recommendation)}</strong><br><span class="muted">${html(p.text)} Answer: ${html(p.answerLabel)}; <span class="why">${html(whyWords(p))}</span>; +${p.pointsToGain.toFixed(1)} points overall (<code>${html(p.questionId)}</code>).</span>${adviceDetail(p)}${p.action ? `<span class="rec">${html(actionWords(p.action))}</span>` : ''}</li>`,
           )
           .join('')}</ol>${m.plan ? `<p>Plan: ${html(m.plan.summary)}.</p>` : ''}${
           m.expired && m.expired.length > 0
@@ -151,9 +219,10 @@ function leftOut(m: ReportModel): string {
     parts.push(
       `<h3>Not answered (${m.unanswered.length})</h3><ul class="ids">${m.unanswered.map((id) => `<li><code>${html(id)}</code></li>`).join('')}</ul>`,
     );
-  if (m.notApplicable.length > 0)
+  const folded = foldedReasons(m);
+  if (folded.length > 0)
     parts.push(
-      `<h3>Not applicable (${m.notApplicable.length})</h3><ul>${m.notApplicable.map((n) => `<li><code>${html(n.questionId)}</code>: ${html(n.reason)}</li>`).join('')}</ul>`,
+      `<h3>Not applicable, not asked, not measured</h3><ul>${folded.map((f) => `<li>${html(foldedLine(f))}</li>`).join('')}</ul>`,
     );
   if (parts.length === 0) return '';
   return `<section id="left-out" aria-labelledby="left-out-h">
@@ -182,7 +251,7 @@ function sources(m: ReportModel): string {
 export function renderHtml(m: ReportModel): string {
   const bands: HtmlBand[] = m.bands;
   const areaTitle = (id: string) => m.areas.find((a) => a.id === id)?.title ?? id;
-  const elements = m.areas.flatMap((a) => m.elements.filter((e) => e.area === a.id));
+  const elements = m.areas.flatMap((a) => m.elements.filter((e) => e.area === a.id && e.score !== null));
   const title = `${m.answers.organization ? `${m.answers.organization}: ` : ''}${m.bank.title}${m.answers.date ? `, ${m.answers.date}` : ''}`;
   const body = [
     bandDefs(bands),
@@ -190,11 +259,13 @@ export function renderHtml(m: ReportModel): string {
     '<main>',
     chart(m, bands),
     engagement(m),
-    fixFirst(m),
+    teamPulse(m),
     startMeasuring(m),
     `<section id="elements" aria-labelledby="elements-h">\n<h2 id="elements-h">Elements</h2>\n${elements.map((e) => elementSection(e, areaTitle(e.area), bands)).join('\n')}\n</section>`,
     leftOut(m),
     sources(m),
+    // Fix first comes last, so that the page ends on what to do.
+    fixFirst(m),
     '</main>',
     `<footer>Made by service-audit ${html(m.tool.version)} from ${html(m.answers.file)} (answers sha256 ${m.answers.sha256.slice(0, 12)}…, bank ${html(m.bank.id)}@${m.bank.version}).</footer>`,
   ];

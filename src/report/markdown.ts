@@ -26,6 +26,23 @@ const citation = (s: ReportModel['sources'][number]) =>
   });
 import { sentence } from '../text/sentence.js';
 import { weakestFirst } from './terminal.js';
+import {
+  arithmeticLines,
+  favourableLine,
+  foldedLine,
+  foldedReasons,
+  overallWords,
+  predictionLine,
+  teamSentences,
+  unscored,
+  whyWords,
+} from './digest.js';
+
+/** A list item wrapped to the page, its continuation lines indented under it. */
+const item = (text: string, head = '- ') =>
+  wrap(text, WIDTH - head.length)
+    .map((l, i) => (i === 0 ? `${head}${l}` : `${' '.repeat(head.length)}${l}`))
+    .join('\n');
 
 const WIDTH = 80;
 const para = (text: string) => wrap(text, WIDTH).join('\n');
@@ -108,23 +125,52 @@ export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string 
   meta.push(`Bank: ${cell(`${m.bank.id}@${m.bank.version}`)}`);
   blocks.push(meta.map((l) => wrap(l, WIDTH).join('\n')).join('  \n'));
 
+  // The page a manager reads first: overall, the weakest element, the top three actions.
   const c = m.completeness;
   const missing =
     c.unanswered > 0
       ? ` ${c.unanswered} unanswered: ${Math.round((100 * c.unanswered) / c.questions)}% of the audit is missing.`
       : '';
+  const counts = [
+    c.notApplicable ? `${c.notApplicable} not applicable` : '',
+    c.notAsked ? `${c.notAsked} not asked` : '',
+    c.notMeasured ? `${c.notMeasured} not measured` : '',
+  ].filter(Boolean);
   blocks.push(
     para(
-      `**Overall: ${fmt(m.overall.score)} / 100 (${label(m.overall.band)}).** Answered ${c.answered} of ${plural(c.questions, 'question')}, ${c.notApplicable} not applicable.${missing}`,
+      `**Overall: ${overallWords(m, label, code)}.** Answered ${c.answered} of ${plural(c.questions, 'question')}${counts.length ? `, ${counts.join(', ')}` : ''}.${missing}`,
     ),
   );
+  const w = m.summary.weakest;
+  if (w) blocks.push(para(`Weakest element: **${cell(w.title)}** ${fmt(w.score)} (${label(w.band)}).`));
+  if (m.summary.actions.length > 0) {
+    blocks.push(h(2, 'Do first'));
+    blocks.push(m.summary.actions.map((p, i) => item(`${cell(p.text)} (${whyWords(p)})`, `${i + 1}. `)).join('\n'));
+  }
 
-  blocks.push(h(2, 'Summary'));
+  blocks.push(h(2, 'Scores'));
   const rows = ['| Area | Element | Score | Band |', '| --- | --- | ---: | --- |'];
-  for (const e of m.elements)
+  for (const e of m.elements.filter((x) => x.score !== null))
     rows.push(`| ${cell(areaTitle(e.area))} | ${cell(e.title)} | ${fmt(e.score)} | ${label(e.band)} |`);
-  for (const a of m.areas) rows.push(`| **${cell(a.title)}** | all elements | ${fmt(a.score)} | ${label(a.band)} |`);
+  for (const a of m.areas)
+    rows.push(
+      a.score === null && a.missing.length > 0
+        ? `| **${cell(a.title)}** | all elements | n/a | incomplete: ${cell(a.missing.join(', '))} missing |`
+        : `| **${cell(a.title)}** | all elements | ${fmt(a.score)} | ${label(a.band)} |`,
+    );
   blocks.push(rows.join('\n'));
+  // Elements with no score are named once, not drawn as empty rows.
+  const none = unscored(m);
+  if (none.missing.length > 0)
+    blocks.push(
+      para(`Missing (essential, no applicable answer): ${cell(none.missing.map((e) => e.title).join(', '))}.`),
+    );
+  if (none.other.length > 0) blocks.push(para(`Not scored: ${cell(none.other.map((e) => e.title).join(', '))}.`));
+  const arithmetic = arithmeticLines(m, code);
+  if (arithmetic.length > 0) {
+    blocks.push(h(2, 'How the scores combine'));
+    blocks.push(arithmetic.map((l) => item(l)).join('\n'));
+  }
 
   // Horizontal bars: mermaid puts one category label per line on the left, where long element
   // titles cannot overlap (the vertical chart's x axis crushed fourteen of them together on GitHub).
@@ -143,41 +189,10 @@ export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string 
     );
   }
 
-  blocks.push(h(2, 'Fix first'));
-  if (m.priorities.length === 0) blocks.push('Nothing to fix: every answered question earned full credit.');
-  else
-    blocks.push(
-      m.priorities
-        .map((p) =>
-          wrap(
-            `${cell(p.text)} (${code(p.questionId)}, +${p.pointsToGain.toFixed(1)} points): ${cell(p.recommendation)}${adviceDetail(p)}${p.action ? ` ${cell(`${actionWords(p.action)}.`)}` : ''}`,
-            WIDTH - 6,
-          )
-            // A task list: an action done in the plan is ticked.
-            .map((l, i) => (i === 0 ? `- [${p.action?.status === 'done' ? 'x' : ' '}] ${l}` : `      ${l}`))
-            .join('\n'),
-        )
-        .join('\n'),
-    );
-  if (m.plan) blocks.push(para(`Plan: ${cell(m.plan.summary)}.`));
-  if (m.expired && m.expired.length > 0) {
-    blocks.push(h(2, 'Past their review date'));
-    blocks.push(
-      m.expired
-        .map((e) =>
-          wrap(cell(expiredWords(e)), WIDTH - 2)
-            .map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`))
-            .join('\n'),
-        )
-        .join('\n'),
-    );
-    blocks.push(para('Ask them again with `service-audit --recheck`.'));
-  }
-
   if (m.unmeasured.length > 0) blocks.push(h(2, 'Start measuring'), startMeasuring(m.unmeasured));
 
   blocks.push(h(2, 'Elements'));
-  for (const e of weakestFirst(m.elements)) {
+  for (const e of weakestFirst(m.elements.filter((x) => x.score !== null))) {
     // Area and element cut apart, so that a long area title cannot make two headings the same (MD024).
     const room = WIDTH - level - 3;
     const areaPart = markdownHeading(areaTitle(e.area), Math.floor(room / 3));
@@ -214,7 +229,18 @@ export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string 
   }
 
   const bench = m.elements.filter((e) => e.benchmark);
-  if (bench.length > 0) {
+  if (m.team) {
+    const team = m.team;
+    blocks.push(h(2, "The team's pulse"));
+    const lines = teamSentences(team, cell);
+    if (!team.suppressed) {
+      lines.push(...team.statements.map((x) => `${cell(x.text)}: ${favourableLine(x)}`));
+      lines.push(...team.predictions.map((p) => predictionLine(p, cell)));
+    }
+    blocks.push(lines.map((l) => item(l)).join('\n'));
+  }
+
+  if (bench.length > 0 && !m.team) {
     blocks.push(h(2, 'Engagement vs benchmarks'));
     const t = ['| Statement | Yours | Poll | Difference (points) |', '| --- | ---: | ---: | ---: |'];
     for (const e of bench) {
@@ -231,17 +257,11 @@ export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string 
     blocks.push(h(2, 'Unanswered'));
     blocks.push(m.unanswered.map((id) => `- ${code(id)}`).join('\n'));
   }
-  if (m.notApplicable.length > 0) {
-    blocks.push(h(2, 'Not applicable'));
-    blocks.push(
-      m.notApplicable
-        .map((n) =>
-          wrap(`${code(n.questionId)}: ${cell(n.reason)}`, WIDTH - 2)
-            .map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`))
-            .join('\n'),
-        )
-        .join('\n'),
-    );
+  // Left out of the scores: one line per reason.
+  const folded = foldedReasons(m);
+  if (folded.length > 0) {
+    blocks.push(h(2, 'Left out of the scores'));
+    blocks.push(folded.map((f) => item(cell(foldedLine(f)))).join('\n'));
   }
   if (m.upgrade) {
     blocks.push(h(2, 'Upgraded answers'));
@@ -264,6 +284,35 @@ export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string 
         )
         .join('\n'),
     );
+  }
+  // Fix first comes last, so that the report ends on what to do.
+  blocks.push(h(2, 'Fix first'));
+  if (m.priorities.length === 0) blocks.push('Nothing to fix: every answered question earned full credit.');
+  else
+    blocks.push(
+      m.priorities
+        .map((p) =>
+          item(
+            `${cell(p.text)} (${code(p.questionId)}; ${cell(p.answerLabel)}; ${whyWords(p)}; +${p.pointsToGain.toFixed(1)} points): ${cell(p.recommendation)}${adviceDetail(p)}${p.action ? ` ${cell(`${actionWords(p.action)}.`)}` : ''}`,
+            // A task list: an action done in the plan is ticked.
+            `- [${p.action?.status === 'done' ? 'x' : ' '}] `,
+          ),
+        )
+        .join('\n'),
+    );
+  if (m.plan) blocks.push(para(`Plan: ${cell(m.plan.summary)}.`));
+  if (m.expired && m.expired.length > 0) {
+    blocks.push(h(2, 'Past their review date'));
+    blocks.push(
+      m.expired
+        .map((e) =>
+          wrap(cell(expiredWords(e)), WIDTH - 2)
+            .map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`))
+            .join('\n'),
+        )
+        .join('\n'),
+    );
+    blocks.push(para('Ask them again with `service-audit --recheck`.'));
   }
   blocks.push(para(`Generated by service-audit ${cell(m.tool.version)}.`));
   return `${blocks.join('\n\n')}\n`;

@@ -3,7 +3,7 @@ import { actionWords, expiredWords } from '../plan/words.js';
 import { hang } from '../text/wrap.js';
 import type { ReportElement, ReportModel } from './schema.js';
 import type { RenderOptions } from '../renderer.js';
-import { foldedLine, foldedReasons, favourableLine, unscored, whyWords } from './digest.js';
+import { arithmeticLines, foldedLine, foldedReasons, favourableLine, unscored, whyWords } from './digest.js';
 import { bandPaint, plain, type Style } from '../text/style.js';
 
 const fmt = (score: number | null) => (score === null ? '  n/a' : score.toFixed(1).padStart(5));
@@ -101,27 +101,7 @@ export function renderTerminal(m: ReportModel, o: RenderOptions = {}): string {
         ? `  ${fit(t(a.title), 30)}   n/a  ${s.yellow(`incomplete: ${t(a.missing.join(', '))} missing`)}`
         : `  ${fit(t(a.title), 30)} ${fmt(a.score)}  ${paint(a.band)(label(a.band))}`,
     );
-  for (const a of m.arithmetic?.areas ?? []) {
-    if (a.parts.length === 0) continue;
-    const sum = a.parts.map((p) => `${p.countsAs} × ${p.score}`).join(' + ');
-    const W = +a.parts.reduce((x, p) => x + p.countsAs, 0).toFixed(2);
-    const cap = a.cap === null ? '' : `; weakest-link cap ${a.cap}`;
-    out.push(
-      ...hang(t(`${a.id} = (${sum}) / ${W} = ${a.mean}${cap} → ${a.score ?? 'n/a'}`), width, '      ').map((l) =>
-        s.dim(l),
-      ),
-    );
-  }
-  if (m.arithmetic) {
-    const o = m.arithmetic.overall;
-    const W = +o.parts.reduce((x, p) => x + p.weight, 0).toFixed(2);
-    const sum = o.parts.map((p) => `${p.weight} × ${p.score}`).join(' + ');
-    out.push(
-      ...hang(t(`overall (by ${o.by}) = (${sum}) / ${W} → ${o.score ?? 'not scored'}`), width, '      ').map((l) =>
-        s.dim(l),
-      ),
-    );
-  }
+  for (const l of arithmeticLines(m)) out.push(...hang(t(l), width, '      ').map((x) => s.dim(x)));
   out.push('');
 
   out.push(s.bold('Elements, weakest first'));

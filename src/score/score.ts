@@ -316,7 +316,8 @@ export function scoreResults(
       const results: QuestionResult[] = element.questions.map(
         (question) => byQuestion.get(question.id) ?? { question, status: 'unanswered' },
       );
-      const scored = results.filter((r) => r.status === 'answered');
+      // A prediction (`predicts`) is the lead's guess of the team's answer: shown, never scored.
+      const scored = results.filter((r) => r.status === 'answered' && r.question.predicts === undefined);
       const W = scored.reduce((s, r) => s + r.question.weight, 0);
       const exact = W > 0 ? (100 * scored.reduce((s, r) => s + r.question.weight * r.credit!, 0)) / W : null;
       return { area, areaIndex, element, results, scored, W, exact, w: element.weight * (flat ? W : 1) };

@@ -13,7 +13,7 @@ import {
 } from '../report/html-kit.js';
 import { html } from '../text/escape.js';
 import type { TeamGroup, TeamReport, TeamResults } from './model.js';
-import { poolLine } from './render.js';
+import { poolLine, teamWhy } from './render.js';
 
 const signed = (x: number | null) =>
   x === null ? 'n/a' : `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(1)}`;
@@ -90,7 +90,7 @@ export function renderTeamHtml(m: TeamReport): string {
         section(
           'questions',
           'Answers per question',
-          `<table><caption>Each question answered by at least ${m.pool.minGroup} people${r.leftOutByFloor > 0 ? `; ${r.leftOutByFloor} answered by fewer ${r.leftOutByFloor === 1 ? 'is' : 'are'} left out of every figure` : ''}.</caption><thead><tr><th scope="col">Question</th><th scope="col" class="num">Answered</th><th scope="col" class="num">Not applicable</th><th scope="col">Answers</th><th scope="col" class="num">Mean credit</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+          `<div class="scroll" role="region" aria-labelledby="questions-caption" tabindex="0"><table><caption id="questions-caption">Each question answered by at least ${m.pool.minGroup} people${r.leftOutByFloor > 0 ? `; ${r.leftOutByFloor} answered by fewer ${r.leftOutByFloor === 1 ? 'is' : 'are'} left out of every figure` : ''}.</caption><thead><tr><th scope="col">Question</th><th scope="col" class="num">Answered</th><th scope="col" class="num">Not applicable</th><th scope="col">Answers</th><th scope="col" class="num">Mean credit</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`,
         ),
       );
     }
@@ -100,7 +100,7 @@ export function renderTeamHtml(m: TeamReport): string {
         'Fix first',
         m.priorities.length === 0
           ? '<p>Nothing to fix: every answered question earned full credit from everyone.</p>'
-          : `<ol class="actions">${m.priorities.map((p) => `<li><strong>${html(p.recommendation)}</strong><br><span class="muted">${html(p.text)} Mean credit ${p.meanCredit.toFixed(2)}; +${p.pointsToGain.toFixed(1)} points overall (<code>${html(p.questionId)}</code>).</span></li>`).join('')}</ol>`,
+          : `<ol class="actions">${m.priorities.map((p) => `<li><strong>${html(p.recommendation)}</strong><br><span class="muted">${html(p.text)} Mean credit ${p.meanCredit.toFixed(2)}, n ${p.answered}; <span class="why">${html(teamWhy(p))}</span>; +${p.pointsToGain.toFixed(1)} points overall (<code>${html(p.questionId)}</code>).</span></li>`).join('')}</ol>`,
       ),
     );
     if (m.groups.length > 0) {
@@ -131,7 +131,7 @@ export function renderTeamHtml(m: TeamReport): string {
         section(
           `gap-${i + 1}`,
           `Perception gap: ${gap.label}`,
-          `<table><caption>The lead's predictions beside what the team said, statement by statement.</caption><thead><tr><th scope="col">Statement</th><th scope="col" class="num">Lead predicted</th><th scope="col" class="num">Team</th><th scope="col" class="num">Gap</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+          `<div class="scroll" role="region" aria-labelledby="gap-caption" tabindex="0"><table><caption id="gap-caption">The lead's predictions beside what the team said, statement by statement.</caption><thead><tr><th scope="col">Statement</th><th scope="col" class="num">Lead predicted</th><th scope="col" class="num">Team</th><th scope="col" class="num">Gap</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`,
         ),
       );
     }

@@ -2,7 +2,8 @@ import { markdownCode, markdownInline, terminalLine } from '../text/escape.js';
 import { hang, wrap } from '../text/wrap.js';
 import type { RenderOptions } from '../renderer.js';
 import { bandPaint, plain, type Style } from '../text/style.js';
-import type { TeamGroup, TeamReport, TeamResults } from './model.js';
+import type { TeamGroup, TeamReport, TeamResults, TeamWeakness } from './model.js';
+import { whyWords } from '../report/digest.js';
 
 // The team report's renderers: one per format, each a pure function of the model. Every text
 // that came from a file (group names, notes, file names, the bank's own wording) goes through
@@ -28,6 +29,9 @@ const HIDDEN_WHY = {
 
 const groupWhy = (g: TeamGroup, floor: number) =>
   g.hidden ? HIDDEN_WHY[g.hidden](floor) : `${plural(g.respondents!, 'respondent')}`;
+
+/** Why a team Fix-first item is there, in the words the single report uses (critical / importance / element). */
+export const teamWhy = (p: TeamWeakness) => whyWords({ why: p.why, importance: p.importance, credit: p.meanCredit });
 
 const weakestFirst = <T extends { score: number | null }>(xs: readonly T[]) =>
   [...xs].sort((a, b) => (a.score ?? Infinity) - (b.score ?? Infinity));
@@ -84,7 +88,7 @@ export function renderTeamTerminal(m: TeamReport, o: RenderOptions = {}): string
       const head = `  ${i + 1}. `;
       out.push(
         ...hang(
-          `${t(p.text)} (mean credit ${p.meanCredit.toFixed(2)}; +${p.pointsToGain.toFixed(1)} points, ${t(p.questionId)})`,
+          `${t(p.text)} (mean credit ${p.meanCredit.toFixed(2)}, n ${p.answered}; ${teamWhy(p)}; +${p.pointsToGain.toFixed(1)} points, ${t(p.questionId)})`,
           width,
           head,
         ),
@@ -247,7 +251,7 @@ export function renderTeamMarkdown(m: TeamReport): string {
       m.priorities
         .map((p) =>
           wrap(
-            `${md(p.text)} (${markdownCode(p.questionId)}, mean credit ${p.meanCredit.toFixed(2)}, +${p.pointsToGain.toFixed(1)} points): ${md(p.recommendation)}`,
+            `${md(p.text)} (${markdownCode(p.questionId)}, mean credit ${p.meanCredit.toFixed(2)}, n ${p.answered}; ${teamWhy(p)}; +${p.pointsToGain.toFixed(1)} points): ${md(p.recommendation)}`,
             74,
           )
             .map((l, i) => (i === 0 ? `- [ ] ${l}` : `      ${l}`))

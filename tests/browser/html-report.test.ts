@@ -111,8 +111,9 @@ describeBrowser('HTML report in Chromium', () => {
             .map((t) => t.getBoundingClientRect())
             .map((r) => [r.top, r.bottom]),
         );
-        // One row per element of the built-in bank (v3: the four DNA elements, six sales, five engagement).
-        expect(rows).toHaveLength(15);
+        // One row per scored element: this team does not sell (the six sales elements not asked), and
+        // trust's lead question is a prediction, never scored: the four DNA and four engagement elements.
+        expect(rows).toHaveLength(8);
         for (let i = 1; i < rows.length; i++) expect(rows[i]![0]).toBeGreaterThanOrEqual(rows[i - 1]![1] - 0.5);
         await screenshot(p.page, `report-${colorScheme}-${width}`);
         await p.close();
@@ -184,7 +185,7 @@ describeBrowser('HTML report in Chromium', () => {
       expect(pdf.pages).toBeLessThanOrEqual(16);
       for (const text of pages) expect(text.length).toBeGreaterThan(0);
       // The header and the chart share page 1.
-      expect(elements).toBe(15);
+      expect(elements).toBe(8);
       // Each block starts and ends on the same page (its first words found on exactly one page, its
       // last words after them on that page): nothing of it was cut.
       expect(sections).toHaveLength(3);
@@ -206,6 +207,9 @@ describeBrowser('HTML report in Chromium', () => {
         ).toBe(true);
       }
       expect(pages[0]).toContain(squash('Scores by element'));
+      // Page 1 is the page a manager reads first: the overall, the weakest element, the top three actions.
+      expect(pages[0]).toContain(squash('Weakest element:'));
+      expect(pages[0]).toContain(squash('Do first'));
       // The paper size is the one asked for.
       expect(readFileSync(pdf.path, 'latin1')).toContain(
         `/MediaBox [0 0 ${format === 'A4' ? '595.91998 842.88' : '612 792'}]`,

@@ -188,17 +188,18 @@ describe('GitHub Actions', () => {
     expect(md.split('\n').filter((l) => l.startsWith('#'))).toEqual([
       '# service-audit check: failed',
       expect.stringMatching(/^## Mini bank/),
-      '### Summary',
-      '### Fix first',
+      '### Do first',
+      '### Scores',
       '### Elements',
+      // Only scored elements get a section; The Delivery and Trust are named once, in "Not scored".
       expect.stringMatching(/^#### DNA: The Customer/),
-      '#### DNA: The Delivery',
-      '#### Engagement: Trust',
       '### Engagement vs benchmarks',
       '### Unanswered',
-      '### Not applicable',
+      '### Left out of the scores',
       '### Sources',
+      '### Fix first',
     ]);
+    expect(md).toMatch(/^Not scored: The Delivery, Trust\.$/m);
   });
 
   test.each([

@@ -136,7 +136,8 @@ describe('report and check on the year, with the plan', () => {
   ])('the %s report shows each weakness its action and the plan’s progress', (format, expected) => {
     const r = run(['report', '--answers', '2026-q4.yaml', '--plan', 'plan.yaml', '--format', format]);
     expect(r.code, r.stderr).toBe(0);
-    for (const e of expected) expect(r.stdout).toContain(e);
+    // Wrapped lines joined: a long Fix-first item may break anywhere in the action's words.
+    for (const e of expected) expect(r.stdout.replace(/\s+/g, ' ')).toContain(e);
   });
 
   test('a year after the first audit its answers are past their review date: listed, and check fails on them', () => {

@@ -76,20 +76,46 @@ describe('the HTML report', () => {
     expect(page).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e]/);
   });
 
-  test('has the sections in order: header, chart, engagement, fix first, elements, left out, sources', () => {
+  test('has the sections in order: header (summary), chart, engagement, elements, left out, sources, fix first last', () => {
     const ids = [...page.matchAll(/<section (?:class="element" )?id="([^"]+)"/g)].map((m) => m[1]);
     expect(ids).toEqual([
       'scores',
       'engagement',
-      'fix-first',
       'elements',
-      ...model.elements.map((e) => `element-${e.id}`),
+      // Only scored elements get a section; the others are named once under the chart.
+      ...model.elements.filter((e) => e.score !== null).map((e) => `element-${e.id}`),
       'left-out',
       'sources',
+      'fix-first',
     ]);
     expect(model.elements).toHaveLength(3);
+    const none = model.elements.filter((e) => e.score === null);
+    if (none.length > 0) expect(page).toContain(`Not scored: ${none.map((e) => e.title).join(', ')}`);
+    // The one-screen summary in the header: the weakest element and the top three actions with their why-words.
+    const header = page.slice(page.indexOf('<header>'), page.indexOf('</header>'));
+    expect(header).toContain(`Weakest element: <a href="#element-${model.summary.weakest!.id}">`);
+    expect(header).toContain('<h2 id="do-first-h">Do first</h2>');
+    expect([...header.matchAll(/<li>/g)]).toHaveLength(Math.min(3, model.priorities.length));
     expect(page).toMatch(/Overall score<\/span> <span class="big">\d+\.\d<\/span>/);
     expect(page).toContain('<ol class="actions">');
+  });
+
+  test('--explain adds how the scores combine as a details section, from the model arithmetic', () => {
+    expect(page).not.toContain('<details class="arithmetic">');
+    const explained = buildReport(scoreAudit(bank, answers), {
+      toolVersion: '1.2.3',
+      bank,
+      bankSha256: 'a'.repeat(64),
+      answers,
+      answersFile: 'a.yaml',
+      answersSha256: 'b'.repeat(64),
+      explain: true,
+    });
+    const o = explained.arithmetic!.overall;
+    const withDetails = renderHtml(explained);
+    expect(withDetails).toContain('<details class="arithmetic"><summary>How the scores combine</summary>');
+    expect(withDetails).toContain(`<li><code>overall (by ${o.by}) = (`);
+    expect(withDetails).toContain(`→ ${o.score}</code></li>`);
   });
 
   test('renders the sources the model carries (bank format v2)', () => {

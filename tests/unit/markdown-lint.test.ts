@@ -45,12 +45,19 @@ describe('markdown --explain', () => {
         'Score = 100 × 2.5 / 4 = 62.5.',
       ].join('\n'),
     );
-    expect(md).toContain('| `d.one` | not applicable, left out | 1 | — | — |\n\nNo answered question: no score.');
-    expect(md).toContain('| `t.share` | unanswered, left out | 1 | — | — |');
+    // An element with no score gets no empty table: it is named once, in the Not scored line.
+    expect(md).not.toContain('| `d.one` |');
+    expect(md).toMatch(/^Not scored: .*Delivery/m);
+    expect(md).not.toContain('| `t.share` |');
+    // How areas and the overall combine, from the model's arithmetic.
+    expect(md).toContain(
+      '## How the scores combine\n\n- `dna` = (2 × 62.5) / 2 = 62.5 → 62.5\n- overall (by elements) = (2 × 62.5) / 2 → 62.5\n',
+    );
   });
 
   test('is absent without --explain', () => {
     expect(markdown(false)).not.toContain('| Question | Answer |');
+    expect(markdown(false)).not.toContain('How the scores combine');
   });
 
   test('still passes markdownlint', async () => {

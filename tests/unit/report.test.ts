@@ -160,11 +160,17 @@ describe('the markdown renderer', () => {
     );
     expect(md).toContain('```mermaid\nxychart-beta horizontal\n');
     expect(md).toContain('  x-axis ["The Customer", "Trust"]\n  y-axis "Score" 0 --> 100\n  bar [62.5, 45.0]');
-    expect(md).toContain('- [ ] What share trusts it? (`t.share`, +18.3 points): Build trust.');
+    expect(md).toContain(
+      '- [ ] What share trusts it? (`t.share`; 45%; importance 1 × gap 0.55; +18.3\n      points): Build trust.',
+    );
     expect(md).toContain('| I trust it. | 45% | 20% | +25.0 |');
     expect(md).toContain('Source: A poll.');
     expect(md).toContain('> Note on `c.one`: Only \\| for \\*new\\* customers');
-    expect(md).toContain('## Not applicable\n\n- `d.one`: we have no delivery');
+    expect(md).toContain('## Left out of the scores\n\n- 1 question not applicable: we have no delivery (d.one)');
+    // The one-screen summary comes first; the report ends on Fix first.
+    expect(md.indexOf('Weakest element: **Trust** 45.0')).toBeLessThan(md.indexOf('## Scores'));
+    expect(md).toContain('## Do first\n\n1. Question one? (importance 6 × gap 0.5)\n2. What share trusts it?');
+    expect(md.slice(md.lastIndexOf('\n## '))).toMatch(/^\n## Fix first\n\n- \[ \] Question one\?/);
   });
 
   test('the linter really catches broken markdown', async () => {

@@ -68,6 +68,17 @@ describe('team report renderers', () => {
     );
   });
 
+  test('Fix first says, in every format, what each mean credit rests on (n) and why the item is there', async () => {
+    const { renderTeamHtml } = await import('../../src/team/html.js');
+    // t.self: strongly disagree (0) for 4 of the 12, neither (0.5) for 8: mean credit 4/12 = 0.33.
+    const why = '(critical answer|weakest element|importance [\\d.]+ × gap 0\\.67)';
+    expect(renderTeamTerminal(full, { width: 200 })).toMatch(
+      new RegExp(`I trust the organization\\. \\(mean credit 0\\.33, n 12; ${why};`),
+    );
+    expect(renderTeamMarkdown(full).replace(/\s+/g, ' ')).toMatch(new RegExp(`mean credit 0\\.33, n 12; ${why};`));
+    expect(renderTeamHtml(full)).toMatch(new RegExp(`Mean credit 0\\.33, n 12; <span class="why">${why}</span>;`));
+  });
+
   test('markdown passes markdownlint and escapes what came from files', async () => {
     const md = renderTeamMarkdown(full);
     expect(await lintMarkdown(md)).toEqual([]);
