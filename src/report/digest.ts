@@ -74,7 +74,7 @@ export function arithmeticLines(m: ReportModel, id: (s: string) => string = (s) 
   const o = m.arithmetic.overall;
   const W = +o.parts.reduce((x, p) => x + p.weight, 0).toFixed(2);
   const sum = o.parts.map((p) => `${p.weight} × ${p.score}`).join(' + ');
-  out.push(`overall (by ${o.by}) = (${sum}) / ${W} → ${o.score ?? 'not scored'}`);
+  out.push(`overall (by ${id(o.by)}) = (${sum}) / ${W} → ${o.score ?? 'not scored'}`);
   return out;
 }
 
