@@ -61,7 +61,11 @@ export function favourableLine(s: NonNullable<ReportModel['team']>['statements']
 }
 
 /** With --explain: how each area combines its elements and how the areas (or elements) make the overall, one line each. */
-export function arithmeticLines(m: ReportModel, id: (s: string) => string = (s) => s): string[] {
+export function arithmeticLines(
+  m: ReportModel,
+  id: (s: string) => string = (s) => s,
+  word: (s: string) => string = (s) => s,
+): string[] {
   if (!m.arithmetic) return [];
   const out: string[] = [];
   for (const a of m.arithmetic.areas) {
@@ -74,7 +78,7 @@ export function arithmeticLines(m: ReportModel, id: (s: string) => string = (s) 
   const o = m.arithmetic.overall;
   const W = +o.parts.reduce((x, p) => x + p.weight, 0).toFixed(2);
   const sum = o.parts.map((p) => `${p.weight} × ${p.score}`).join(' + ');
-  out.push(`overall (by ${o.by}) = (${sum}) / ${W} → ${o.score ?? 'not scored'}`);
+  out.push(`overall (by ${word(o.by)}) = (${sum}) / ${W} → ${o.score ?? 'not scored'}`);
   return out;
 }
 

@@ -166,7 +166,7 @@ export function renderMarkdown(m: ReportModel, o: MarkdownOptions = {}): string 
       para(`Missing (essential, no applicable answer): ${cell(none.missing.map((e) => e.title).join(', '))}.`),
     );
   if (none.other.length > 0) blocks.push(para(`Not scored: ${cell(none.other.map((e) => e.title).join(', '))}.`));
-  const arithmetic = arithmeticLines(m, code);
+  const arithmetic = arithmeticLines(m, code, cell);
   if (arithmetic.length > 0) {
     blocks.push(h(2, 'How the scores combine'));
     blocks.push(arithmetic.map((l) => item(l)).join('\n'));
